@@ -1,0 +1,44 @@
+import { createAuditService } from "./audit/audit.service.js";
+import { createAuthService } from "./auth/auth.service.js";
+import type { Config } from "./config.js";
+import { createDatabase, type Database } from "./db/database.js";
+import { migrateToLatest } from "./db/migrate.js";
+import { createLocationService } from "./resources/locations.service.js";
+import { type Clock, systemClock } from "./shared/clock.js";
+import { createTenancyService } from "./tenancy/tenancy.service.js";
+
+export interface CoreOptions {
+  clock?: Clock;
+  /** Run pending migrations before returning (default true). */
+  migrate?: boolean;
+}
+
+/** The one place that wires repositories and services. Server, CLI and tests all start here. */
+export async function createCore(
+  config: Pick<Config, "DATABASE_URL" | "DATABASE_POOL_MAX">,
+  options: CoreOptions = {},
+) {
+  const database = createDatabase(config.DATABASE_URL, { poolMax: config.DATABASE_POOL_MAX });
+  try {
+    if (options.migrate !== false) await migrateToLatest(database);
+  } catch (error) {
+    await database.destroy();
+    throw error;
+  }
+  return wireServices(database, options.clock ?? systemClock);
+}
+
+export function wireServices(database: Database, clock: Clock) {
+  const deps = { database, clock };
+  return {
+    database,
+    clock,
+    tenancy: createTenancyService(deps),
+    auth: createAuthService(deps),
+    audit: createAuditService(deps),
+    locations: createLocationService(deps),
+    close: () => database.destroy(),
+  };
+}
+
+export type Core = ReturnType<typeof wireServices>;

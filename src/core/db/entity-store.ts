@@ -1,0 +1,123 @@
+import type { Kysely, SelectQueryBuilder } from "kysely";
+import type { Executor } from "./database.js";
+import type { DB, EntityTableName } from "./schema.js";
+
+// Generic SQL for the archivable reference-data tables. Module repositories add their own
+// filters and reference counts; rules stay in services.
+
+/** The query builder a module's list filter receives for its own table. */
+export type ListQuery<T extends EntityTableName> = SelectQueryBuilder<DB, T, DB[T]>;
+
+export interface ListOptions {
+  archived: "exclude" | "include" | "only";
+  afterId?: string;
+  limit: number;
+}
+
+// Table names are a type parameter here; Kysely cannot check columns through that, so the
+// builder is widened once, in this file only.
+// biome-ignore lint/suspicious/noExplicitAny: see above
+const loose = (db: Executor) => db as unknown as Kysely<any>;
+
+export const entityStore = {
+  async find<T extends EntityTableName>(
+    db: Executor,
+    table: T,
+    tenantId: string,
+    id: string,
+  ): Promise<DB[T] | undefined> {
+    return loose(db)
+      .selectFrom(table)
+      .selectAll()
+      .where("tenant_id", "=", tenantId)
+      .where("id", "=", id)
+      .executeTakeFirst() as Promise<DB[T] | undefined>;
+  },
+
+  async findMany<T extends EntityTableName>(
+    db: Executor,
+    table: T,
+    tenantId: string,
+    ids: string[],
+  ): Promise<DB[T][]> {
+    if (ids.length === 0) return [];
+    return loose(db)
+      .selectFrom(table)
+      .selectAll()
+      .where("tenant_id", "=", tenantId)
+      .where("id", "in", ids)
+      .execute() as Promise<DB[T][]>;
+  },
+
+  async list<T extends EntityTableName>(
+    db: Executor,
+    table: T,
+    tenantId: string,
+    options: ListOptions,
+    filter: (query: ListQuery<T>) => ListQuery<T> = (query) => query,
+  ): Promise<DB[T][]> {
+    let query = loose(db).selectFrom(table).selectAll().where("tenant_id", "=", tenantId);
+    if (options.archived === "exclude") query = query.where("archived_at", "is", null);
+    if (options.archived === "only") query = query.where("archived_at", "is not", null);
+    if (options.afterId) query = query.where("id", ">", options.afterId);
+    query = filter(query as unknown as ListQuery<T>) as unknown as typeof query;
+    return query.orderBy("id").limit(options.limit).execute() as Promise<DB[T][]>;
+  },
+
+  async insert<T extends EntityTableName>(db: Executor, table: T, row: DB[T]): Promise<void> {
+    await loose(db).insertInto(table).values(row).execute();
+  },
+
+  /** Multi-row INSERTs in chunks that stay under both engines' bound-parameter limits. */
+  async insertMany<T extends EntityTableName | "instructor_qualifications">(
+    db: Executor,
+    table: T,
+    rows: DB[T][],
+    onChunk?: (inserted: number) => void,
+  ): Promise<void> {
+    const first = rows[0];
+    if (!first) return;
+    const perChunk = Math.max(1, Math.floor(30_000 / Object.keys(first).length));
+    for (let start = 0; start < rows.length; start += perChunk) {
+      const chunk = rows.slice(start, start + perChunk);
+      await loose(db).insertInto(table).values(chunk).execute();
+      onChunk?.(chunk.length);
+    }
+  },
+
+  async update<T extends EntityTableName>(
+    db: Executor,
+    table: T,
+    tenantId: string,
+    id: string,
+    values: Partial<DB[T]>,
+  ): Promise<void> {
+    await loose(db)
+      .updateTable(table as string)
+      .set(values as Record<string, unknown>)
+      .where("tenant_id", "=", tenantId)
+      .where("id", "=", id)
+      .execute();
+  },
+
+  async remove(db: Executor, table: EntityTableName, tenantId: string, id: string): Promise<void> {
+    await loose(db).deleteFrom(table).where("tenant_id", "=", tenantId).where("id", "=", id).execute();
+  },
+
+  /** How many rows of `table` point at `id` through `column`. */
+  async countReferencing(
+    db: Executor,
+    table: keyof DB,
+    column: string,
+    tenantId: string,
+    id: string,
+  ): Promise<number> {
+    const row = await loose(db)
+      .selectFrom(table)
+      .select((eb) => eb.fn.countAll<number>().as("count"))
+      .where("tenant_id", "=", tenantId)
+      .where(column, "=", id)
+      .executeTakeFirstOrThrow();
+    return Number(row.count);
+  },
+};

@@ -1,0 +1,32 @@
+import { type Migration, type MigrationProvider, type MigrationResultSet, Migrator } from "kysely";
+import type { Database } from "./database.js";
+import * as m0001 from "./migrations/0001_foundation.js";
+
+// Listed explicitly (not read from disk) so migrations run the same from source, tests and bundles.
+const migrations: Record<string, Migration> = {
+  "0001_foundation": m0001,
+};
+
+const provider: MigrationProvider = { getMigrations: async () => migrations };
+
+export interface MigrationReport {
+  applied: string[];
+  total: number;
+}
+
+/** Applies every pending migration; forward-only, so there is no "down". */
+export async function migrateToLatest(database: Database): Promise<MigrationReport> {
+  const migrator = new Migrator({ db: database.db, provider });
+  const result: MigrationResultSet = await migrator.migrateToLatest();
+  if (result.error) {
+    const failed = result.results?.find((r) => r.status === "Error");
+    const cause = result.error instanceof Error ? result.error.message : String(result.error);
+    throw new Error(`Migration ${failed?.migrationName ?? "(unknown)"} failed: ${cause}`, {
+      cause: result.error,
+    });
+  }
+  return {
+    applied: (result.results ?? []).filter((r) => r.status === "Success").map((r) => r.migrationName),
+    total: Object.keys(migrations).length,
+  };
+}

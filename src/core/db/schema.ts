@@ -1,0 +1,222 @@
+// Row types of every table, as Kysely sees them. Keep in step with migrations/.
+
+interface EntityColumns {
+  tenant_id: string;
+  id: string;
+  created_at: number;
+  updated_at: number;
+}
+
+interface Archivable {
+  archived_at: number | null;
+}
+
+export interface TenantsTable {
+  id: string;
+  slug: string;
+  name: string;
+  default_currency: string;
+  default_time_zone: string;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface UsersTable extends EntityColumns {
+  email: string;
+  email_normalized: string;
+  name: string;
+  role: string;
+  password_hash: string | null;
+  disabled_at: number | null;
+}
+
+export interface ApiTokensTable extends EntityColumns {
+  user_id: string | null;
+  name: string;
+  role: string;
+  token_hash: string;
+  token_prefix: string;
+  created_by: string | null;
+  last_used_at: number | null;
+  expires_at: number | null;
+  revoked_at: number | null;
+}
+
+export interface AuditEventsTable {
+  tenant_id: string;
+  id: string;
+  occurred_at: number;
+  actor_kind: string;
+  actor_id: string | null;
+  actor_label: string | null;
+  action: string;
+  entity_type: string;
+  entity_id: string | null;
+  before_json: string | null;
+  after_json: string | null;
+  request_id: string | null;
+}
+
+export interface LocationsTable extends EntityColumns, Archivable {
+  name: string;
+  code: string | null;
+  address_json: string;
+  time_zone: string;
+  notes: string | null;
+}
+
+export interface LocationTravelTimesTable {
+  tenant_id: string;
+  from_location_id: string;
+  to_location_id: string;
+  minutes: number;
+}
+
+export interface RoomsTable extends EntityColumns, Archivable {
+  location_id: string;
+  name: string;
+  capacity: number;
+  features_json: string;
+  cost_per_day_minor: number | null;
+  cost_per_hour_minor: number | null;
+  currency: string;
+  setup_minutes: number;
+  teardown_minutes: number;
+  notes: string | null;
+}
+
+export interface EquipmentTable extends EntityColumns, Archivable {
+  name: string;
+  kind: string;
+  quantity: number;
+  location_id: string | null;
+  cost_per_day_minor: number | null;
+  currency: string;
+  notes: string | null;
+}
+
+export interface VirtualPlatformsTable extends EntityColumns, Archivable {
+  name: string;
+  kind: string;
+  join_url_template: string;
+  max_participants: number | null;
+  notes: string | null;
+}
+
+export interface CoursesTable extends EntityColumns, Archivable {
+  code: string;
+  title: string;
+  description: string | null;
+  formats_json: string;
+  duration_days: number;
+  day_start_time: string;
+  day_end_time: string;
+  min_seats: number;
+  max_seats: number;
+  required_qualifications_json: string;
+  required_room_features_json: string;
+  required_equipment_json: string;
+  materials_json: string;
+  list_price_minor: number | null;
+  currency: string;
+  certificate_validity_months: number | null;
+  language: string | null;
+  tags_json: string;
+}
+
+export interface InstructorsTable extends EntityColumns, Archivable {
+  name: string;
+  email: string;
+  email_normalized: string;
+  phone: string | null;
+  kind: string;
+  home_location_id: string | null;
+  time_zone: string;
+  day_rate_minor: number | null;
+  hour_rate_minor: number | null;
+  currency: string;
+  max_days_per_week: number | null;
+  max_days_per_month: number | null;
+  languages_json: string;
+  tags_json: string;
+  notes: string | null;
+}
+
+export interface InstructorQualificationsTable extends EntityColumns {
+  instructor_id: string;
+  course_id: string | null;
+  skill: string | null;
+  level: string | null;
+  valid_from: string | null;
+  valid_until: string | null;
+  notes: string | null;
+}
+
+export interface InstructorAvailabilityTable extends EntityColumns {
+  instructor_id: string;
+  weekday: number;
+  start_time: string;
+  end_time: string;
+  valid_from: string | null;
+  valid_until: string | null;
+}
+
+export interface InstructorTimeOffTable extends EntityColumns {
+  instructor_id: string;
+  starts_at: number;
+  ends_at: number;
+  start_local: string;
+  end_local: string;
+  all_day: number;
+  reason: string | null;
+}
+
+export interface ClientsTable extends EntityColumns, Archivable {
+  name: string;
+  name_normalized: string;
+  code: string | null;
+  contacts_json: string;
+  billing_json: string;
+  currency: string;
+  tags_json: string;
+  notes: string | null;
+}
+
+export interface LearnersTable extends EntityColumns, Archivable {
+  name: string;
+  email: string;
+  email_normalized: string;
+  client_id: string | null;
+  manager_email: string | null;
+  phone: string | null;
+  language: string | null;
+  time_zone: string | null;
+  external_id: string | null;
+  custom_fields_json: string;
+  tags_json: string;
+  notes: string | null;
+}
+
+export interface DB {
+  tenants: TenantsTable;
+  users: UsersTable;
+  api_tokens: ApiTokensTable;
+  audit_events: AuditEventsTable;
+  locations: LocationsTable;
+  location_travel_times: LocationTravelTimesTable;
+  rooms: RoomsTable;
+  equipment: EquipmentTable;
+  virtual_platforms: VirtualPlatformsTable;
+  courses: CoursesTable;
+  instructors: InstructorsTable;
+  instructor_qualifications: InstructorQualificationsTable;
+  instructor_availability: InstructorAvailabilityTable;
+  instructor_time_off: InstructorTimeOffTable;
+  clients: ClientsTable;
+  learners: LearnersTable;
+}
+
+/** Tables holding an archivable reference-data entity (generic CRUD works on these). */
+export type EntityTableName = {
+  [K in keyof DB]: DB[K] extends EntityColumns & Archivable ? K : never;
+}[keyof DB];

@@ -1,0 +1,83 @@
+import fastifySwagger from "@fastify/swagger";
+import fastifySwaggerUi from "@fastify/swagger-ui";
+import Fastify, { type FastifyInstance } from "fastify";
+import {
+  jsonSchemaTransform,
+  jsonSchemaTransformObject,
+  serializerCompiler,
+  validatorCompiler,
+} from "fastify-type-provider-zod";
+import type { Core } from "../core/app.js";
+import { newId } from "../core/shared/ids.js";
+import { registerAuthentication } from "./auth.js";
+import { errorHandler, notFoundHandler } from "./errors.js";
+import { landingPage } from "./landing.js";
+import { registerResourceRoutes } from "./routes/resources.routes.js";
+import { registerSystemRoutes } from "./routes/system.routes.js";
+import { version } from "./version.js";
+
+export interface ServerOptions {
+  logLevel?: string;
+  trustProxy?: boolean;
+}
+
+export async function buildServer(core: Core, options: ServerOptions = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: options.logLevel && options.logLevel !== "silent" ? { level: options.logLevel } : false,
+    genReqId: (request) => {
+      const incoming = request.headers["x-request-id"];
+      return typeof incoming === "string" && /^[\w.-]{1,100}$/.test(incoming) ? incoming : newId();
+    },
+    trustProxy: options.trustProxy ?? false,
+    bodyLimit: 50 * 1024 * 1024,
+    routerOptions: { ignoreTrailingSlash: true },
+  });
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler(errorHandler);
+  app.setNotFoundHandler(notFoundHandler);
+  app.addHook("onSend", async (request, reply) => {
+    reply.header("x-request-id", request.id);
+  });
+  registerAuthentication(app, core.auth);
+
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: "3.1.0",
+      info: {
+        title: "Lectern API",
+        version,
+        description:
+          "Training management: catalog, resources, instructors, clients and learners. Authenticate with `Authorization: Bearer <token>`. Errors are RFC 9457 problem+json.",
+        license: { name: "AGPL-3.0-or-later", identifier: "AGPL-3.0-or-later" },
+      },
+      servers: [{ url: "/api/v1" }],
+      components: { securitySchemes: { bearerAuth: { type: "http", scheme: "bearer" } } },
+      security: [{ bearerAuth: [] }],
+    },
+    transform: (input) => {
+      const transformed = jsonSchemaTransform(input);
+      // Paths are documented relative to the /api/v1 server entry.
+      return { ...transformed, url: transformed.url.replace(/^\/api\/v1/, "") };
+    },
+    transformObject: jsonSchemaTransformObject,
+    hideUntagged: true,
+  });
+  await app.register(fastifySwaggerUi, {
+    routePrefix: "/api/docs",
+    uiConfig: { deepLinking: true, persistAuthorization: true },
+  });
+
+  await app.register(
+    async (api) => {
+      registerSystemRoutes(api, core, version);
+      registerResourceRoutes(api, core);
+      api.get("/openapi.json", { config: { public: true } }, async () => app.swagger());
+    },
+    { prefix: "/api/v1" },
+  );
+
+  app.get("/", async (_request, reply) => reply.type("text/html").send(landingPage(version)));
+  return app;
+}
