@@ -1,9 +1,19 @@
 import { createAuditService } from "./audit/audit.service.js";
 import { createAuthService } from "./auth/auth.service.js";
+import { createCourseService } from "./catalog/courses.service.js";
+import { createClientService } from "./clients/clients.service.js";
 import type { Config } from "./config.js";
 import { createDatabase, type Database } from "./db/database.js";
 import { migrateToLatest } from "./db/migrate.js";
+import { createAvailabilityService } from "./instructors/availability.service.js";
+import { createInstructorService } from "./instructors/instructors.service.js";
+import { createQualificationService } from "./instructors/qualifications.service.js";
+import { createTimeOffService } from "./instructors/time-off.service.js";
+import { createLearnerService } from "./learners/learners.service.js";
+import { createEquipmentService } from "./resources/equipment.service.js";
 import { createLocationService } from "./resources/locations.service.js";
+import { createRoomService } from "./resources/rooms.service.js";
+import { createVirtualPlatformService } from "./resources/virtual-platforms.service.js";
 import { type Clock, systemClock } from "./shared/clock.js";
 import { createTenancyService } from "./tenancy/tenancy.service.js";
 
@@ -36,7 +46,17 @@ export function wireServices(database: Database, clock: Clock) {
     tenancy: createTenancyService(deps),
     auth: createAuthService(deps),
     audit: createAuditService(deps),
+    courses: createCourseService(deps),
     locations: createLocationService(deps),
+    rooms: createRoomService(deps),
+    equipment: createEquipmentService(deps),
+    virtualPlatforms: createVirtualPlatformService(deps),
+    instructors: createInstructorService(deps),
+    qualifications: createQualificationService(deps),
+    availability: createAvailabilityService(deps),
+    timeOff: createTimeOffService(deps),
+    clients: createClientService(deps),
+    learners: createLearnerService(deps),
     close: () => database.destroy(),
   };
 }

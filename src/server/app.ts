@@ -12,6 +12,9 @@ import { newId } from "../core/shared/ids.js";
 import { registerAuthentication } from "./auth.js";
 import { errorHandler, notFoundHandler } from "./errors.js";
 import { landingPage } from "./landing.js";
+import { registerCatalogRoutes } from "./routes/catalog.routes.js";
+import { registerInstructorRoutes } from "./routes/instructors.routes.js";
+import { registerPeopleRoutes } from "./routes/people.routes.js";
 import { registerResourceRoutes } from "./routes/resources.routes.js";
 import { registerSystemRoutes } from "./routes/system.routes.js";
 import { version } from "./version.js";
@@ -40,7 +43,6 @@ export async function buildServer(core: Core, options: ServerOptions = {}): Prom
   app.addHook("onSend", async (request, reply) => {
     reply.header("x-request-id", request.id);
   });
-  registerAuthentication(app, core.auth);
 
   await app.register(fastifySwagger, {
     openapi: {
@@ -71,8 +73,12 @@ export async function buildServer(core: Core, options: ServerOptions = {}): Prom
 
   await app.register(
     async (api) => {
+      registerAuthentication(api, core.auth);
       registerSystemRoutes(api, core, version);
+      registerCatalogRoutes(api, core);
       registerResourceRoutes(api, core);
+      registerInstructorRoutes(api, core);
+      registerPeopleRoutes(api, core);
       api.get("/openapi.json", { config: { public: true } }, async () => app.swagger());
     },
     { prefix: "/api/v1" },

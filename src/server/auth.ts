@@ -13,11 +13,11 @@ declare module "fastify" {
   }
 }
 
-/** Resolves the bearer token of every non-public /api request into request.actor. */
+/** Resolves the bearer token of every non-public route in this scope into request.actor. */
 export function registerAuthentication(app: FastifyInstance, auth: Pick<AuthService, "authenticate">) {
   app.decorateRequest("actor", null);
   app.addHook("onRequest", async (request) => {
-    if (!request.url.startsWith("/api/") || request.routeOptions.config?.public) return;
+    if (request.routeOptions.config?.public) return;
     if (request.routeOptions.url === undefined) return; // unknown route: let the 404 handler answer
     const header = request.headers.authorization;
     const match = header?.match(/^Bearer\s+(\S+)$/i);

@@ -1,5 +1,7 @@
 import { z } from "zod";
 import {
+  addressOutputSchema,
+  addressSchema,
   archivableTimestamps,
   archivedFilter,
   entityId,
@@ -8,23 +10,6 @@ import {
   text,
   timeZone,
 } from "../shared/schemas.js";
-
-const addressLine = z.string().trim().max(200).nullable().optional();
-
-export const addressSchema = z.object({
-  line1: addressLine,
-  line2: addressLine,
-  city: addressLine,
-  postalCode: z.string().trim().max(20).nullable().optional(),
-  region: addressLine,
-  country: z
-    .string()
-    .trim()
-    .regex(/^[A-Za-z]{2}$/, "must be a two-letter ISO 3166 country code")
-    .transform((value) => value.toUpperCase())
-    .nullable()
-    .optional(),
-});
 
 export const travelTimeSchema = z.object({
   locationId: entityId,
@@ -47,26 +32,15 @@ export const locationInputSchema = z.object({
   notes: optionalText(),
 });
 
-// Output schemas are written out (not derived from the input ones): they carry no transforms,
-// so responses can be checked against them, and every field is always present.
-const nullableString = z.string().nullable();
-
 export const locationSchema = z
   .object({
     id: z.string(),
     name: z.string(),
-    code: nullableString,
-    address: z.object({
-      line1: nullableString.optional(),
-      line2: nullableString.optional(),
-      city: nullableString.optional(),
-      postalCode: nullableString.optional(),
-      region: nullableString.optional(),
-      country: nullableString.optional(),
-    }),
+    code: z.string().nullable(),
+    address: addressOutputSchema,
     timeZone: z.string(),
     travelTimes: z.array(z.object({ locationId: z.string(), minutes: z.number().int() })),
-    notes: nullableString,
+    notes: z.string().nullable(),
     ...archivableTimestamps,
   })
   .meta({ id: "Location" });

@@ -49,7 +49,7 @@ export interface EntityDefinition<T extends EntityTableName, Entity extends { id
   table: T;
   /** The create schema; updates are re-validated against it after merging the patch. */
   schema: z.ZodType<Input>;
-  toRow(input: Input, context: WriteContext): OwnColumns<T>;
+  toRow(input: Input, context: WriteContext): OwnColumns<T> | Promise<OwnColumns<T>>;
   fromRow(row: Row<T>): Entity;
   /** Adds child data kept in other tables (e.g. a location's travel times). */
   hydrate?(db: Executor, tenantId: string, entities: Entity[]): Promise<Entity[]>;
@@ -168,7 +168,7 @@ export function createEntityService<
         const now = deps.clock.now();
         const id = newId();
         const row = {
-          ...definition.toRow(input, context),
+          ...(await definition.toRow(input, context)),
           tenant_id: actor.tenantId,
           id,
           created_at: now,
@@ -220,7 +220,9 @@ export function createEntityService<
         }
         await validate(context, merged.data, before);
         const now = deps.clock.now();
-        const values = { ...definition.toRow(merged.data, context), updated_at: now } as Partial<Row<T>>;
+        const values = { ...(await definition.toRow(merged.data, context)), updated_at: now } as Partial<
+          Row<T>
+        >;
         await entityStore.update(context.db, table, actor.tenantId, id, values);
         await definition.afterWrite?.(context, id, merged.data);
         const after = await load(context.db, actor.tenantId, id);

@@ -1,5 +1,8 @@
 import { z } from "zod";
 
+// Output schemas are written out beside the input ones, not derived from them: they carry no
+// transforms (so responses can be checked against them) and every field is always present.
+
 // Building blocks shared by every module's schemas (and so by the API, CLI and web).
 
 export const entityId = z.uuid({ message: "must be a UUID" });
@@ -123,3 +126,32 @@ export function patchOf<Shape extends z.ZodRawShape>(schema: z.ZodObject<Shape>)
     [K in keyof Shape]: z.ZodOptional<z.ZodType<z.output<Shape[K]>, z.input<Shape[K]>>>;
   }>;
 }
+
+const addressLine = z.string().trim().max(200).nullable().optional();
+
+export const addressSchema = z.object({
+  line1: addressLine,
+  line2: addressLine,
+  city: addressLine,
+  postalCode: z.string().trim().max(20).nullable().optional(),
+  region: addressLine,
+  country: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z]{2}$/, "must be a two-letter ISO 3166 country code")
+    .transform((value) => value.toUpperCase())
+    .nullable()
+    .optional(),
+});
+
+const nullableString = z.string().nullable().optional();
+export const addressOutputSchema = z
+  .object({
+    line1: nullableString,
+    line2: nullableString,
+    city: nullableString,
+    postalCode: nullableString,
+    region: nullableString,
+    country: nullableString,
+  })
+  .meta({ id: "Address" });

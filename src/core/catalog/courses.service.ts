@@ -1,0 +1,32 @@
+import { createEntityService, type EntityServiceDeps } from "../shared/entity-service.js";
+import { patchOf } from "../shared/schemas.js";
+import { courseRepository } from "./courses.repository.js";
+import { type Course, type CourseInput, type CourseQuery, courseInputSchema } from "./courses.schemas.js";
+
+export const coursePatchSchema = patchOf(courseInputSchema);
+export type CoursePatch = typeof coursePatchSchema._zod.output;
+
+export const createCourseService = (deps: EntityServiceDeps) =>
+  createEntityService<"courses", Course, CourseInput, CoursePatch, CourseQuery>(
+    {
+      type: "course",
+      label: "Course",
+      table: "courses",
+      schema: courseInputSchema,
+      toRow: (input, { tenant }) => courseRepository.toRow(input, { currency: tenant.default_currency }),
+      fromRow: courseRepository.fromRow,
+      filter: courseRepository.filter,
+      references: courseRepository.references,
+      unique: [
+        {
+          constraint: "courses_code_key",
+          columns: ["code"],
+          path: "code",
+          message: "another course already has this code",
+        },
+      ],
+    },
+    deps,
+  );
+
+export type CourseService = ReturnType<typeof createCourseService>;

@@ -1,0 +1,41 @@
+import { checkReferences, createEntityService, type EntityServiceDeps } from "../shared/entity-service.js";
+import { patchOf } from "../shared/schemas.js";
+import { learnerRepository } from "./learners.repository.js";
+import {
+  type Learner,
+  type LearnerInput,
+  type LearnerQuery,
+  learnerInputSchema,
+} from "./learners.schemas.js";
+
+export const learnerPatchSchema = patchOf(learnerInputSchema);
+export type LearnerPatch = typeof learnerPatchSchema._zod.output;
+
+export const createLearnerService = (deps: EntityServiceDeps) =>
+  createEntityService<"learners", Learner, LearnerInput, LearnerPatch, LearnerQuery>(
+    {
+      type: "learner",
+      label: "Learner",
+      table: "learners",
+      schema: learnerInputSchema,
+      toRow: learnerRepository.toRow,
+      fromRow: learnerRepository.fromRow,
+      filter: learnerRepository.filter,
+      references: learnerRepository.references,
+      unique: [
+        {
+          constraint: "learners_email_key",
+          columns: ["email_normalized"],
+          path: "email",
+          message: "another learner already has this email",
+        },
+      ],
+      check: ({ db, actor }, input) =>
+        checkReferences(db, actor.tenantId, [
+          { table: "clients", id: input.clientId, path: "clientId", label: "client" },
+        ]),
+    },
+    deps,
+  );
+
+export type LearnerService = ReturnType<typeof createLearnerService>;

@@ -1,0 +1,33 @@
+import { checkReferences, createEntityService, type EntityServiceDeps } from "../shared/entity-service.js";
+import { patchOf } from "../shared/schemas.js";
+import { equipmentRepository } from "./equipment.repository.js";
+import {
+  type Equipment,
+  type EquipmentInput,
+  type EquipmentQuery,
+  equipmentInputSchema,
+} from "./equipment.schemas.js";
+
+export const equipmentPatchSchema = patchOf(equipmentInputSchema);
+export type EquipmentPatch = typeof equipmentPatchSchema._zod.output;
+
+export const createEquipmentService = (deps: EntityServiceDeps) =>
+  createEntityService<"equipment", Equipment, EquipmentInput, EquipmentPatch, EquipmentQuery>(
+    {
+      type: "equipment",
+      label: "Equipment pool",
+      table: "equipment",
+      schema: equipmentInputSchema,
+      toRow: (input, { tenant }) => equipmentRepository.toRow(input, { currency: tenant.default_currency }),
+      fromRow: equipmentRepository.fromRow,
+      filter: equipmentRepository.filter,
+      references: equipmentRepository.references,
+      check: ({ db, actor }, input) =>
+        checkReferences(db, actor.tenantId, [
+          { table: "locations", id: input.locationId, path: "locationId", label: "location" },
+        ]),
+    },
+    deps,
+  );
+
+export type EquipmentService = ReturnType<typeof createEquipmentService>;

@@ -1,0 +1,60 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { addDays, instantToLocal, localToInstant, parseTimePoint, startOfLocalDate } from "./zoned.js";
+
+describe("zoned time", () => {
+  it("keeps 09:00 local across the Berlin spring-forward day", () => {
+    const before = localToInstant("2027-03-27T09:00", "Europe/Berlin");
+    const on = localToInstant("2027-03-28T09:00", "Europe/Berlin");
+    expect(new Date(before).toISOString()).toBe("2027-03-27T08:00:00.000Z");
+    expect(new Date(on).toISOString()).toBe("2027-03-28T07:00:00.000Z");
+    expect(on - before).toBe(23 * 3600_000);
+  });
+
+  it("moves a skipped time forward and takes the earlier of an ambiguous one", () => {
+    expect(instantToLocal(localToInstant("2027-03-14T02:30", "America/New_York"), "America/New_York")).toBe(
+      "2027-03-14T03:30",
+    );
+    const ambiguous = localToInstant("2027-11-07T01:30", "America/New_York");
+    expect(new Date(ambiguous).toISOString()).toBe("2027-11-07T05:30:00.000Z");
+  });
+
+  it("starts a day at its first instant", () => {
+    expect(new Date(startOfLocalDate("2027-07-01", "Asia/Tokyo")).toISOString()).toBe(
+      "2027-06-30T15:00:00.000Z",
+    );
+    expect(addDays("2027-12-31", 1)).toBe("2028-01-01");
+  });
+
+  it("round-trips every local minute that exists, in several zones", () => {
+    const zones = ["Europe/Berlin", "America/New_York", "Asia/Kolkata", "Australia/Lord_Howe", "UTC"];
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...zones),
+        fc.integer({ min: Date.UTC(2020, 0, 1) / 60_000, max: Date.UTC(2035, 0, 1) / 60_000 }),
+        (zone, minute) => {
+          const ms = minute * 60_000;
+          const local = instantToLocal(ms, zone);
+          const back = localToInstant(local, zone);
+          // Ambiguous (repeated) local times map to the earlier instant; otherwise exact.
+          expect(back <= ms && ms - back <= 3600_000).toBe(true);
+          expect(instantToLocal(back, zone)).toBe(local);
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
+
+  it("parses dates, local date-times and instants, and refuses the rest", () => {
+    expect(parseTimePoint("2027-02-28")).toEqual({ kind: "date", date: "2027-02-28" });
+    expect(parseTimePoint("2027-02-28T09:00")).toEqual({ kind: "local", local: "2027-02-28T09:00:00" });
+    expect(parseTimePoint("2027-02-28T09:00:00Z")).toEqual({ kind: "instant", ms: Date.UTC(2027, 1, 28, 9) });
+    expect(parseTimePoint("2027-02-28T09:00+01:00")).toEqual({
+      kind: "instant",
+      ms: Date.UTC(2027, 1, 28, 8),
+    });
+    expect(parseTimePoint("2027-02-30T09:00")).toBeUndefined();
+    expect(parseTimePoint("2027-02-30")).toBeUndefined();
+    expect(parseTimePoint("tomorrow")).toBeUndefined();
+  });
+});
