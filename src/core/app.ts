@@ -5,6 +5,8 @@ import { createClientService } from "./clients/clients.service.js";
 import type { Config } from "./config.js";
 import { createDatabase, type Database } from "./db/database.js";
 import { migrateToLatest } from "./db/migrate.js";
+import { createExportService } from "./imports/export-csv.js";
+import { createImportService } from "./imports/import-csv.js";
 import { createAvailabilityService } from "./instructors/availability.service.js";
 import { createInstructorService } from "./instructors/instructors.service.js";
 import { createQualificationService } from "./instructors/qualifications.service.js";
@@ -57,6 +59,8 @@ export function wireServices(database: Database, clock: Clock) {
     timeOff: createTimeOffService(deps),
     clients: createClientService(deps),
     learners: createLearnerService(deps),
+    imports: createImportService(deps),
+    exports: createExportService(deps),
     close: () => database.destroy(),
   };
 }

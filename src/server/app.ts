@@ -13,6 +13,7 @@ import { registerAuthentication } from "./auth.js";
 import { errorHandler, notFoundHandler } from "./errors.js";
 import { landingPage } from "./landing.js";
 import { registerCatalogRoutes } from "./routes/catalog.routes.js";
+import { registerImportRoutes } from "./routes/imports.routes.js";
 import { registerInstructorRoutes } from "./routes/instructors.routes.js";
 import { registerPeopleRoutes } from "./routes/people.routes.js";
 import { registerResourceRoutes } from "./routes/resources.routes.js";
@@ -79,6 +80,7 @@ export async function buildServer(core: Core, options: ServerOptions = {}): Prom
       registerResourceRoutes(api, core);
       registerInstructorRoutes(api, core);
       registerPeopleRoutes(api, core);
+      registerImportRoutes(api, core);
       api.get("/openapi.json", { config: { public: true } }, async () => app.swagger());
     },
     { prefix: "/api/v1" },

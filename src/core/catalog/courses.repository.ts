@@ -66,16 +66,6 @@ export const courseRepository = {
     return filtered;
   },
 
-  findByCodes: (db: Executor, tenantId: string, codes: string[]) =>
-    codes.length === 0
-      ? Promise.resolve([])
-      : db
-          .selectFrom("courses")
-          .select(["id", "code", "archived_at"])
-          .where("tenant_id", "=", tenantId)
-          .where("code", "in", codes)
-          .execute(),
-
   async references(db: Executor, tenantId: string, id: string): Promise<Reference[]> {
     return [
       {

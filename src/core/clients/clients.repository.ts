@@ -46,14 +46,6 @@ export const clientRepository = {
     return filtered;
   },
 
-  /** id, name and archived state of every client: small enough to hold for a CSV import. */
-  listKeys: (db: Executor, tenantId: string) =>
-    db
-      .selectFrom("clients")
-      .select(["id", "name", "name_normalized", "archived_at"])
-      .where("tenant_id", "=", tenantId)
-      .execute(),
-
   async references(db: Executor, tenantId: string, id: string): Promise<Reference[]> {
     return [
       {

@@ -104,6 +104,41 @@ export const entityStore = {
     await loose(db).deleteFrom(table).where("tenant_id", "=", tenantId).where("id", "=", id).execute();
   },
 
+  /** Selected columns of every row of the tenant (small tables only: name lookups for CSV). */
+  async columns<T extends EntityTableName, C extends keyof DB[T] & string>(
+    db: Executor,
+    table: T,
+    tenantId: string,
+    columns: C[],
+  ): Promise<Pick<DB[T], C>[]> {
+    return loose(db)
+      .selectFrom(table as string)
+      .select(columns as string[])
+      .where("tenant_id", "=", tenantId)
+      .execute() as Promise<Pick<DB[T], C>[]>;
+  },
+
+  /** Which of `values` already occur in `column` (for duplicate checks before bulk writes). */
+  async existingValues(
+    db: Executor,
+    table: EntityTableName,
+    column: string,
+    tenantId: string,
+    values: string[],
+  ): Promise<Set<string>> {
+    const found = new Set<string>();
+    for (let start = 0; start < values.length; start += 5000) {
+      const rows = await loose(db)
+        .selectFrom(table)
+        .select(column)
+        .where("tenant_id", "=", tenantId)
+        .where(column, "in", values.slice(start, start + 5000))
+        .execute();
+      for (const row of rows) found.add(String(row[column]));
+    }
+    return found;
+  },
+
   /** How many rows of `table` point at `id` through `column`. */
   async countReferencing(
     db: Executor,

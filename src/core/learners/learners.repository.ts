@@ -1,4 +1,4 @@
-import type { Dialect, Executor } from "../db/database.js";
+import type { Dialect } from "../db/database.js";
 import type { ListQuery } from "../db/entity-store.js";
 import type { LearnersTable } from "../db/schema.js";
 import { containsText, jsonArrayContains } from "../db/sql.js";
@@ -55,21 +55,6 @@ export const learnerRepository = {
       );
     if (tag) filtered = filtered.where((eb) => jsonArrayContains(dialect, eb.ref("tags_json"), tag));
     return filtered;
-  },
-
-  /** Which of these normalized emails are taken already (for imports). */
-  async existingEmails(db: Executor, tenantId: string, emails: string[]): Promise<Set<string>> {
-    const taken = new Set<string>();
-    for (let start = 0; start < emails.length; start += 5000) {
-      const rows = await db
-        .selectFrom("learners")
-        .select("email_normalized")
-        .where("tenant_id", "=", tenantId)
-        .where("email_normalized", "in", emails.slice(start, start + 5000))
-        .execute();
-      for (const row of rows) taken.add(row.email_normalized);
-    }
-    return taken;
   },
 
   /** Nothing refers to learners yet; enrollments will. */

@@ -1,4 +1,9 @@
-import { checkReferences, createEntityService, type EntityServiceDeps } from "../shared/entity-service.js";
+import {
+  checkReferences,
+  createEntityService,
+  type EntityDefinition,
+  type EntityServiceDeps,
+} from "../shared/entity-service.js";
 import { patchOf } from "../shared/schemas.js";
 import { learnerRepository } from "./learners.repository.js";
 import {
@@ -11,31 +16,30 @@ import {
 export const learnerPatchSchema = patchOf(learnerInputSchema);
 export type LearnerPatch = typeof learnerPatchSchema._zod.output;
 
-export const createLearnerService = (deps: EntityServiceDeps) =>
-  createEntityService<"learners", Learner, LearnerInput, LearnerPatch, LearnerQuery>(
+export const learnerDefinition: EntityDefinition<"learners", Learner, LearnerInput, LearnerQuery> = {
+  type: "learner",
+  label: "Learner",
+  table: "learners",
+  schema: learnerInputSchema,
+  toRow: learnerRepository.toRow,
+  fromRow: learnerRepository.fromRow,
+  filter: learnerRepository.filter,
+  references: learnerRepository.references,
+  unique: [
     {
-      type: "learner",
-      label: "Learner",
-      table: "learners",
-      schema: learnerInputSchema,
-      toRow: learnerRepository.toRow,
-      fromRow: learnerRepository.fromRow,
-      filter: learnerRepository.filter,
-      references: learnerRepository.references,
-      unique: [
-        {
-          constraint: "learners_email_key",
-          columns: ["email_normalized"],
-          path: "email",
-          message: "another learner already has this email",
-        },
-      ],
-      check: ({ db, actor }, input) =>
-        checkReferences(db, actor.tenantId, [
-          { table: "clients", id: input.clientId, path: "clientId", label: "client" },
-        ]),
+      constraint: "learners_email_key",
+      columns: ["email_normalized"],
+      path: "email",
+      message: "another learner already has this email",
     },
-    deps,
-  );
+  ],
+  check: ({ db, actor }, input) =>
+    checkReferences(db, actor.tenantId, [
+      { table: "clients", id: input.clientId, path: "clientId", label: "client" },
+    ]),
+};
+
+export const createLearnerService = (deps: EntityServiceDeps) =>
+  createEntityService<"learners", Learner, LearnerInput, LearnerPatch, LearnerQuery>(learnerDefinition, deps);
 
 export type LearnerService = ReturnType<typeof createLearnerService>;

@@ -1,4 +1,9 @@
-import { checkReferences, createEntityService, type EntityServiceDeps } from "../shared/entity-service.js";
+import {
+  checkReferences,
+  createEntityService,
+  type EntityDefinition,
+  type EntityServiceDeps,
+} from "../shared/entity-service.js";
 import { patchOf } from "../shared/schemas.js";
 import { equipmentRepository } from "./equipment.repository.js";
 import {
@@ -11,22 +16,24 @@ import {
 export const equipmentPatchSchema = patchOf(equipmentInputSchema);
 export type EquipmentPatch = typeof equipmentPatchSchema._zod.output;
 
+export const equipmentDefinition: EntityDefinition<"equipment", Equipment, EquipmentInput, EquipmentQuery> = {
+  type: "equipment",
+  label: "Equipment pool",
+  table: "equipment",
+  schema: equipmentInputSchema,
+  toRow: (input, { tenant }) => equipmentRepository.toRow(input, { currency: tenant.default_currency }),
+  fromRow: equipmentRepository.fromRow,
+  filter: equipmentRepository.filter,
+  references: equipmentRepository.references,
+  check: ({ db, actor }, input) =>
+    checkReferences(db, actor.tenantId, [
+      { table: "locations", id: input.locationId, path: "locationId", label: "location" },
+    ]),
+};
+
 export const createEquipmentService = (deps: EntityServiceDeps) =>
   createEntityService<"equipment", Equipment, EquipmentInput, EquipmentPatch, EquipmentQuery>(
-    {
-      type: "equipment",
-      label: "Equipment pool",
-      table: "equipment",
-      schema: equipmentInputSchema,
-      toRow: (input, { tenant }) => equipmentRepository.toRow(input, { currency: tenant.default_currency }),
-      fromRow: equipmentRepository.fromRow,
-      filter: equipmentRepository.filter,
-      references: equipmentRepository.references,
-      check: ({ db, actor }, input) =>
-        checkReferences(db, actor.tenantId, [
-          { table: "locations", id: input.locationId, path: "locationId", label: "location" },
-        ]),
-    },
+    equipmentDefinition,
     deps,
   );
 

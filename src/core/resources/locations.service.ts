@@ -17,7 +17,7 @@ import {
 export const locationPatchSchema = patchOf(locationInputSchema);
 export type LocationPatch = typeof locationPatchSchema._zod.output;
 
-const locations: EntityDefinition<"locations", Location, LocationInput, LocationQuery> = {
+export const locationDefinition: EntityDefinition<"locations", Location, LocationInput, LocationQuery> = {
   type: "location",
   label: "Location",
   table: "locations",
@@ -75,6 +75,9 @@ const locations: EntityDefinition<"locations", Location, LocationInput, Location
 };
 
 export const createLocationService = (deps: EntityServiceDeps) =>
-  createEntityService<"locations", Location, LocationInput, LocationPatch, LocationQuery>(locations, deps);
+  createEntityService<"locations", Location, LocationInput, LocationPatch, LocationQuery>(
+    locationDefinition,
+    deps,
+  );
 
 export type LocationService = ReturnType<typeof createLocationService>;

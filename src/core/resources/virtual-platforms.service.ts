@@ -1,4 +1,8 @@
-import { createEntityService, type EntityServiceDeps } from "../shared/entity-service.js";
+import {
+  createEntityService,
+  type EntityDefinition,
+  type EntityServiceDeps,
+} from "../shared/entity-service.js";
 import { patchOf } from "../shared/schemas.js";
 import { virtualPlatformRepository } from "./virtual-platforms.repository.js";
 import {
@@ -11,6 +15,30 @@ import {
 export const virtualPlatformPatchSchema = patchOf(virtualPlatformInputSchema);
 export type VirtualPlatformPatch = typeof virtualPlatformPatchSchema._zod.output;
 
+export const virtualPlatformDefinition: EntityDefinition<
+  "virtual_platforms",
+  VirtualPlatform,
+  VirtualPlatformInput,
+  VirtualPlatformQuery
+> = {
+  type: "virtual_platform",
+  label: "Virtual platform",
+  table: "virtual_platforms",
+  schema: virtualPlatformInputSchema,
+  toRow: virtualPlatformRepository.toRow,
+  fromRow: virtualPlatformRepository.fromRow,
+  filter: virtualPlatformRepository.filter,
+  references: virtualPlatformRepository.references,
+  unique: [
+    {
+      constraint: "virtual_platforms_name_key",
+      columns: ["name"],
+      path: "name",
+      message: "another virtual platform already has this name",
+    },
+  ],
+};
+
 export const createVirtualPlatformService = (deps: EntityServiceDeps) =>
   createEntityService<
     "virtual_platforms",
@@ -18,26 +46,6 @@ export const createVirtualPlatformService = (deps: EntityServiceDeps) =>
     VirtualPlatformInput,
     VirtualPlatformPatch,
     VirtualPlatformQuery
-  >(
-    {
-      type: "virtual_platform",
-      label: "Virtual platform",
-      table: "virtual_platforms",
-      schema: virtualPlatformInputSchema,
-      toRow: virtualPlatformRepository.toRow,
-      fromRow: virtualPlatformRepository.fromRow,
-      filter: virtualPlatformRepository.filter,
-      references: virtualPlatformRepository.references,
-      unique: [
-        {
-          constraint: "virtual_platforms_name_key",
-          columns: ["name"],
-          path: "name",
-          message: "another virtual platform already has this name",
-        },
-      ],
-    },
-    deps,
-  );
+  >(virtualPlatformDefinition, deps);
 
 export type VirtualPlatformService = ReturnType<typeof createVirtualPlatformService>;
