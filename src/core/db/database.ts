@@ -79,13 +79,36 @@ function openSqlite(path: string): Database {
   connection.pragma("synchronous = NORMAL");
   connection.pragma("foreign_keys = ON");
   connection.pragma("busy_timeout = 10000");
-  const db = new Kysely<DB>({ dialect: new ImmediateSqliteDialect({ database: connection }) });
+  const db = new Kysely<DB>({
+    dialect: new ImmediateSqliteDialect({ database: cachingStatements(connection) }),
+  });
   return {
     db,
     dialect: "sqlite",
     description: `sqlite:${inMemory ? path : resolve(path)}`,
     ping: () => timed(() => sql`select 1`.execute(db)),
     destroy: () => db.destroy(),
+  };
+}
+
+/**
+ * Kysely prepares every query afresh; preparing costs as much as running a small query, so keep
+ * the most recent statements. Safe because Kysely runs each statement to completion (all/run)
+ * before the next, on SQLite's single connection.
+ */
+function cachingStatements(connection: SqliteDatabase.Database) {
+  const statements = new Map<string, SqliteDatabase.Statement>();
+  return {
+    close: () => connection.close(),
+    prepare(sqlText: string) {
+      let statement = statements.get(sqlText);
+      if (!statement) {
+        statement = connection.prepare(sqlText);
+        if (statements.size >= 500) statements.delete(statements.keys().next().value!);
+        statements.set(sqlText, statement);
+      }
+      return statement;
+    },
   };
 }
 

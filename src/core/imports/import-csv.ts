@@ -1,20 +1,22 @@
-import { CsvError, parse } from "csv-parse/sync";
 import { recordAudit } from "../audit/audit.service.js";
 import { type Actor, authorize } from "../auth/actor.js";
-import type { Database } from "../db/database.js";
+import type { Database, Executor } from "../db/database.js";
 import { entityStore } from "../db/entity-store.js";
 import type { DB, EntityTableName } from "../db/schema.js";
 import { constraintViolation } from "../db/sql.js";
 import { AppError } from "../errors.js";
 import type { Clock } from "../shared/clock.js";
+import type { WriteContext } from "../shared/entity-service.js";
 import { newId } from "../shared/ids.js";
 import { loadTenant } from "../tenancy/tenancy.service.js";
+import { CsvSyntaxError, readCsv } from "./csv-reader.js";
 import { normalizeHeader } from "./csv-values.js";
 import { type AnyCsvFormat, csvFormats, type ImportEntity } from "./formats/index.js";
 import type { ImportError, ImportReport } from "./imports.schemas.js";
 
 export interface ImportProgress {
-  phase: "validate" | "write";
+  /** validate: a dry run; import: validating and writing in one pass */
+  phase: "validate" | "import";
   done: number;
   total: number;
 }
@@ -25,13 +27,12 @@ export interface ImportOptions {
 }
 
 const MAX_REPORTED_ERRORS = 1000;
-const PROGRESS_EVERY = 2000;
+/** Rows validated, checked against the tenant and written together. */
+const CHUNK_ROWS = 2000;
+const NO_CELLS: string[] = [];
 
-interface ValidRow {
-  row: number;
-  input: unknown;
-  raw: Record<string, unknown>;
-}
+/** Thrown inside the import transaction to roll back a file that turned out to have problems. */
+class FileHasProblems extends Error {}
 
 /** Maps header cells to canonical column names; reports unknown and missing columns. */
 function readHeader(format: AnyCsvFormat, header: string[], errors: ImportError[]): (string | null)[] {
@@ -63,14 +64,10 @@ function readHeader(format: AnyCsvFormat, header: string[], errors: ImportError[
 
 function parseCsv(csv: string | Buffer, errors: ImportError[]): string[][] {
   try {
-    return parse(csv, { bom: true, skip_empty_lines: true, relax_quotes: false });
+    return readCsv(typeof csv === "string" ? csv : csv.toString("utf8")).map((record) => record.cells);
   } catch (error) {
-    if (error instanceof CsvError) {
-      errors.push({
-        row: (error as CsvError & { lines?: number }).lines ?? 0,
-        column: null,
-        message: error.message,
-      });
+    if (error instanceof CsvSyntaxError) {
+      errors.push({ row: error.line, column: null, message: error.message });
       return [];
     }
     throw error;
@@ -78,45 +75,58 @@ function parseCsv(csv: string | Buffer, errors: ImportError[]): string[][] {
 }
 
 /**
- * CSV import: every row is validated by the entity's own schema and references, the whole file
- * is checked for duplicates (within itself and against the tenant), and only a file without a
- * single problem is written — in one transaction, so a failure leaves nothing behind.
+ * CSV import. Every row is validated by the entity's own schema and references, and checked for
+ * duplicates within the file and against the tenant. Only a file without a single problem is
+ * kept: rows are written in chunks as they are validated, inside one transaction that is rolled
+ * back if any problem turns up, so memory stays flat on large files and a failure leaves nothing.
  */
 export function createImportService(deps: { database: Pick<Database, "db" | "dialect">; clock: Clock }) {
   const { db, dialect } = deps.database;
 
-  async function validate(actor: Actor, format: AnyCsvFormat, csv: string | Buffer, options: ImportOptions) {
-    const errors: ImportError[] = [];
-    const records = parseCsv(csv, errors);
-    const [header, ...rows] = records;
-    if (!header) {
-      if (errors.length === 0) errors.push({ row: 1, column: null, message: "the file is empty" });
-      return { errors, valid: [], rowCount: 0 };
-    }
-    const columns = readHeader(format, header, errors);
-    if (errors.length > 0) return { errors, valid: [], rowCount: rows.length };
+  interface Run {
+    format: AnyCsvFormat;
+    records: string[][];
+    columns: (string | null)[];
+    lookups: unknown;
+    context: WriteContext;
+    errors: ImportError[];
+    firstRowOfKey: Map<string, number>;
+    valid: number;
+  }
 
-    const lookups = await format.loadLookups(db, actor.tenantId);
+  /** Validates rows [from, to) and, when `write` and the file is clean so far, inserts them. */
+  async function processChunk(run: Run, executor: Executor, from: number, to: number, write: boolean) {
+    const { format, records, columns, errors } = run;
+    const { definition, unique } = format;
     const columnOfField = new Map(format.columns.filter((c) => c.field).map((c) => [c.field!, c.header]));
-    const schema = format.definition.schema;
-    const firstRowOfKey = new Map<string, number>();
-    const valid: ValidRow[] = [];
-
-    rows.forEach((cells, index) => {
-      const row = index + 2;
+    const now = deps.clock.now();
+    const rows: DB[EntityTableName][] = [];
+    const qualifications: DB["instructor_qualifications"][] = [];
+    const keys: string[] = [];
+    const rowNumbers: number[] = [];
+    for (let index = from; index < to; index++) {
+      const cells = records[index]!;
+      records[index] = NO_CELLS; // let the parsed cells go as soon as the row is read
+      const row = index + 1;
+      if (cells.length > columns.length) {
+        errors.push({
+          row,
+          column: null,
+          message: `${cells.length} cells but the header has ${columns.length} columns`,
+        });
+        continue;
+      }
       const record: Record<string, string> = {};
-      columns.forEach((name, position) => {
+      for (let position = 0; position < columns.length; position++) {
+        const name = columns[position];
         if (name) record[name] = (cells[position] ?? "").trim();
-      });
-      let ok = true;
-      const issue = (column: string, message: string) => {
-        ok = false;
-        errors.push({ row, column, message });
-      };
-      const raw = format.toRaw(record, lookups, issue);
-      const parsed = schema.safeParse(raw);
+      }
+      const errorsBefore = errors.length;
+      const raw = format.toRaw(record, run.lookups, (column, message) =>
+        errors.push({ row, column, message }),
+      );
+      const parsed = definition.schema.safeParse(raw);
       if (!parsed.success) {
-        ok = false;
         for (const zodIssue of parsed.error.issues) {
           const [field, ...rest] = zodIssue.path.map(String);
           const column = (field && columnOfField.get(field)) ?? zodIssue.path.join(".");
@@ -126,86 +136,63 @@ export function createImportService(deps: { database: Pick<Database, "db" | "dia
             message: rest.length > 0 ? `${rest.join(".")}: ${zodIssue.message}` : zodIssue.message,
           });
         }
+        continue;
       }
-      if (ok && format.unique) {
-        const key = format.unique.key(parsed.data);
-        const first = firstRowOfKey.get(key);
+      if (errors.length !== errorsBefore) continue;
+      if (unique) {
+        const key = unique.key(parsed.data);
+        const first = run.firstRowOfKey.get(key);
         if (first !== undefined) {
-          errors.push({ row, column: format.unique.column, message: `duplicate of row ${first}` });
-          ok = false;
-        } else firstRowOfKey.set(key, row);
+          errors.push({ row, column: unique.column, message: `duplicate of row ${first}` });
+          continue;
+        }
+        run.firstRowOfKey.set(key, row);
+        keys.push(key);
+        rowNumbers.push(row);
       }
-      if (ok) valid.push({ row, input: parsed.data, raw });
-      if ((index + 1) % PROGRESS_EVERY === 0)
-        options.onProgress?.({ phase: "validate", done: index + 1, total: rows.length });
-    });
-    options.onProgress?.({ phase: "validate", done: rows.length, total: rows.length });
-
-    if (format.unique && valid.length > 0) {
-      const unique = format.unique;
-      const keys = valid.map((item) => unique.key(item.input));
-      const existing = await unique.existing(db, actor.tenantId, keys);
-      if (existing.size > 0) {
-        valid.forEach((item, index) => {
-          if (existing.has(keys[index]!)) {
-            errors.push({
-              row: item.row,
-              column: unique.column,
-              message: `${unique.message} already exists`,
-            });
-          }
-        });
-      }
+      const id = newId();
+      const owned = definition.toRow(parsed.data, run.context);
+      // Object.assign, not spread: the spread form cost ~7 µs a row here (a quarter of the import).
+      rows.push(
+        Object.assign(owned instanceof Promise ? await owned : owned, {
+          tenant_id: run.context.actor.tenantId,
+          id,
+          created_at: now,
+          updated_at: now,
+          archived_at: null,
+        }) as DB[EntityTableName],
+      );
+      const children = format.children?.(parsed.data, raw, { tenantId: run.context.actor.tenantId, id, now });
+      if (children?.instructor_qualifications) qualifications.push(...children.instructor_qualifications);
     }
-    errors.sort((a, b) => a.row - b.row);
-    return { errors, valid, rowCount: rows.length };
+
+    let taken = 0;
+    if (unique && keys.length > 0) {
+      const existing = await unique.existing(executor, run.context.actor.tenantId, keys);
+      keys.forEach((key, index) => {
+        if (existing.has(key)) {
+          taken++;
+          errors.push({
+            row: rowNumbers[index]!,
+            column: unique.column,
+            message: `${unique.message} already exists`,
+          });
+        }
+      });
+    }
+    run.valid += rows.length - taken;
+    if (write && errors.length === 0) {
+      await entityStore.insertMany(executor, dialect, definition.table as EntityTableName, rows);
+      await entityStore.insertMany(executor, dialect, "instructor_qualifications", qualifications);
+    }
   }
 
-  async function write(actor: Actor, format: AnyCsvFormat, valid: ValidRow[], options: ImportOptions) {
-    const { definition } = format;
-    const table = definition.table as EntityTableName;
-    try {
-      await db.transaction().execute(async (trx) => {
-        const tenant = await loadTenant(trx, actor.tenantId);
-        const context = { db: trx, actor, tenant, dialect };
-        const now = deps.clock.now();
-        const rows: DB[EntityTableName][] = [];
-        const qualifications: DB["instructor_qualifications"][] = [];
-        for (const item of valid) {
-          const id = newId();
-          const columns = await definition.toRow(item.input, context);
-          rows.push({
-            ...columns,
-            tenant_id: actor.tenantId,
-            id,
-            created_at: now,
-            updated_at: now,
-            archived_at: null,
-          } as DB[EntityTableName]);
-          const children = format.children?.(item.input, item.raw, { tenantId: actor.tenantId, id, now });
-          if (children?.instructor_qualifications) qualifications.push(...children.instructor_qualifications);
-        }
-        let done = 0;
-        await entityStore.insertMany(trx, table, rows, (inserted) => {
-          done += inserted;
-          options.onProgress?.({ phase: "write", done, total: rows.length });
-        });
-        await entityStore.insertMany(trx, "instructor_qualifications", qualifications);
-        await recordAudit(trx, actor, now, {
-          action: "import",
-          entityType: definition.type,
-          entityId: null,
-          after: { rows: rows.length, qualifications: qualifications.length || undefined },
-        });
-      });
-    } catch (error) {
-      if (constraintViolation(error)) {
-        throw new AppError(
-          "conflict",
-          "The data changed while the file was being imported; nothing was written. Try again.",
-        );
-      }
-      throw error;
+  async function processAll(run: Run, executor: Executor, write: boolean, options: ImportOptions) {
+    const total = run.records.length - 1;
+    for (let from = 1; from < run.records.length; from += CHUNK_ROWS) {
+      const to = Math.min(run.records.length, from + CHUNK_ROWS);
+      await processChunk(run, executor, from, to, write);
+      options.onProgress?.({ phase: write ? "import" : "validate", done: to - 1, total });
     }
   }
 
@@ -218,20 +205,65 @@ export function createImportService(deps: { database: Pick<Database, "db" | "dia
     ): Promise<ImportReport> {
       authorize(actor, "reference:write");
       const format = csvFormats[entity];
-      const { errors, valid, rowCount } = await validate(actor, format, csv, options);
       const dryRun = options.dryRun ?? false;
-      const report: ImportReport = {
-        entity,
-        dryRun,
-        rows: rowCount,
-        valid: valid.length,
-        created: 0,
-        errorCount: errors.length,
-        errors: errors.slice(0, MAX_REPORTED_ERRORS),
+      const errors: ImportError[] = [];
+      const records = parseCsv(csv, errors);
+      const report = (valid: number, created: number): ImportReport => {
+        errors.sort((a, b) => a.row - b.row);
+        return {
+          entity,
+          dryRun,
+          rows: Math.max(0, records.length - 1),
+          valid,
+          created,
+          errorCount: errors.length,
+          errors: errors.slice(0, MAX_REPORTED_ERRORS),
+        };
       };
-      if (dryRun || errors.length > 0 || valid.length === 0) return report;
-      await write(actor, format, valid, options);
-      return { ...report, created: valid.length };
+      const header = records[0];
+      if (!header) {
+        if (errors.length === 0) errors.push({ row: 1, column: null, message: "the file is empty" });
+        return report(0, 0);
+      }
+      const columns = readHeader(format, header, errors);
+      if (errors.length > 0) return report(0, 0);
+
+      const run: Run = {
+        format,
+        records,
+        columns,
+        lookups: await format.loadLookups(db, actor.tenantId),
+        context: { db, actor, tenant: await loadTenant(db, actor.tenantId), dialect },
+        errors,
+        firstRowOfKey: new Map(),
+        valid: 0,
+      };
+      if (dryRun || records.length === 1) {
+        await processAll(run, db, false, options);
+        return report(run.valid, 0);
+      }
+      try {
+        await db.transaction().execute(async (trx) => {
+          await processAll(run, trx, true, options);
+          if (errors.length > 0) throw new FileHasProblems();
+          await recordAudit(trx, actor, deps.clock.now(), {
+            action: "import",
+            entityType: format.definition.type,
+            entityId: null,
+            after: { rows: run.valid },
+          });
+        });
+      } catch (error) {
+        if (error instanceof FileHasProblems) return report(run.valid, 0);
+        if (constraintViolation(error)) {
+          throw new AppError(
+            "conflict",
+            "The data changed while the file was being imported; nothing was written. Try again.",
+          );
+        }
+        throw error;
+      }
+      return report(run.valid, run.valid);
     },
   };
 }

@@ -1,0 +1,64 @@
+import type { Command } from "commander";
+import { createCore } from "../../core/app.js";
+import { loadConfig, publicUrl } from "../../core/config.js";
+import { seedDemo } from "../../core/demo/seed-demo.js";
+import { bootstrapTenant } from "../../core/tenancy/bootstrap.js";
+import { buildServer } from "../../server/app.js";
+
+export function registerServe(program: Command) {
+  program
+    .command("serve")
+    .description("Migrate the database, create the first tenant and admin if needed, and serve the API")
+    .option("--demo", "load the demo training company into the tenant (skipped if it has data)")
+    .option("--port <port>", "port to listen on (env PORT, default 3000)")
+    .option("--host <host>", "interface to bind (env HOST, default localhost; 0.0.0.0 for all)")
+    .action(async (options: { demo?: boolean; port?: string; host?: string }) => {
+      const config = loadConfig({
+        ...process.env,
+        ...(options.port && { PORT: options.port }),
+        ...(options.host && { HOST: options.host }),
+      });
+      const core = await createCore(config);
+      const { tenant, admin } = await bootstrapTenant(core, config);
+      if (options.demo) {
+        const summary = await seedDemo(core, tenant.id, {
+          onProgress: (message) => process.stderr.write(`\r  demo: ${message}\x1b[K`),
+        });
+        process.stderr.write("\r\x1b[K");
+        console.log(
+          summary.skipped
+            ? "Demo data: tenant already has data, nothing loaded"
+            : `Demo data loaded: ${summary.locations} locations, ${summary.rooms} rooms, ${summary.courses} courses, ${summary.instructors} instructors, ${summary.clients} clients, ${summary.learners} learners`,
+        );
+      }
+      const app = await buildServer(core, {
+        logLevel: config.LOG_LEVEL === "info" ? "warn" : config.LOG_LEVEL,
+        trustProxy: config.TRUST_PROXY,
+      });
+      await app.listen({ port: config.PORT, host: config.HOST });
+      const url = publicUrl(config);
+      console.log(`Lectern is running at ${url}  (database: ${core.database.description})`);
+      console.log(`  API reference: ${url}/api/docs   health: ${url}/api/v1/health`);
+      if (admin) {
+        console.log(
+          "\nFirst start: created the admin of tenant",
+          `"${tenant.slug}". Shown once; keep them safe:`,
+        );
+        console.log(`  email:     ${admin.email}`);
+        if (admin.password) console.log(`  password:  ${admin.password}`);
+        console.log(`  API token: ${admin.token}`);
+        console.log(`  try:       curl -H "Authorization: Bearer ${admin.token}" ${url}/api/v1/me\n`);
+      }
+      let closing = false;
+      const shutdown = async (signal: string) => {
+        if (closing) return;
+        closing = true;
+        console.log(`\n${signal}: finishing requests and closing`);
+        await app.close();
+        await core.close();
+        process.exit(0);
+      };
+      process.on("SIGINT", () => void shutdown("SIGINT"));
+      process.on("SIGTERM", () => void shutdown("SIGTERM"));
+    });
+}
