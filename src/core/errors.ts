@@ -3,6 +3,7 @@
  * responses in one place (src/server/errors.ts), the CLI maps them to messages and exit codes.
  */
 export type ErrorCode =
+  | "bad_request"
   | "validation_failed"
   | "not_found"
   | "conflict"
@@ -13,6 +14,8 @@ export type ErrorCode =
 export interface FieldError {
   /** Dotted path of the offending field, e.g. `segments.0.start`. */
   path: string;
+  /** Where the field is, when not the body. */
+  in?: "query" | "path" | "header";
   message: string;
   code?: string;
 }

@@ -6,6 +6,7 @@ import type { Problem } from "./problem.js";
 // The one place where domain errors become HTTP responses.
 
 const statusByCode: Record<ErrorCode, number> = {
+  bad_request: 400,
   validation_failed: 422,
   not_found: 404,
   conflict: 409,

@@ -75,7 +75,10 @@ export const courseInputSchema = z
     requiredEquipment: z.array(equipmentRequirement).max(50).default([]),
     materials: z.array(material).max(100).default([]).meta({ description: "Handed to each learner" }),
     listPriceMinor: minorAmount.nullable().default(null).meta({ description: "Per learner, in minor units" }),
-    currency: currency.optional().meta({ description: "Defaults to the tenant's currency" }),
+    currency: currency
+      .nullable()
+      .optional()
+      .meta({ description: "Omitted or null: the tenant's default currency" }),
     certificateValidityMonths: z
       .number()
       .int()

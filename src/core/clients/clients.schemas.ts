@@ -46,7 +46,10 @@ export const clientInputSchema = z
       paymentTermsDays: 30,
       purchaseOrderRequired: false,
     }),
-    currency: currency.optional().meta({ description: "Invoicing currency; defaults to the tenant's" }),
+    currency: currency
+      .nullable()
+      .optional()
+      .meta({ description: "Invoicing currency; omitted or null: the tenant's default" }),
     tags: labelList(),
     notes: optionalText(),
   })

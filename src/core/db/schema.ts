@@ -98,7 +98,7 @@ export interface EquipmentTable extends EntityColumns, Archivable {
 export interface VirtualPlatformsTable extends EntityColumns, Archivable {
   name: string;
   kind: string;
-  join_url_template: string;
+  join_url_template: string | null;
   max_participants: number | null;
   notes: string | null;
 }

@@ -24,12 +24,16 @@ export const instructorInputSchema = z.object({
   phone: optionalText(50),
   kind: z.enum(instructorKinds).default("internal"),
   homeLocationId: entityId.nullable().default(null),
-  timeZone: timeZone.optional().meta({
-    description: "Availability rules are in this zone. Defaults to the home location's, else the tenant's",
+  timeZone: timeZone.nullable().optional().meta({
+    description:
+      "Availability rules are in this zone. Omitted or null: the home location's, else the tenant's",
   }),
   dayRateMinor: minorAmount.nullable().default(null),
   hourRateMinor: minorAmount.nullable().default(null),
-  currency: currency.optional().meta({ description: "Defaults to the tenant's currency" }),
+  currency: currency
+    .nullable()
+    .optional()
+    .meta({ description: "Omitted or null: the tenant's default currency" }),
   maxDaysPerWeek: z.number().int().min(1).max(7).nullable().default(null),
   maxDaysPerMonth: z.number().int().min(1).max(31).nullable().default(null),
   languages: labelList(20).meta({ description: "Languages the instructor teaches in, e.g. en, de" }),

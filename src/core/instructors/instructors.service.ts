@@ -12,6 +12,7 @@ import {
   type InstructorQuery,
   instructorInputSchema,
 } from "./instructors.schemas.js";
+import { realignAllDayTimeOff } from "./time-off.service.js";
 
 export const instructorPatchSchema = patchOf(instructorInputSchema);
 export type InstructorPatch = typeof instructorPatchSchema._zod.output;
@@ -28,7 +29,7 @@ export const instructorDefinition: EntityDefinition<
   schema: instructorInputSchema,
   async toRow(input, { db, tenant }) {
     const homeZone =
-      input.timeZone === undefined && input.homeLocationId
+      input.timeZone == null && input.homeLocationId
         ? await instructorRepository.locationTimeZone(db, tenant.id, input.homeLocationId)
         : undefined;
     return instructorRepository.toRow(input, {
@@ -37,6 +38,10 @@ export const instructorDefinition: EntityDefinition<
     });
   },
   fromRow: instructorRepository.fromRow,
+  async afterWrite({ db, actor }, id) {
+    const zone = await instructorRepository.findTimeZone(db, actor.tenantId, id);
+    if (zone) await realignAllDayTimeOff(db, actor.tenantId, id, zone);
+  },
   filter: instructorRepository.filter,
   references: instructorRepository.references,
   unique: [
@@ -47,9 +52,15 @@ export const instructorDefinition: EntityDefinition<
       message: "another instructor already has this email",
     },
   ],
-  check: ({ db, actor }, input) =>
+  check: ({ db, actor }, input, current) =>
     checkReferences(db, actor.tenantId, [
-      { table: "locations", id: input.homeLocationId, path: "homeLocationId", label: "location" },
+      {
+        table: "locations",
+        id: input.homeLocationId,
+        kept: current?.homeLocationId,
+        path: "homeLocationId",
+        label: "location",
+      },
     ]),
 };
 

@@ -43,9 +43,14 @@ const columns = (input: QualificationInput) => ({
 export function createQualificationService(deps: { database: Pick<Database, "db">; clock: Clock }) {
   const { db } = deps.database;
 
-  const checkCourse = (executor: typeof db, actor: Actor, input: QualificationInput) =>
+  const checkCourse = (
+    executor: typeof db,
+    actor: Actor,
+    input: QualificationInput,
+    keptCourseId?: string | null,
+  ) =>
     checkReferences(executor, actor.tenantId, [
-      { table: "courses", id: input.courseId, path: "courseId", label: "course" },
+      { table: "courses", id: input.courseId, kept: keptCourseId, path: "courseId", label: "course" },
     ]);
 
   return {
@@ -90,7 +95,7 @@ export function createQualificationService(deps: { database: Pick<Database, "db"
             merged.error.issues.map((i) => ({ path: i.path.join("."), message: i.message })),
           );
         }
-        throwIfErrors(await checkCourse(trx, actor, merged.data));
+        throwIfErrors(await checkCourse(trx, actor, merged.data, row.course_id));
         const now = deps.clock.now();
         const values = { ...columns(merged.data), updated_at: now };
         await details.updateQualification(trx, actor.tenantId, id, values);

@@ -1,6 +1,6 @@
 import { recordAudit } from "../audit/audit.service.js";
 import type { Actor } from "../auth/actor.js";
-import type { Database } from "../db/database.js";
+import type { Database, Executor } from "../db/database.js";
 import type { InstructorTimeOffTable } from "../db/schema.js";
 import { type FieldError, notFound, validationFailed } from "../errors.js";
 import { type Clock, toIso } from "../shared/clock.js";
@@ -73,12 +73,13 @@ export function resolveTimeOff(
   return interval;
 }
 
+/** Timed entries are shown in the instructor's current zone; all-day ones keep their dates. */
 const present = (row: InstructorTimeOffTable, timeZone: string): TimeOff => ({
   id: row.id,
   instructorId: row.instructor_id,
   allDay: row.all_day === 1,
-  start: row.start_local,
-  end: row.end_local,
+  start: row.all_day === 1 ? row.start_local : instantToLocal(row.starts_at, timeZone),
+  end: row.all_day === 1 ? row.end_local : instantToLocal(row.ends_at, timeZone),
   timeZone,
   startsAt: toIso(row.starts_at),
   endsAt: toIso(row.ends_at),
@@ -86,6 +87,27 @@ const present = (row: InstructorTimeOffTable, timeZone: string): TimeOff => ({
   createdAt: toIso(row.created_at),
   updatedAt: toIso(row.updated_at),
 });
+
+/**
+ * After an instructor's zone changes, whole days off stay the same dates in the new zone
+ * ("1–14 July" means July where the instructor is); timed entries keep their instants.
+ */
+export async function realignAllDayTimeOff(
+  db: Executor,
+  tenantId: string,
+  instructorId: string,
+  zone: string,
+) {
+  const rows = await details.listTimeOff(db, tenantId, instructorId, {});
+  for (const row of rows) {
+    if (row.all_day !== 1) continue;
+    const startsAt = startOfLocalDate(row.start_local, zone);
+    const endsAt = startOfLocalDate(addDays(row.end_local, 1), zone);
+    if (startsAt !== row.starts_at || endsAt !== row.ends_at) {
+      await details.updateTimeOff(db, tenantId, row.id, { starts_at: startsAt, ends_at: endsAt });
+    }
+  }
+}
 
 function intervalOrThrow(input: Pick<TimeOffInput, "start" | "end">, zone: string): Interval {
   const resolved = resolveTimeOff(input, zone);
@@ -136,8 +158,10 @@ export function createTimeOffService(deps: { database: Pick<Database, "db">; clo
         if (!row) throw notFound("Time off", id);
         const before = present(row, timeZone);
         const now = deps.clock.now();
+        const moved = patch.start !== undefined || patch.end !== undefined;
         const values = {
-          ...intervalOrThrow({ start: patch.start ?? before.start, end: patch.end ?? before.end }, timeZone),
+          ...(moved &&
+            intervalOrThrow({ start: patch.start ?? before.start, end: patch.end ?? before.end }, timeZone)),
           reason: patch.reason === undefined ? row.reason : patch.reason,
           updated_at: now,
         };

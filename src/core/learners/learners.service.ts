@@ -33,9 +33,9 @@ export const learnerDefinition: EntityDefinition<"learners", Learner, LearnerInp
       message: "another learner already has this email",
     },
   ],
-  check: ({ db, actor }, input) =>
+  check: ({ db, actor }, input, current) =>
     checkReferences(db, actor.tenantId, [
-      { table: "clients", id: input.clientId, path: "clientId", label: "client" },
+      { table: "clients", id: input.clientId, kept: current?.clientId, path: "clientId", label: "client" },
     ]),
 };
 

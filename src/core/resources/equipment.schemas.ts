@@ -25,7 +25,10 @@ export const equipmentInputSchema = z.object({
     .default(null)
     .meta({ description: "Where the pool is kept; null for a mobile pool" }),
   costPerDayMinor: minorAmount.nullable().default(null),
-  currency: currency.optional().meta({ description: "Defaults to the tenant's currency" }),
+  currency: currency
+    .nullable()
+    .optional()
+    .meta({ description: "Omitted or null: the tenant's default currency" }),
   notes: optionalText(),
 });
 

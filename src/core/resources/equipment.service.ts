@@ -25,9 +25,15 @@ export const equipmentDefinition: EntityDefinition<"equipment", Equipment, Equip
   fromRow: equipmentRepository.fromRow,
   filter: equipmentRepository.filter,
   references: equipmentRepository.references,
-  check: ({ db, actor }, input) =>
+  check: ({ db, actor }, input, current) =>
     checkReferences(db, actor.tenantId, [
-      { table: "locations", id: input.locationId, path: "locationId", label: "location" },
+      {
+        table: "locations",
+        id: input.locationId,
+        kept: current?.locationId,
+        path: "locationId",
+        label: "location",
+      },
     ]),
 };
 

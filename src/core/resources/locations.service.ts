@@ -64,6 +64,9 @@ export const locationDefinition: EntityDefinition<"locations", Location, Locatio
     const references = input.travelTimes.map((time, index) => ({
       table: "locations" as const,
       id: time.locationId,
+      kept: current?.travelTimes.some((kept) => kept.locationId === time.locationId)
+        ? time.locationId
+        : undefined,
       path: `travelTimes.${index}.locationId`,
       label: "location",
     }));

@@ -24,7 +24,10 @@ export const roomInputSchema = z.object({
   features: labelList().meta({ description: "e.g. projector, whiteboard, wheelchair-access" }),
   costPerDayMinor: minorAmount.nullable().default(null),
   costPerHourMinor: minorAmount.nullable().default(null),
-  currency: currency.optional().meta({ description: "Defaults to the tenant's currency" }),
+  currency: currency
+    .nullable()
+    .optional()
+    .meta({ description: "Omitted or null: the tenant's default currency" }),
   setupMinutes: minutes.default(0).meta({ description: "Kept free before each session" }),
   teardownMinutes: minutes.default(0).meta({ description: "Kept free after each session" }),
   notes: optionalText(),

@@ -28,9 +28,15 @@ export const roomDefinition: EntityDefinition<"rooms", Room, RoomInput, RoomQuer
       message: "this location already has a room with this name",
     },
   ],
-  check: ({ db, actor }, input) =>
+  check: ({ db, actor }, input, current) =>
     checkReferences(db, actor.tenantId, [
-      { table: "locations", id: input.locationId, path: "locationId", label: "location" },
+      {
+        table: "locations",
+        id: input.locationId,
+        kept: current?.locationId,
+        path: "locationId",
+        label: "location",
+      },
     ]),
 };
 

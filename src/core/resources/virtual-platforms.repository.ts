@@ -15,7 +15,7 @@ export const virtualPlatformRepository = {
   toRow: (input: VirtualPlatformInput) => ({
     name: input.name,
     kind: input.kind,
-    join_url_template: input.joinUrlTemplate ?? defaultJitsiTemplate,
+    join_url_template: input.joinUrlTemplate,
     max_participants: input.maxParticipants,
     notes: input.notes,
   }),
@@ -25,6 +25,7 @@ export const virtualPlatformRepository = {
     name: row.name,
     kind: row.kind as VirtualPlatform["kind"],
     joinUrlTemplate: row.join_url_template,
+    effectiveJoinUrlTemplate: row.join_url_template ?? defaultJitsiTemplate,
     maxParticipants: row.max_participants,
     notes: row.notes,
     createdAt: toIso(row.created_at),

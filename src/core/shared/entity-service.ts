@@ -146,6 +146,7 @@ export function createEntityService<
   async function setArchived(actor: Actor, id: string, archived: boolean): Promise<Entity> {
     return write(actor, async (context) => {
       const before = await load(context.db, actor.tenantId, id);
+      if (((before as { archivedAt?: string | null }).archivedAt != null) === archived) return before;
       const now = deps.clock.now();
       const values = { archived_at: archived ? now : null, updated_at: now } as Partial<Row<T>>;
       await entityStore.update(context.db, table, actor.tenantId, id, values);
@@ -266,16 +267,23 @@ export function createEntityService<
 
 /**
  * Checks that referenced ids exist in the actor's tenant (another tenant's id looks exactly like
- * a missing one) and are not archived.
+ * a missing one) and are not archived. A reference the update leaves as it was (`kept`) is not
+ * checked again: archiving a location must not freeze every record that points at it.
  */
 export async function checkReferences(
   db: Executor,
   tenantId: string,
-  references: { table: EntityTableName; id: string | null | undefined; path: string; label: string }[],
+  references: {
+    table: EntityTableName;
+    id: string | null | undefined;
+    kept?: string | null;
+    path: string;
+    label: string;
+  }[],
 ): Promise<FieldError[]> {
   const errors: FieldError[] = [];
   for (const reference of references) {
-    if (!reference.id) continue;
+    if (!reference.id || reference.id === reference.kept) continue;
     const row = await entityStore.find(db, reference.table, tenantId, reference.id);
     if (!row) {
       errors.push({

@@ -1,4 +1,4 @@
-import { validationFailed } from "../errors.js";
+import { AppError } from "../errors.js";
 
 // Cursors are opaque to clients: today the base64url of the last id (ids are UUIDv7, so id
 // order is creation order); the encoding leaves room to change without breaking clients.
@@ -9,9 +9,16 @@ export function decodeCursor(cursor: string | undefined): string | undefined {
   if (cursor === undefined || cursor === "") return undefined;
   const decoded = Buffer.from(cursor, "base64url").toString("utf8");
   if (!/^[0-9a-f-]{36}$/.test(decoded)) {
-    throw validationFailed([
-      { path: "cursor", message: "is not a cursor returned by this API", code: "invalid_cursor" },
-    ]);
+    throw new AppError("bad_request", "cursor: is not a cursor returned by this API", {
+      errors: [
+        {
+          path: "cursor",
+          in: "query",
+          message: "is not a cursor returned by this API",
+          code: "invalid_cursor",
+        },
+      ],
+    });
   }
   return decoded;
 }

@@ -16,14 +16,19 @@ export const isValidTimeZone = (zone: string): boolean => {
   }
 };
 
-const canonicalTimeZone = (zone: string) =>
-  new Intl.DateTimeFormat("en-US", { timeZone: zone }).resolvedOptions().timeZone;
+// Zones are kept as sent once valid (Node 20's Intl would rename Asia/Kolkata to the legacy
+// Asia/Calcutta); only the letter case is fixed when it matches a listed zone.
+const listedZones = new Map(
+  [...Intl.supportedValuesOf("timeZone"), "UTC", "Etc/UTC"].map((zone) => [zone.toLowerCase(), zone]),
+);
+const tidyTimeZone = (zone: string) =>
+  listedZones.has(zone.toLowerCase()) ? listedZones.get(zone.toLowerCase())! : zone;
 
 export const timeZone = z
   .string()
   .trim()
   .refine(isValidTimeZone, { message: "must be an IANA time zone such as Europe/Berlin" })
-  .transform(canonicalTimeZone)
+  .transform(tidyTimeZone)
   .meta({ description: "IANA time zone", examples: ["Europe/Berlin"] });
 
 const knownCurrencies = new Set(Intl.supportedValuesOf("currency"));
@@ -56,7 +61,11 @@ export const localDate = z
   }, "is not a valid calendar date")
   .meta({ examples: ["2027-03-29"] });
 
-export const email = z.email({ message: "must be an email address" }).trim().max(320);
+/** Surrounding blanks (common in pasted addresses) are dropped before the format check. */
+export const email = z.preprocess(
+  (value) => (typeof value === "string" ? value.trim() : value),
+  z.email({ message: "must be an email address" }).max(320),
+);
 
 export const text = (max = 200) => z.string().trim().min(1, "must not be empty").max(max);
 /** Optional free text: blank becomes null. Defaults stay outermost so patchOf() can drop them. */

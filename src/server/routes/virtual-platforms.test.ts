@@ -29,7 +29,8 @@ describeEachDatabase("virtual platforms API", (ctx) => {
       id: expect.stringMatching(/^[0-9a-f-]{36}$/),
       name,
       kind: "jitsi",
-      joinUrlTemplate: JITSI_DEFAULT,
+      joinUrlTemplate: null,
+      effectiveJoinUrlTemplate: JITSI_DEFAULT,
       maxParticipants: null,
       notes: null,
       createdAt: expect.any(String),
@@ -154,7 +155,8 @@ describeEachDatabase("virtual platforms API", (ctx) => {
       kind: "jitsi",
       maxParticipants: null,
       notes: null,
-      joinUrlTemplate: JITSI_DEFAULT,
+      joinUrlTemplate: null,
+      effectiveJoinUrlTemplate: JITSI_DEFAULT,
     });
     expect((await admin().get(`/virtual-platforms/${created.body.id}`)).body).toEqual(cleared.body);
   });
@@ -180,12 +182,16 @@ describeEachDatabase("virtual platforms API", (ctx) => {
       joinUrlTemplate: null,
     });
     expect(toJitsi.status).toBe(200);
-    expect(toJitsi.body).toMatchObject({ kind: "jitsi", joinUrlTemplate: JITSI_DEFAULT });
+    expect(toJitsi.body).toMatchObject({
+      kind: "jitsi",
+      joinUrlTemplate: null,
+      effectiveJoinUrlTemplate: JITSI_DEFAULT,
+    });
   });
 
   it("PATCH to zoom on a Jitsi platform still using the default URL asks for a template", async () => {
     const jitsi = await admin().post("/virtual-platforms", { name: unique("Default"), kind: "jitsi" });
-    expect(jitsi.body.joinUrlTemplate).toBe(JITSI_DEFAULT);
+    expect(jitsi.body).toMatchObject({ joinUrlTemplate: null, effectiveJoinUrlTemplate: JITSI_DEFAULT });
     const response = await admin().patch(`/virtual-platforms/${jitsi.body.id}`, { kind: "zoom" });
     // The Jitsi default is not a Zoom meeting: a zoom platform must be given its own template.
     expectProblem(response, 422, "validation_failed");

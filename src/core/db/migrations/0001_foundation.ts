@@ -173,7 +173,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     entity(db.schema.createTable("virtual_platforms"))
       .addColumn("name", "text", (col) => col.notNull())
       .addColumn("kind", "text", (col) => col.notNull())
-      .addColumn("join_url_template", "text", (col) => col.notNull())
+      .addColumn("join_url_template", "text")
       .addColumn("max_participants", "integer")
       .addColumn("notes", "text")
       .addUniqueConstraint("virtual_platforms_name_key", ["tenant_id", "name"]),
