@@ -24,3 +24,12 @@ export async function resolveTenant(core: Core, config: Config, slug?: string): 
 }
 
 export const cliActor = (tenant: Tenant) => systemActor(tenant.id, "cli");
+
+/** A one-line progress message on a terminal; nothing when stderr is a file or pipe. */
+export const showProgress = (label: string) => (message: string) => {
+  if (process.stderr.isTTY) process.stderr.write(`\r  ${label}: ${message}\x1b[K`);
+};
+
+export const clearProgress = () => {
+  if (process.stderr.isTTY) process.stderr.write("\r\x1b[K");
+};

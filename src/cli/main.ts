@@ -29,6 +29,12 @@ function report(error: unknown): number {
   return 1;
 }
 
+// `lectern export learners | head` closes the pipe early; that is not an error.
+process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+  if (error.code === "EPIPE") process.exit(0);
+  throw error;
+});
+
 program.parseAsync(process.argv).catch((error: unknown) => {
   process.exitCode = report(error);
 });

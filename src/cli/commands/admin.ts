@@ -5,7 +5,7 @@ import { loadConfig } from "../../core/config.js";
 import { createDatabase } from "../../core/db/database.js";
 import { migrateToLatest } from "../../core/db/migrate.js";
 import { seedDemo } from "../../core/demo/seed-demo.js";
-import { cliActor, resolveTenant, withCore } from "../context.js";
+import { clearProgress, cliActor, resolveTenant, showProgress, withCore } from "../context.js";
 
 export function registerAdminCommands(program: Command) {
   program
@@ -35,9 +35,9 @@ export function registerAdminCommands(program: Command) {
       withCore(async (core, config) => {
         const tenant = await resolveTenant(core, config, options.tenant);
         const summary = await seedDemo(core, tenant.id, {
-          onProgress: (message) => process.stderr.write(`\r${message}\x1b[K`),
+          onProgress: showProgress("demo"),
         });
-        process.stderr.write("\r\x1b[K");
+        clearProgress();
         console.log(summary.skipped ? `Tenant "${tenant.slug}" already has data; nothing loaded` : summary);
       }),
     );

@@ -1,6 +1,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { SingleBar } from "cli-progress";
 import type { Command } from "commander";
+import { stringify } from "csv-stringify/sync";
 import { importEntities } from "../../core/imports/formats/index.js";
 import type { ImportProgress } from "../../core/imports/import-csv.js";
 import type { ImportReport } from "../../core/imports/imports.schemas.js";
@@ -24,7 +25,7 @@ function progressBar() {
         bar?.stop();
         phase = progress.phase;
         bar = new SingleBar({
-          format: `${progress.phase === "validate" ? "validating" : "writing   "} [{bar}] {percentage}% | {value}/{total} rows | {duration}s`,
+          format: `${progress.phase === "validate" ? "validating" : "importing "} [{bar}] {percentage}% | {value}/{total} rows | {duration}s`,
           stream: process.stderr,
           hideCursor: true,
         });
@@ -36,15 +37,22 @@ function progressBar() {
   };
 }
 
-function printReport(report: ImportReport) {
+const SHOWN_PROBLEMS = 50;
+
+function printReport(report: ImportReport, reportFile?: string) {
   const table = report.errors.map((error) => ({
     row: error.row,
     column: error.column ?? "",
     problem: error.message,
   }));
-  if (table.length > 0) console.table(table);
-  if (report.errorCount > report.errors.length)
-    console.log(`… and ${report.errorCount - report.errors.length} more problems`);
+  if (table.length > 0) console.table(table.slice(0, SHOWN_PROBLEMS));
+  if (reportFile) {
+    writeFileSync(reportFile, stringify(table, { header: true, columns: ["row", "column", "problem"] }));
+    const partial = report.errorCount > table.length ? ` (the first ${table.length})` : "";
+    console.log(`problem list written to ${reportFile}${partial}`);
+  } else if (report.errorCount > SHOWN_PROBLEMS) {
+    console.log(`… and ${report.errorCount - SHOWN_PROBLEMS} more problems (--report <file.csv> lists them)`);
+  }
   const verdict = report.dryRun
     ? report.errorCount === 0
       ? "dry run: the file is valid, nothing written"
@@ -63,20 +71,22 @@ export function registerCsvCommands(program: Command) {
     .argument("<file>", "CSV file with a header row (see docs/CSV.md)")
     .option("--tenant <slug>", "tenant slug (default: LECTERN_TENANT_SLUG or 'default')")
     .option("--dry-run", "validate and report problems without writing")
-    .action((entityName: string, file: string, options: { tenant?: string; dryRun?: boolean }) =>
-      withCore(async (core, config) => {
-        const entity = parseEntity(entityName);
-        const tenant = await resolveTenant(core, config, options.tenant);
-        const bar = progressBar();
-        const report = await core.imports
-          .importCsv(cliActor(tenant), entity, readFileSync(file), {
-            dryRun: options.dryRun,
-            onProgress: bar.update,
-          })
-          .finally(bar.stop);
-        printReport(report);
-        if (report.errorCount > 0) process.exitCode = 1;
-      }),
+    .option("--report <file>", "write the problems (row, column, problem) to a CSV file")
+    .action(
+      (entityName: string, file: string, options: { tenant?: string; dryRun?: boolean; report?: string }) =>
+        withCore(async (core, config) => {
+          const entity = parseEntity(entityName);
+          const tenant = await resolveTenant(core, config, options.tenant);
+          const bar = progressBar();
+          const report = await core.imports
+            .importCsv(cliActor(tenant), entity, readFileSync(file), {
+              dryRun: options.dryRun,
+              onProgress: bar.update,
+            })
+            .finally(bar.stop);
+          printReport(report, options.report);
+          if (report.errorCount > 0) process.exitCode = 1;
+        }),
     );
 
   program

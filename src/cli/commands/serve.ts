@@ -4,6 +4,7 @@ import { loadConfig, publicUrl } from "../../core/config.js";
 import { seedDemo } from "../../core/demo/seed-demo.js";
 import { bootstrapTenant } from "../../core/tenancy/bootstrap.js";
 import { buildServer } from "../../server/app.js";
+import { clearProgress, showProgress } from "../context.js";
 
 export function registerServe(program: Command) {
   program
@@ -22,9 +23,9 @@ export function registerServe(program: Command) {
       const { tenant, admin } = await bootstrapTenant(core, config);
       if (options.demo) {
         const summary = await seedDemo(core, tenant.id, {
-          onProgress: (message) => process.stderr.write(`\r  demo: ${message}\x1b[K`),
+          onProgress: showProgress("demo"),
         });
-        process.stderr.write("\r\x1b[K");
+        clearProgress();
         console.log(
           summary.skipped
             ? "Demo data: tenant already has data, nothing loaded"

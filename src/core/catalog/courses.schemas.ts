@@ -8,6 +8,7 @@ import {
   minorAmount,
   optionalText,
   pageQuery,
+  skillList,
   text,
 } from "../shared/schemas.js";
 
@@ -67,7 +68,7 @@ export const courseInputSchema = z
       .default(1)
       .meta({ description: "Below this a run is at risk" }),
     maxSeats: z.number().int().min(1).max(100_000).default(12),
-    requiredQualifications: labelList().meta({
+    requiredQualifications: skillList().meta({
       description:
         "Skills an instructor must hold (valid on the session date). Empty: any instructor may teach it; a qualification for the course itself always counts.",
     }),

@@ -65,7 +65,7 @@ export const instructorRepository = {
           .select("q.id")
           .whereRef("q.tenant_id", "=", "instructors.tenant_id")
           .whereRef("q.instructor_id", "=", "instructors.id");
-        if (skill) qualifications = qualifications.where("q.skill", "=", skill);
+        if (skill) qualifications = qualifications.where("q.skill", "=", skill.trim().toLowerCase());
         if (courseId) qualifications = qualifications.where("q.course_id", "=", courseId);
         return eb.exists(qualifications);
       });

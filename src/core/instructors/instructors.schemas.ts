@@ -11,6 +11,7 @@ import {
   minorAmount,
   optionalText,
   pageQuery,
+  skillName,
   text,
   timestamps,
   timeZone,
@@ -90,14 +91,7 @@ export type InstructorQuery = z.output<typeof instructorQuerySchema>;
 export const qualificationInputSchema = z
   .object({
     courseId: entityId.nullable().default(null).meta({ description: "Qualified to teach this course" }),
-    skill: z
-      .string()
-      .trim()
-      .min(1)
-      .max(100)
-      .nullable()
-      .default(null)
-      .meta({ description: "Or holds this skill" }),
+    skill: skillName.nullable().default(null).meta({ description: "Or holds this skill (stored lowercase)" }),
     level: z
       .string()
       .trim()

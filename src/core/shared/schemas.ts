@@ -86,6 +86,22 @@ export const labelList = (max = 100) =>
     .transform((values) => [...new Set(values)])
     .default([]);
 
+/** Skills are identifiers ("pmp", "first-aid"): compared without regard to case, so stored lowercase. */
+export const skillName = z
+  .string()
+  .trim()
+  .min(1)
+  .max(100)
+  .transform((value) => value.toLowerCase())
+  .meta({ examples: ["pmp"] });
+
+export const skillList = (max = 50) =>
+  z
+    .array(skillName)
+    .max(max)
+    .transform((values) => [...new Set(values)])
+    .default([]);
+
 export const timestamps = {
   createdAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),

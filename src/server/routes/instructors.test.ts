@@ -964,3 +964,25 @@ describeEachDatabase("instructors API", (ctx) => {
     expectProblem(await admin().patch(`${url}/${created.body.id}`, { reason: "x" }), 404, "not_found");
   });
 });
+
+describeEachDatabase("skills compare without regard to case", (ctx) => {
+  it("stores skills lowercase on courses and qualifications and filters case-insensitively", async () => {
+    const api = client(ctx().app, ctx().a.token);
+    const course = await api.post("/courses", {
+      code: "CASE-1",
+      title: "Case",
+      requiredQualifications: ["PMP", "pmp", " Agile "],
+    });
+    expect(course.body.requiredQualifications).toEqual(["pmp", "agile"]);
+    const instructor = await api.post("/instructors", {
+      name: "Case Person",
+      email: "case.person@example.com",
+    });
+    const qualification = await api.post(`/instructors/${instructor.body.id}/qualifications`, {
+      skill: "PMP",
+    });
+    expect(qualification.body.skill).toBe("pmp");
+    const found = await api.get("/instructors?skill=Pmp");
+    expect(found.body.items.map((i: any) => i.id)).toEqual([instructor.body.id]);
+  });
+});

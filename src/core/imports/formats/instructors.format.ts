@@ -4,6 +4,7 @@ import type { Instructor, InstructorInput } from "../../instructors/instructors.
 import { instructorDefinition } from "../../instructors/instructors.service.js";
 import { normalizeEmail } from "../../learners/learners.repository.js";
 import { newId } from "../../shared/ids.js";
+import { skillName } from "../../shared/schemas.js";
 import { loadTenant } from "../../tenancy/tenancy.service.js";
 import { integerCell, joinList, minorToMajor, moneyCell, splitList } from "../csv-values.js";
 import { loadCourses, loadLocations, type NamedLookup } from "../lookups.js";
@@ -103,7 +104,11 @@ export const instructorsFormat: CsvFormat<"instructors", Instructor, InstructorI
       tags: splitList(cells.tags ?? ""),
       notes: cells.notes || null,
       // Not part of the instructor schema; children() turns them into qualifications.
-      skills: splitList(cells.skills ?? ""),
+      skills: splitList(cells.skills ?? "").flatMap((skill) => {
+        const parsed = skillName.safeParse(skill);
+        if (!parsed.success) issue("skills", `"${skill}": ${parsed.error.issues[0]?.message}`);
+        return parsed.success ? [parsed.data] : [];
+      }),
       courseIds,
     };
   },
