@@ -2,9 +2,9 @@
  * CSV import of learners: rows/s of `importCsv` (parse, validate every row, duplicate checks,
  * one all-or-nothing transaction) against a raw batched INSERT of the same rows through the
  * driver, in the same run, on SQLite and (with LECTERN_BENCH_PG_URL or LECTERN_TEST_PG_URL) on
- * PostgreSQL. Goal: import ≥ 50% of raw.
+ * PostgreSQL. Goal: import ≥ 50% of raw. Medians of RUNS alternating runs, each on a fresh database.
  *
- *   npm run bench:import            (ROWS=100000 by default)
+ *   npm run bench:import            (ROWS=100000, RUNS=3 by default)
  */
 import { rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -17,6 +17,8 @@ import { newId } from "../src/core/shared/ids.js";
 import { mulberry32, pgUrl, round, writeResult } from "./support.js";
 
 const ROWS = Number(process.env.ROWS ?? 100_000);
+/** Raw and import runs alternate this many times; medians are reported (machines are noisy). */
+const RUNS = Number(process.env.RUNS ?? 3);
 const FIRST = [
   "Ada",
   "Grace",
@@ -197,30 +199,43 @@ async function prepare(kind: "sqlite" | "postgres", label: string) {
   return { database, core, actor, clientIds };
 }
 
-async function run(kind: "sqlite" | "postgres", records: LearnerRecord[], csv: string) {
+async function measureRaw(kind: "sqlite" | "postgres", records: LearnerRecord[]) {
   const raw = await prepare(kind, "raw");
   const rows = rawRows(records, raw.actor.tenantId, raw.clientIds);
   await raw.core.close();
-  const rawMs =
-    kind === "sqlite"
-      ? await rawInsertSqlite(raw.database.path, rows)
-      : await rawInsertPostgres(raw.database.url, rows);
+  const ms = kind === "sqlite" ? await rawInsertSqlite(raw.database.path, rows) : await rawInsertPostgres(raw.database.url, rows);
   await raw.database.drop();
+  return ms;
+}
 
+async function measureImport(kind: "sqlite" | "postgres", records: LearnerRecord[], csv: string) {
   const target = await prepare(kind, "import");
   const started = performance.now();
   const report = await target.core.imports.importCsv(target.actor, "learners", csv);
-  const importMs = performance.now() - started;
-  if (report.created !== records.length)
-    throw new Error(
-      `import created ${report.created} of ${records.length}: ${JSON.stringify(report.errors.slice(0, 3))}`,
-    );
+  const ms = performance.now() - started;
+  if (report.created !== records.length) {
+    throw new Error(`import created ${report.created} of ${records.length}: ${JSON.stringify(report.errors.slice(0, 3))}`);
+  }
   await target.core.close();
   await target.database.drop();
+  return ms;
+}
 
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+
+async function run(kind: "sqlite" | "postgres", records: LearnerRecord[], csv: string) {
+  const rawRuns: number[] = [];
+  const importRuns: number[] = [];
+  for (let attempt = 0; attempt < RUNS; attempt++) {
+    rawRuns.push(await measureRaw(kind, records));
+    importRuns.push(await measureImport(kind, records, csv));
+  }
+  const rawMs = median(rawRuns);
+  const importMs = median(importRuns);
   return {
     database: kind,
     rows: records.length,
+    runs: RUNS,
     rawInsertMs: round(rawMs),
     rawRowsPerSecond: Math.round(records.length / (rawMs / 1000)),
     importMs: round(importMs),

@@ -23,14 +23,16 @@ const COMMA = 44;
 const CR = 13;
 const LF = 10;
 
+/** All records of a CSV text; see csvRecords. */
+export const readCsv = (input: string): CsvRecord[] => [...csvRecords(input)];
+
 /**
- * Splits CSV text into records. Accepts a UTF-8 BOM, LF or CRLF line ends, quoted cells with
+ * Splits CSV text into records, one at a time (so a large import never holds them all). Accepts a UTF-8 BOM, LF or CRLF line ends, quoted cells with
  * doubled quotes, and line breaks inside quotes; skips blank lines. Throws CsvSyntaxError for an
  * unterminated quote or text after a closing quote.
  */
-export function readCsv(input: string): CsvRecord[] {
+export function* csvRecords(input: string): Generator<CsvRecord> {
   const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
-  const records: CsvRecord[] = [];
   const length = text.length;
   let position = 0;
   let line = 1;
@@ -91,7 +93,6 @@ export function readCsv(input: string): CsvRecord[] {
       line++;
       break;
     }
-    if (!blank) records.push({ cells, line: startLine });
+    if (!blank) yield { cells, line: startLine };
   }
-  return records;
 }

@@ -9,7 +9,7 @@ import type { Clock } from "../shared/clock.js";
 import type { WriteContext } from "../shared/entity-service.js";
 import { newId } from "../shared/ids.js";
 import { loadTenant } from "../tenancy/tenancy.service.js";
-import { CsvSyntaxError, readCsv } from "./csv-reader.js";
+import { CsvSyntaxError, csvRecords } from "./csv-reader.js";
 import { normalizeHeader } from "./csv-values.js";
 import { type AnyCsvFormat, csvFormats, type ImportEntity } from "./formats/index.js";
 import type { ImportError, ImportReport } from "./imports.schemas.js";
@@ -29,7 +29,12 @@ export interface ImportOptions {
 const MAX_REPORTED_ERRORS = 1000;
 /** Rows validated, checked against the tenant and written together. */
 const CHUNK_ROWS = 2000;
-const NO_CELLS: string[] = [];
+
+function countLines(text: string): number {
+  let lines = 1;
+  for (let index = text.indexOf("\n"); index !== -1; index = text.indexOf("\n", index + 1)) lines++;
+  return lines;
+}
 
 /** Thrown inside the import transaction to roll back a file that turned out to have problems. */
 class FileHasProblems extends Error {}
@@ -62,18 +67,6 @@ function readHeader(format: AnyCsvFormat, header: string[], errors: ImportError[
   return names;
 }
 
-function parseCsv(csv: string | Buffer, errors: ImportError[]): string[][] {
-  try {
-    return readCsv(typeof csv === "string" ? csv : csv.toString("utf8")).map((record) => record.cells);
-  } catch (error) {
-    if (error instanceof CsvSyntaxError) {
-      errors.push({ row: error.line, column: null, message: error.message });
-      return [];
-    }
-    throw error;
-  }
-}
-
 /**
  * CSV import. Every row is validated by the entity's own schema and references, and checked for
  * duplicates within the file and against the tenant. Only a file without a single problem is
@@ -85,7 +78,11 @@ export function createImportService(deps: { database: Pick<Database, "db" | "dia
 
   interface Run {
     format: AnyCsvFormat;
-    records: string[][];
+    records: Generator<{ cells: string[] }>;
+    /** data rows read so far */
+    rowCount: number;
+    /** data rows expected (line breaks counted up front), for progress */
+    expected: number;
     columns: (string | null)[];
     lookups: unknown;
     context: WriteContext;
@@ -94,9 +91,9 @@ export function createImportService(deps: { database: Pick<Database, "db" | "dia
     valid: number;
   }
 
-  /** Validates rows [from, to) and, when `write` and the file is clean so far, inserts them. */
-  async function processChunk(run: Run, executor: Executor, from: number, to: number, write: boolean) {
-    const { format, records, columns, errors } = run;
+  /** Validates a chunk of rows and, when `write` and the file is clean so far, inserts them. */
+  async function processChunk(run: Run, executor: Executor, chunk: string[][], firstRow: number, write: boolean) {
+    const { format, columns, errors } = run;
     const { definition, unique } = format;
     const columnOfField = new Map(format.columns.filter((c) => c.field).map((c) => [c.field!, c.header]));
     const now = deps.clock.now();
@@ -104,10 +101,9 @@ export function createImportService(deps: { database: Pick<Database, "db" | "dia
     const qualifications: DB["instructor_qualifications"][] = [];
     const keys: string[] = [];
     const rowNumbers: number[] = [];
-    for (let index = from; index < to; index++) {
-      const cells = records[index]!;
-      records[index] = NO_CELLS; // let the parsed cells go as soon as the row is read
-      const row = index + 1;
+    for (let offset = 0; offset < chunk.length; offset++) {
+      const cells = chunk[offset]!;
+      const row = firstRow + offset;
       if (cells.length > columns.length) {
         errors.push({
           row,
@@ -187,12 +183,29 @@ export function createImportService(deps: { database: Pick<Database, "db" | "dia
     }
   }
 
+  /** Reads the remaining rows in chunks: validated (and written) chunk by chunk. */
   async function processAll(run: Run, executor: Executor, write: boolean, options: ImportOptions) {
-    const total = run.records.length - 1;
-    for (let from = 1; from < run.records.length; from += CHUNK_ROWS) {
-      const to = Math.min(run.records.length, from + CHUNK_ROWS);
-      await processChunk(run, executor, from, to, write);
-      options.onProgress?.({ phase: write ? "import" : "validate", done: to - 1, total });
+    for (;;) {
+      const chunk: string[][] = [];
+      try {
+        for (let next = run.records.next(); !next.done; next = run.records.next()) {
+          chunk.push(next.value.cells);
+          if (chunk.length === CHUNK_ROWS) break;
+        }
+      } catch (error) {
+        if (!(error instanceof CsvSyntaxError)) throw error;
+        run.errors.push({ row: error.line, column: null, message: error.message });
+      }
+      if (chunk.length === 0) return;
+      const firstRow = run.rowCount + 2;
+      run.rowCount += chunk.length;
+      await processChunk(run, executor, chunk, firstRow, write);
+      options.onProgress?.({
+        phase: write ? "import" : "validate",
+        done: run.rowCount,
+        total: Math.max(run.expected, run.rowCount),
+      });
+      if (chunk.length < CHUNK_ROWS) return;
     }
   }
 
@@ -207,22 +220,31 @@ export function createImportService(deps: { database: Pick<Database, "db" | "dia
       const format = csvFormats[entity];
       const dryRun = options.dryRun ?? false;
       const errors: ImportError[] = [];
-      const records = parseCsv(csv, errors);
+      const text = typeof csv === "string" ? csv : csv.toString("utf8");
+      const records = csvRecords(text);
+      let rowCount = 0;
       const report = (valid: number, created: number): ImportReport => {
         errors.sort((a, b) => a.row - b.row);
         return {
           entity,
           dryRun,
-          rows: Math.max(0, records.length - 1),
+          rows: rowCount,
           valid,
           created,
           errorCount: errors.length,
           errors: errors.slice(0, MAX_REPORTED_ERRORS),
         };
       };
-      const header = records[0];
+      let header: string[] | undefined;
+      try {
+        header = records.next().value?.cells;
+      } catch (error) {
+        if (!(error instanceof CsvSyntaxError)) throw error;
+        errors.push({ row: error.line, column: null, message: error.message });
+        return report(0, 0);
+      }
       if (!header) {
-        if (errors.length === 0) errors.push({ row: 1, column: null, message: "the file is empty" });
+        errors.push({ row: 1, column: null, message: "the file is empty" });
         return report(0, 0);
       }
       const columns = readHeader(format, header, errors);
@@ -231,6 +253,8 @@ export function createImportService(deps: { database: Pick<Database, "db" | "dia
       const run: Run = {
         format,
         records,
+        rowCount: 0,
+        expected: countLines(text) - 1,
         columns,
         lookups: await format.loadLookups(db, actor.tenantId),
         context: { db, actor, tenant: await loadTenant(db, actor.tenantId), dialect },
@@ -238,14 +262,18 @@ export function createImportService(deps: { database: Pick<Database, "db" | "dia
         firstRowOfKey: new Map(),
         valid: 0,
       };
-      if (dryRun || records.length === 1) {
+      const finish = (valid: number, created: number) => {
+        rowCount = run.rowCount;
+        return report(valid, created);
+      };
+      if (dryRun) {
         await processAll(run, db, false, options);
-        return report(run.valid, 0);
+        return finish(run.valid, 0);
       }
       try {
         await db.transaction().execute(async (trx) => {
           await processAll(run, trx, true, options);
-          if (errors.length > 0) throw new FileHasProblems();
+          if (errors.length > 0 || run.valid === 0) throw new FileHasProblems();
           await recordAudit(trx, actor, deps.clock.now(), {
             action: "import",
             entityType: format.definition.type,
@@ -254,7 +282,7 @@ export function createImportService(deps: { database: Pick<Database, "db" | "dia
           });
         });
       } catch (error) {
-        if (error instanceof FileHasProblems) return report(run.valid, 0);
+        if (error instanceof FileHasProblems) return finish(run.valid, 0);
         if (constraintViolation(error)) {
           throw new AppError(
             "conflict",
@@ -263,7 +291,7 @@ export function createImportService(deps: { database: Pick<Database, "db" | "dia
         }
         throw error;
       }
-      return report(run.valid, run.valid);
+      return finish(run.valid, run.valid);
     },
   };
 }
