@@ -203,7 +203,10 @@ async function measureRaw(kind: "sqlite" | "postgres", records: LearnerRecord[])
   const raw = await prepare(kind, "raw");
   const rows = rawRows(records, raw.actor.tenantId, raw.clientIds);
   await raw.core.close();
-  const ms = kind === "sqlite" ? await rawInsertSqlite(raw.database.path, rows) : await rawInsertPostgres(raw.database.url, rows);
+  const ms =
+    kind === "sqlite"
+      ? await rawInsertSqlite(raw.database.path, rows)
+      : await rawInsertPostgres(raw.database.url, rows);
   await raw.database.drop();
   return ms;
 }
@@ -214,7 +217,9 @@ async function measureImport(kind: "sqlite" | "postgres", records: LearnerRecord
   const report = await target.core.imports.importCsv(target.actor, "learners", csv);
   const ms = performance.now() - started;
   if (report.created !== records.length) {
-    throw new Error(`import created ${report.created} of ${records.length}: ${JSON.stringify(report.errors.slice(0, 3))}`);
+    throw new Error(
+      `import created ${report.created} of ${records.length}: ${JSON.stringify(report.errors.slice(0, 3))}`,
+    );
   }
   await target.core.close();
   await target.database.drop();

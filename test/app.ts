@@ -1,5 +1,5 @@
 import type { FastifyInstance, InjectOptions } from "fastify";
-import { afterAll, beforeAll, describe } from "vitest";
+import { afterAll, beforeAll, describe, expect } from "vitest";
 import { type Core, createCore } from "../src/core/app.js";
 import { type Actor, type Role, systemActor } from "../src/core/auth/actor.js";
 import { buildServer } from "../src/server/app.js";
@@ -95,4 +95,43 @@ export function client(app: FastifyInstance, token?: string) {
     patch: <T = any>(url: string, body: unknown) => send<T>("PATCH", url, body),
     delete: <T = any>(url: string) => send<T>("DELETE", url),
   };
+}
+
+let uniqueCounter = 0;
+/** A value no other test in the process uses (contexts are shared within a describe block). */
+export const unique = (prefix: string) => `${prefix}-${++uniqueCounter}`;
+export const uniqueEmail = (prefix = "person") => `${unique(prefix)}@example.com`;
+
+/** Sorted field paths of a problem's errors[]. */
+export const paths = (response: ApiResponse) =>
+  response.body.errors.map((e: { path: string }) => e.path).sort();
+
+/** Ids of a list response's items, in order. */
+export const ids = (response: ApiResponse) => response.body.items.map((item: { id: string }) => item.id);
+
+export function expectProblem(response: ApiResponse, status: number, code: string) {
+  expect(response.status).toBe(status);
+  expect(response.headers["content-type"]).toContain("application/problem+json");
+  expect(response.body).toMatchObject({ status, code });
+}
+
+/** Follows nextCursor from `url` to the end; returns every id seen and each page's size. */
+export async function walkPages(api: ReturnType<typeof client>, url: string) {
+  const seen: string[] = [];
+  const sizes: number[] = [];
+  let cursor: string | null = null;
+  for (let guard = 0; guard < 100; guard++) {
+    const page: ApiResponse = await api.get(`${url}${cursor ? `&cursor=${cursor}` : ""}`);
+    sizes.push(page.body.items.length);
+    seen.push(...ids(page));
+    cursor = page.body.nextCursor;
+    if (cursor === null) break;
+  }
+  return { seen, sizes };
+}
+
+/** A 422 problem whose errors name exactly these fields. */
+export function expectInvalid(response: ApiResponse, fields: string[]) {
+  expectProblem(response, 422, "validation_failed");
+  expect(paths(response)).toEqual([...fields].sort());
 }

@@ -80,10 +80,20 @@ describeEachDatabase("CSV import and export", (ctx) => {
 
   it("reports broken CSV syntax and rows with too many cells, and writes nothing", async () => {
     const { core, a } = ctx();
-    const ragged = await core.imports.importCsv(a.actor, "learners", "name,email\nA,a@ragged.example,extra\nB,b@ragged.example");
+    const ragged = await core.imports.importCsv(
+      a.actor,
+      "learners",
+      "name,email\nA,a@ragged.example,extra\nB,b@ragged.example",
+    );
     expect(ragged).toMatchObject({ rows: 2, valid: 1, created: 0 });
-    expect(ragged.errors).toEqual([{ row: 2, column: null, message: "3 cells but the header has 2 columns" }]);
-    const broken = await core.imports.importCsv(a.actor, "learners", 'name,email\nC,c@broken.example\n"D,d@broken.example');
+    expect(ragged.errors).toEqual([
+      { row: 2, column: null, message: "3 cells but the header has 2 columns" },
+    ]);
+    const broken = await core.imports.importCsv(
+      a.actor,
+      "learners",
+      'name,email\nC,c@broken.example\n"D,d@broken.example',
+    );
     expect(broken.created).toBe(0);
     expect(broken.errors).toEqual([{ row: 3, column: null, message: "a quoted cell is never closed" }]);
     const list = await core.learners.list(a.actor, { q: "example", limit: 50, archived: "include" });

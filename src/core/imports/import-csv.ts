@@ -92,7 +92,13 @@ export function createImportService(deps: { database: Pick<Database, "db" | "dia
   }
 
   /** Validates a chunk of rows and, when `write` and the file is clean so far, inserts them. */
-  async function processChunk(run: Run, executor: Executor, chunk: string[][], firstRow: number, write: boolean) {
+  async function processChunk(
+    run: Run,
+    executor: Executor,
+    chunk: string[][],
+    firstRow: number,
+    write: boolean,
+  ) {
     const { format, columns, errors } = run;
     const { definition, unique } = format;
     const columnOfField = new Map(format.columns.filter((c) => c.field).map((c) => [c.field!, c.header]));

@@ -1,19 +1,14 @@
 import { expect, it } from "vitest";
-import { type ApiResponse, client, describeEachDatabase } from "../../../test/app.js";
-
-let counter = 0;
-/** A name no other test in this block uses (the context is shared within the block). */
-const unique = (prefix: string) => `${prefix}-${++counter}`;
-
-const paths = (response: ApiResponse) => response.body.errors.map((e: { path: string }) => e.path).sort();
-
-function expectProblem(response: ApiResponse, status: number, code: string) {
-  expect(response.status).toBe(status);
-  expect(response.headers["content-type"]).toContain("application/problem+json");
-  expect(response.body).toMatchObject({ status, code });
-}
-
-const ids = (response: ApiResponse) => response.body.items.map((item: { id: string }) => item.id);
+import {
+  client,
+  describeEachDatabase,
+  expectInvalid,
+  expectProblem,
+  ids,
+  paths,
+  unique,
+  walkPages,
+} from "../../../test/app.js";
 
 describeEachDatabase("equipment API", (ctx) => {
   const admin = () => client(ctx().app, ctx().a.token);
@@ -70,8 +65,7 @@ describeEachDatabase("equipment API", (ctx) => {
 
   it("rejects invalid bodies with 422 naming each field", async () => {
     const empty = await admin().post("/equipment", {});
-    expectProblem(empty, 422, "validation_failed");
-    expect(paths(empty)).toEqual(["kind", "name", "quantity"]);
+    expectInvalid(empty, ["kind", "name", "quantity"]);
     const bad = await admin().post("/equipment", {
       name: " ",
       kind: "",
@@ -80,8 +74,7 @@ describeEachDatabase("equipment API", (ctx) => {
       costPerDayMinor: 0.5,
       currency: "EU",
     });
-    expectProblem(bad, 422, "validation_failed");
-    expect(paths(bad)).toEqual(["costPerDayMinor", "currency", "kind", "locationId", "name", "quantity"]);
+    expectInvalid(bad, ["costPerDayMinor", "currency", "kind", "locationId", "name", "quantity"]);
     const fractional = await admin().post("/equipment", { name: "x", kind: "y", quantity: 1.5 });
     expect(paths(fractional)).toEqual(["quantity"]);
   });
@@ -92,21 +85,17 @@ describeEachDatabase("equipment API", (ctx) => {
       ...base,
       locationId: "01900000-0000-7000-8000-000000000002",
     });
-    expectProblem(missing, 422, "validation_failed");
-    expect(paths(missing)).toEqual(["locationId"]);
+    expectInvalid(missing, ["locationId"]);
     const foreign = await admin().post("/equipment", { ...base, locationId: await newLocation(other()) });
-    expectProblem(foreign, 422, "validation_failed");
-    expect(paths(foreign)).toEqual(["locationId"]);
+    expectInvalid(foreign, ["locationId"]);
     const archivedLocation = await newLocation();
     await admin().post(`/locations/${archivedLocation}/archive`);
     const archived = await admin().post("/equipment", { ...base, locationId: archivedLocation });
-    expectProblem(archived, 422, "validation_failed");
-    expect(paths(archived)).toEqual(["locationId"]);
+    expectInvalid(archived, ["locationId"]);
 
     const pool = await admin().post("/equipment", base);
     const moved = await admin().patch(`/equipment/${pool.body.id}`, { locationId: archivedLocation });
-    expectProblem(moved, 422, "validation_failed");
-    expect(paths(moved)).toEqual(["locationId"]);
+    expectInvalid(moved, ["locationId"]);
   });
 
   it("PATCH changes only what is sent; null clears optional fields and makes a pool mobile", async () => {
@@ -141,8 +130,7 @@ describeEachDatabase("equipment API", (ctx) => {
     });
     expect((await admin().get(`/equipment/${created.body.id}`)).body).toEqual(cleared.body);
     const required = await admin().patch(`/equipment/${created.body.id}`, { quantity: null });
-    expectProblem(required, 422, "validation_failed");
-    expect(paths(required)).toEqual(["quantity"]);
+    expectInvalid(required, ["quantity"]);
   });
 
   it("refuses to delete a location holding equipment (409 in_use), allows it once the pool is gone", async () => {
@@ -239,17 +227,7 @@ describeEachDatabase("equipment API", (ctx) => {
         (await admin().post("/equipment", { name: `Pool ${index}`, kind, quantity: index })).body.id,
       );
     }
-    const seen: string[] = [];
-    const sizes: number[] = [];
-    let cursor: string | null = null;
-    for (let guard = 0; guard < 10; guard++) {
-      const url: string = `/equipment?kind=${kind}&limit=3${cursor ? `&cursor=${cursor}` : ""}`;
-      const page = await admin().get(url);
-      sizes.push(page.body.items.length);
-      seen.push(...ids(page));
-      cursor = page.body.nextCursor;
-      if (cursor === null) break;
-    }
+    const { seen, sizes } = await walkPages(admin(), `/equipment?kind=${kind}&limit=3`);
     expect(sizes).toEqual([3, 3, 1]);
     expect(seen).toEqual(created);
     expect(new Set(seen).size).toBe(7);

@@ -1,6 +1,5 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
-import { z } from "zod";
 import type { Core } from "../../core/app.js";
 import {
   availabilityInputSchema,
@@ -19,10 +18,8 @@ import { qualificationPatchSchema } from "../../core/instructors/qualifications.
 import { timeOffPatchSchema } from "../../core/instructors/time-off.service.js";
 import { actorOf } from "../auth.js";
 import { problemResponses } from "../problem.js";
+import { registerChildRoutes } from "./child.routes.js";
 import { idParams, registerEntityRoutes } from "./entity.routes.js";
-
-const childParams = z.object({ id: idParams.shape.id, childId: z.string().min(1).max(100) });
-const deleted = z.undefined().meta({ description: "Deleted" });
 
 export function registerInstructorRoutes(
   app: FastifyInstance,
@@ -43,53 +40,38 @@ export function registerInstructorRoutes(
   const api = app.withTypeProvider<ZodTypeProvider>();
   const tags = ["Instructors"];
 
-  api.get("/instructors/:id/qualifications", {
-    schema: {
-      tags,
-      summary: "List an instructor's qualifications",
-      params: idParams,
-      response: {
-        200: z.object({ items: z.array(qualificationSchema) }),
-        ...problemResponses(401, 403, 404),
-      },
+  registerChildRoutes(app, {
+    path: "/instructors/:id/qualifications",
+    tag: "Instructors",
+    summaries: {
+      list: "List an instructor's qualifications",
+      add: "Add a qualification (a course, or a skill) with its validity",
+      update: "Update a qualification",
+      remove: "Remove a qualification",
     },
-    handler: async (request) => ({
-      items: await core.qualifications.list(actorOf(request), request.params.id),
-    }),
+    service: {
+      ...core.qualifications,
+      list: (actor, instructorId) => core.qualifications.list(actor, instructorId),
+    },
+    item: qualificationSchema,
+    input: qualificationInputSchema,
+    patch: qualificationPatchSchema,
   });
-  api.post("/instructors/:id/qualifications", {
-    schema: {
-      tags,
-      summary: "Add a qualification (a course, or a skill) with its validity",
-      params: idParams,
-      body: qualificationInputSchema,
-      response: { 201: qualificationSchema, ...problemResponses(401, 403, 404, 422) },
+
+  registerChildRoutes(app, {
+    path: "/instructors/:id/time-off",
+    tag: "Instructors",
+    summaries: {
+      list: "List time off",
+      add: "Add time off",
+      update: "Change time off",
+      remove: "Remove time off",
     },
-    handler: async (request, reply) =>
-      reply.code(201).send(await core.qualifications.add(actorOf(request), request.params.id, request.body)),
-  });
-  api.patch("/instructors/:id/qualifications/:childId", {
-    schema: {
-      tags,
-      summary: "Update a qualification",
-      params: childParams,
-      body: qualificationPatchSchema,
-      response: { 200: qualificationSchema, ...problemResponses(401, 403, 404, 422) },
-    },
-    handler: async (request) =>
-      core.qualifications.update(actorOf(request), request.params.id, request.params.childId, request.body),
-  });
-  api.delete("/instructors/:id/qualifications/:childId", {
-    schema: {
-      tags,
-      summary: "Remove a qualification",
-      params: childParams,
-      response: { 204: deleted, ...problemResponses(401, 403, 404) },
-    },
-    handler: async (request, reply) => {
-      await core.qualifications.remove(actorOf(request), request.params.id, request.params.childId);
-      return reply.code(204).send();
-    },
+    service: core.timeOff,
+    item: timeOffSchema,
+    input: timeOffInputSchema,
+    patch: timeOffPatchSchema,
+    query: timeOffQuerySchema,
   });
 
   api.get("/instructors/:id/availability", {
@@ -112,52 +94,5 @@ export function registerInstructorRoutes(
       response: { 200: availabilitySchema, ...problemResponses(401, 403, 404, 422) },
     },
     handler: async (request) => core.availability.replace(actorOf(request), request.params.id, request.body),
-  });
-
-  api.get("/instructors/:id/time-off", {
-    schema: {
-      tags,
-      summary: "List time off",
-      params: idParams,
-      querystring: timeOffQuerySchema,
-      response: { 200: z.object({ items: z.array(timeOffSchema) }), ...problemResponses(400, 401, 403, 404) },
-    },
-    handler: async (request) => ({
-      items: await core.timeOff.list(actorOf(request), request.params.id, request.query),
-    }),
-  });
-  api.post("/instructors/:id/time-off", {
-    schema: {
-      tags,
-      summary: "Add time off",
-      params: idParams,
-      body: timeOffInputSchema,
-      response: { 201: timeOffSchema, ...problemResponses(401, 403, 404, 422) },
-    },
-    handler: async (request, reply) =>
-      reply.code(201).send(await core.timeOff.add(actorOf(request), request.params.id, request.body)),
-  });
-  api.patch("/instructors/:id/time-off/:childId", {
-    schema: {
-      tags,
-      summary: "Change time off",
-      params: childParams,
-      body: timeOffPatchSchema,
-      response: { 200: timeOffSchema, ...problemResponses(401, 403, 404, 422) },
-    },
-    handler: async (request) =>
-      core.timeOff.update(actorOf(request), request.params.id, request.params.childId, request.body),
-  });
-  api.delete("/instructors/:id/time-off/:childId", {
-    schema: {
-      tags,
-      summary: "Remove time off",
-      params: childParams,
-      response: { 204: deleted, ...problemResponses(401, 403, 404) },
-    },
-    handler: async (request, reply) => {
-      await core.timeOff.remove(actorOf(request), request.params.id, request.params.childId);
-      return reply.code(204).send();
-    },
   });
 }
