@@ -93,6 +93,7 @@ export function client(app: FastifyInstance, token?: string) {
     get: <T = any>(url: string) => send<T>("GET", url),
     post: <T = any>(url: string, body?: unknown) => send<T>("POST", url, body ?? {}),
     patch: <T = any>(url: string, body: unknown) => send<T>("PATCH", url, body),
+    put: <T = any>(url: string, body: unknown) => send<T>("PUT", url, body),
     delete: <T = any>(url: string) => send<T>("DELETE", url),
   };
 }

@@ -16,6 +16,7 @@ import { createEquipmentService } from "./resources/equipment.service.js";
 import { createLocationService } from "./resources/locations.service.js";
 import { createRoomService } from "./resources/rooms.service.js";
 import { createVirtualPlatformService } from "./resources/virtual-platforms.service.js";
+import { createSchedulingService } from "./scheduling/scheduling.service.js";
 import { type Clock, systemClock } from "./shared/clock.js";
 import { createTenancyService } from "./tenancy/tenancy.service.js";
 
@@ -59,6 +60,7 @@ export function wireServices(database: Database, clock: Clock) {
     timeOff: createTimeOffService(deps),
     clients: createClientService(deps),
     learners: createLearnerService(deps),
+    sessions: createSchedulingService(deps),
     imports: createImportService(deps),
     exports: createExportService(deps),
     close: () => database.destroy(),

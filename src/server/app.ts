@@ -17,6 +17,7 @@ import { registerImportRoutes } from "./routes/imports.routes.js";
 import { registerInstructorRoutes } from "./routes/instructors.routes.js";
 import { registerPeopleRoutes } from "./routes/people.routes.js";
 import { registerResourceRoutes } from "./routes/resources.routes.js";
+import { registerSeriesRoutes, registerSessionRoutes } from "./routes/sessions.routes.js";
 import { registerSystemRoutes } from "./routes/system.routes.js";
 import { version } from "./version.js";
 
@@ -81,6 +82,8 @@ export async function buildServer(core: Core, options: ServerOptions = {}): Prom
       registerInstructorRoutes(api, core);
       registerPeopleRoutes(api, core);
       registerImportRoutes(api, core);
+      registerSeriesRoutes(api, core);
+      registerSessionRoutes(api, core);
       api.get("/openapi.json", { config: { public: true } }, async () => app.swagger());
     },
     { prefix: "/api/v1" },

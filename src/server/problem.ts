@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { conflictSchema } from "../core/scheduling/sessions.schemas.js";
 
 /** RFC 9457 problem details, the body of every error response. */
 export const problemSchema = z
@@ -28,6 +29,10 @@ export const problemSchema = z
       )
       .optional(),
     references: z.array(z.object({ entityType: z.string(), count: z.number().int() })).optional(),
+    conflicts: z
+      .array(conflictSchema)
+      .optional()
+      .meta({ description: "Scheduling writes refused with 409: every conflict, explained" }),
   })
   .meta({ id: "Problem" });
 

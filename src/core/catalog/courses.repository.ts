@@ -72,6 +72,10 @@ export const courseRepository = {
         entityType: "instructor qualification",
         count: await entityStore.countReferencing(db, "instructor_qualifications", "course_id", tenantId, id),
       },
+      {
+        entityType: "session",
+        count: await entityStore.countReferencing(db, "sessions", "course_id", tenantId, id),
+      },
     ];
   },
 };

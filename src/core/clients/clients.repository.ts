@@ -52,6 +52,10 @@ export const clientRepository = {
         entityType: "learner",
         count: await entityStore.countReferencing(db, "learners", "client_id", tenantId, id),
       },
+      {
+        entityType: "session",
+        count: await entityStore.countReferencing(db, "sessions", "client_id", tenantId, id),
+      },
     ];
   },
 };

@@ -96,7 +96,7 @@ export const entityStore = {
    * Multi-row INSERTs in chunks under both engines' bound-parameter limits. Built as plain SQL
    * text rather than through the query builder, whose per-value work dominated 100k-row imports.
    */
-  async insertMany<T extends EntityTableName | "instructor_qualifications">(
+  async insertMany<T extends keyof DB>(
     db: Executor,
     dialect: Dialect,
     table: T,

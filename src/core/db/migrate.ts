@@ -1,10 +1,12 @@
 import { type Migration, type MigrationProvider, type MigrationResultSet, Migrator } from "kysely";
 import type { Database } from "./database.js";
 import * as m0001 from "./migrations/0001_foundation.js";
+import * as m0002 from "./migrations/0002_scheduling.js";
 
 // Listed explicitly (not read from disk) so migrations run the same from source, tests and bundles.
 const migrations: Record<string, Migration> = {
   "0001_foundation": m0001,
+  "0002_scheduling": m0002,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

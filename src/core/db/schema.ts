@@ -197,6 +197,114 @@ export interface LearnersTable extends EntityColumns, Archivable {
   notes: string | null;
 }
 
+export interface SessionsTable {
+  tenant_id: string;
+  id: string;
+  course_id: string;
+  title: string | null;
+  format: string;
+  time_zone: string;
+  location_id: string | null;
+  visibility: string;
+  client_id: string | null;
+  min_seats: number;
+  max_seats: number;
+  price_minor: number | null;
+  currency: string;
+  virtual_platform_id: string | null;
+  join_url: string | null;
+  notes: string | null;
+  status: string;
+  series_id: string | null;
+  starts_at: number;
+  ends_at: number;
+  start_date: string;
+  version: number;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface SessionSegmentsTable {
+  tenant_id: string;
+  id: string;
+  session_id: string;
+  position: number;
+  start_local: string;
+  end_local: string;
+  starts_at: number;
+  ends_at: number;
+  local_date: string;
+  room_id: string | null;
+}
+
+export interface SessionInstructorsTable {
+  tenant_id: string;
+  id: string;
+  session_id: string;
+  instructor_id: string;
+  role: string;
+  segment_ids_json: string | null;
+  status: string;
+  respond_by: number | null;
+  responded_at: number | null;
+  response_note: string | null;
+  override_reason: string | null;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface SessionEquipmentTable {
+  tenant_id: string;
+  id: string;
+  session_id: string;
+  equipment_id: string;
+  quantity: number;
+  segment_ids_json: string | null;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface BookingsTable {
+  tenant_id: string;
+  id: string;
+  resource_type: string;
+  resource_id: string;
+  session_id: string;
+  segment_id: string;
+  starts_at: number;
+  ends_at: number;
+  busy_from: number;
+  busy_to: number;
+  quantity: number;
+  location_id: string | null;
+  created_at: number;
+}
+
+export interface SessionEventsTable {
+  tenant_id: string;
+  id: string;
+  session_id: string;
+  occurred_at: number;
+  kind: string;
+  from_status: string | null;
+  to_status: string | null;
+  reason: string | null;
+  data_json: string | null;
+  actor_kind: string;
+  actor_id: string | null;
+  actor_label: string | null;
+}
+
+export interface SessionSeriesTable {
+  tenant_id: string;
+  id: string;
+  rrule: string;
+  time_zone: string;
+  exceptions_json: string;
+  created_at: number;
+  updated_at: number;
+}
+
 export interface DB {
   tenants: TenantsTable;
   users: UsersTable;
@@ -214,6 +322,13 @@ export interface DB {
   instructor_time_off: InstructorTimeOffTable;
   clients: ClientsTable;
   learners: LearnersTable;
+  sessions: SessionsTable;
+  session_segments: SessionSegmentsTable;
+  session_instructors: SessionInstructorsTable;
+  session_equipment: SessionEquipmentTable;
+  bookings: BookingsTable;
+  session_events: SessionEventsTable;
+  session_series: SessionSeriesTable;
 }
 
 /** Tables holding an archivable reference-data entity (generic CRUD works on these). */

@@ -26,7 +26,7 @@ export function jsonArrayContains(
     : sql<SqlBool>`exists (select 1 from json_each(${column}) where json_each.value = ${value})`;
 }
 
-export type ConstraintViolation = { kind: "unique" | "foreign_key"; constraint?: string };
+export type ConstraintViolation = { kind: "unique" | "foreign_key" | "exclusion"; constraint?: string };
 
 /** Recognises unique / foreign-key violations from either driver. */
 export function constraintViolation(error: unknown): ConstraintViolation | undefined {
@@ -34,6 +34,7 @@ export function constraintViolation(error: unknown): ConstraintViolation | undef
   const { code, constraint, message } = error as { code?: unknown; constraint?: unknown; message?: unknown };
   if (code === "23505") return { kind: "unique", constraint: String(constraint ?? "") };
   if (code === "23503") return { kind: "foreign_key", constraint: String(constraint ?? "") };
+  if (code === "23P01") return { kind: "exclusion", constraint: String(constraint ?? "") };
   if (code === "SQLITE_CONSTRAINT_UNIQUE" || code === "SQLITE_CONSTRAINT_PRIMARYKEY") {
     // SQLite names columns, not constraints: "UNIQUE constraint failed: courses.tenant_id, courses.code"
     return { kind: "unique", constraint: String(message ?? "").replace(/^.*failed: /, "") };

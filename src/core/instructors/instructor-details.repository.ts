@@ -44,6 +44,40 @@ export const instructorDetailsRepository = {
     return query.orderBy("starts_at").execute();
   },
 
+  /** Availability, qualifications and time off (overlapping a window) of many instructors at once. */
+  async detailsOf(
+    db: Executor,
+    tenantId: string,
+    instructorIds: string[],
+    window: { from: number; to: number },
+  ) {
+    if (instructorIds.length === 0) return { availability: [], qualifications: [], timeOff: [] };
+    const ids = [...new Set(instructorIds)];
+    const [availability, qualifications, timeOff] = await Promise.all([
+      db
+        .selectFrom("instructor_availability")
+        .selectAll()
+        .where("tenant_id", "=", tenantId)
+        .where("instructor_id", "in", ids)
+        .execute(),
+      db
+        .selectFrom("instructor_qualifications")
+        .selectAll()
+        .where("tenant_id", "=", tenantId)
+        .where("instructor_id", "in", ids)
+        .execute(),
+      db
+        .selectFrom("instructor_time_off")
+        .selectAll()
+        .where("tenant_id", "=", tenantId)
+        .where("instructor_id", "in", ids)
+        .where("ends_at", ">", window.from)
+        .where("starts_at", "<", window.to)
+        .execute(),
+    ]);
+    return { availability, qualifications, timeOff };
+  },
+
   find: <T extends Detail>(db: Executor, table: T, tenantId: string, instructorId: string, id: string) =>
     db
       .selectFrom(table as Detail)

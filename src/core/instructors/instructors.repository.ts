@@ -1,5 +1,5 @@
 import type { Dialect, Executor } from "../db/database.js";
-import type { ListQuery } from "../db/entity-store.js";
+import { entityStore, type ListQuery } from "../db/entity-store.js";
 import type { InstructorsTable } from "../db/schema.js";
 import { containsText, jsonArrayContains } from "../db/sql.js";
 import type { Reference } from "../errors.js";
@@ -94,6 +94,11 @@ export const instructorRepository = {
     return row?.time_zone;
   },
 
-  /** Qualifications, availability and time off belong to the instructor and go with it; nothing else refers to it yet. */
-  references: async (): Promise<Reference[]> => [],
+  /** Qualifications, availability and time off belong to the instructor and go with it; assignments do not. */
+  references: async (db: Executor, tenantId: string, id: string): Promise<Reference[]> => [
+    {
+      entityType: "session assignment",
+      count: await entityStore.countReferencing(db, "session_instructors", "instructor_id", tenantId, id),
+    },
+  ],
 };

@@ -1,5 +1,5 @@
-import type { Dialect } from "../db/database.js";
-import type { ListQuery } from "../db/entity-store.js";
+import type { Dialect, Executor } from "../db/database.js";
+import { entityStore, type ListQuery } from "../db/entity-store.js";
 import type { EquipmentTable } from "../db/schema.js";
 import { containsText } from "../db/sql.js";
 import type { Reference } from "../errors.js";
@@ -44,6 +44,10 @@ export const equipmentRepository = {
     return filtered;
   },
 
-  /** Nothing refers to equipment pools yet; scheduling adds bookings here. */
-  references: async (): Promise<Reference[]> => [],
+  references: async (db: Executor, tenantId: string, id: string): Promise<Reference[]> => [
+    {
+      entityType: "session",
+      count: await entityStore.countReferencing(db, "session_equipment", "equipment_id", tenantId, id),
+    },
+  ],
 };

@@ -96,6 +96,10 @@ export const locationRepository = {
         entityType: "instructor",
         count: await entityStore.countReferencing(db, "instructors", "home_location_id", tenantId, id),
       },
+      {
+        entityType: "session",
+        count: await entityStore.countReferencing(db, "sessions", "location_id", tenantId, id),
+      },
     ];
   },
 };

@@ -1,5 +1,5 @@
-import type { Dialect } from "../db/database.js";
-import type { ListQuery } from "../db/entity-store.js";
+import type { Dialect, Executor } from "../db/database.js";
+import { entityStore, type ListQuery } from "../db/entity-store.js";
 import type { RoomsTable } from "../db/schema.js";
 import { containsText, jsonArrayContains } from "../db/sql.js";
 import type { Reference } from "../errors.js";
@@ -53,6 +53,10 @@ export const roomRepository = {
     return filtered;
   },
 
-  /** Nothing refers to rooms yet; scheduling adds bookings here. */
-  references: async (): Promise<Reference[]> => [],
+  references: async (db: Executor, tenantId: string, id: string): Promise<Reference[]> => [
+    {
+      entityType: "session segment",
+      count: await entityStore.countReferencing(db, "session_segments", "room_id", tenantId, id),
+    },
+  ],
 };

@@ -1,5 +1,5 @@
-import type { Dialect } from "../db/database.js";
-import type { ListQuery } from "../db/entity-store.js";
+import type { Dialect, Executor } from "../db/database.js";
+import { entityStore, type ListQuery } from "../db/entity-store.js";
 import type { VirtualPlatformsTable } from "../db/schema.js";
 import { containsText } from "../db/sql.js";
 import type { Reference } from "../errors.js";
@@ -43,6 +43,10 @@ export const virtualPlatformRepository = {
     return filtered;
   },
 
-  /** Nothing refers to platforms yet; sessions will. */
-  references: async (): Promise<Reference[]> => [],
+  references: async (db: Executor, tenantId: string, id: string): Promise<Reference[]> => [
+    {
+      entityType: "session",
+      count: await entityStore.countReferencing(db, "sessions", "virtual_platform_id", tenantId, id),
+    },
+  ],
 };

@@ -74,7 +74,7 @@ export function registerInstructorRoutes(
     query: timeOffQuerySchema,
   });
 
-  api.get("/instructors/:id/availability", {
+  api.get("/instructors/:id/availability-rules", {
     schema: {
       tags,
       summary: "Weekly availability rules",
@@ -83,7 +83,7 @@ export function registerInstructorRoutes(
     },
     handler: async (request) => core.availability.get(actorOf(request), request.params.id),
   });
-  api.put("/instructors/:id/availability", {
+  api.put("/instructors/:id/availability-rules", {
     schema: {
       tags,
       summary: "Replace the weekly availability rules",

@@ -99,7 +99,9 @@ describeEachDatabase("instructors API", (ctx) => {
     expect((await admin().get(`/locations/${kyiv}`)).body.timeZone).toBe("Europe/Kyiv");
     const fromHome = await newInstructor({ homeLocationId: kyiv });
     expect(fromHome.timeZone).toBe("Europe/Kyiv");
-    expect((await admin().get(`/instructors/${fromHome.id}/availability`)).body.timeZone).toBe("Europe/Kyiv");
+    expect((await admin().get(`/instructors/${fromHome.id}/availability-rules`)).body.timeZone).toBe(
+      "Europe/Kyiv",
+    );
   });
 
   it("round-trips a full body", async () => {
@@ -299,14 +301,14 @@ describeEachDatabase("instructors API", (ctx) => {
     const instructor = await newInstructor();
     const course = await newCourse();
     await admin().post(`/instructors/${instructor.id}/qualifications`, { courseId: course });
-    await put(`/instructors/${instructor.id}/availability`, {
+    await put(`/instructors/${instructor.id}/availability-rules`, {
       rules: [{ weekday: 1, startTime: "09:00", endTime: "17:00" }],
     });
     await admin().post(`/instructors/${instructor.id}/time-off`, { start: "2027-05-03", end: "2027-05-04" });
     expect((await admin().delete(`/instructors/${instructor.id}`)).status).toBe(204);
     expectProblem(await admin().get(`/instructors/${instructor.id}`), 404, "not_found");
     expectProblem(await admin().get(`/instructors/${instructor.id}/qualifications`), 404, "not_found");
-    expectProblem(await admin().get(`/instructors/${instructor.id}/availability`), 404, "not_found");
+    expectProblem(await admin().get(`/instructors/${instructor.id}/availability-rules`), 404, "not_found");
     expectProblem(await admin().get(`/instructors/${instructor.id}/time-off`), 404, "not_found");
     // The course is free again.
     expect((await admin().delete(`/courses/${course}`)).status).toBe(204);
@@ -332,8 +334,8 @@ describeEachDatabase("instructors API", (ctx) => {
       await other().post(`/instructors/${id}/qualifications`, { skill: "x" }),
       await other().patch(`/instructors/${id}/qualifications/${qualification.body.id}`, { level: "x" }),
       await other().delete(`/instructors/${id}/qualifications/${qualification.body.id}`),
-      await other().get(`/instructors/${id}/availability`),
-      await put(`/instructors/${id}/availability`, { rules: [] }, ctx().b.token),
+      await other().get(`/instructors/${id}/availability-rules`),
+      await put(`/instructors/${id}/availability-rules`, { rules: [] }, ctx().b.token),
       await other().get(`/instructors/${id}/time-off`),
       await other().post(`/instructors/${id}/time-off`, { start: "2027-01-04", end: "2027-01-05" }),
       await other().patch(`/instructors/${id}/time-off/${timeOff.body.id}`, { reason: "x" }),
@@ -358,7 +360,7 @@ describeEachDatabase("instructors API", (ctx) => {
     const viewerToken = await ctx().a.tokenFor("viewer");
     expect((await viewer.get(`/instructors/${instructor.id}`)).status).toBe(200);
     expect((await viewer.get(`/instructors/${instructor.id}/qualifications`)).status).toBe(200);
-    expect((await viewer.get(`/instructors/${instructor.id}/availability`)).status).toBe(200);
+    expect((await viewer.get(`/instructors/${instructor.id}/availability-rules`)).status).toBe(200);
     expect((await viewer.get(`/instructors/${instructor.id}/time-off`)).status).toBe(200);
     for (const response of [
       await viewer.post("/instructors", { name: "No", email: uniqueEmail() }),
@@ -370,7 +372,7 @@ describeEachDatabase("instructors API", (ctx) => {
         level: "x",
       }),
       await viewer.delete(`/instructors/${instructor.id}/qualifications/${qualification.body.id}`),
-      await put(`/instructors/${instructor.id}/availability`, { rules: [] }, viewerToken),
+      await put(`/instructors/${instructor.id}/availability-rules`, { rules: [] }, viewerToken),
       await viewer.post(`/instructors/${instructor.id}/time-off`, { start: "2027-01-04", end: "2027-01-04" }),
     ]) {
       expectProblem(response, 403, "forbidden");
@@ -436,7 +438,7 @@ describeEachDatabase("instructors API", (ctx) => {
       start: "2027-02-01",
       end: "2027-02-01",
     });
-    await put(`/instructors/${instructor.id}/availability`, {
+    await put(`/instructors/${instructor.id}/availability-rules`, {
       rules: [{ weekday: 2, startTime: "08:00", endTime: "12:00" }],
     });
     await admin().delete(`/instructors/${instructor.id}`);
@@ -610,11 +612,11 @@ describeEachDatabase("instructors API", (ctx) => {
 
   it("starts with no availability rules and shows the instructor's zone", async () => {
     const instructor = await newInstructor({ timeZone: "America/New_York" });
-    const response = await admin().get(`/instructors/${instructor.id}/availability`);
+    const response = await admin().get(`/instructors/${instructor.id}/availability-rules`);
     expect(response.status).toBe(200);
     expect(response.body).toEqual({ instructorId: instructor.id, timeZone: "America/New_York", rules: [] });
     expectProblem(
-      await admin().get("/instructors/01900000-0000-7000-8000-000000000006/availability"),
+      await admin().get("/instructors/01900000-0000-7000-8000-000000000006/availability-rules"),
       404,
       "not_found",
     );
@@ -623,7 +625,7 @@ describeEachDatabase("instructors API", (ctx) => {
   it("PUT replaces the weekly rules, sorted, in the instructor's zone", async () => {
     const home = await newLocation("Asia/Tokyo");
     const instructor = await newInstructor({ homeLocationId: home });
-    const url = `/instructors/${instructor.id}/availability`;
+    const url = `/instructors/${instructor.id}/availability-rules`;
     const saved = await put(url, {
       rules: [
         { weekday: 3, startTime: "13:00", endTime: "17:00" },
@@ -672,7 +674,7 @@ describeEachDatabase("instructors API", (ctx) => {
 
   it("refuses overlapping rules on one weekday and endTime ≤ startTime, leaving the rules unchanged", async () => {
     const instructor = await newInstructor();
-    const url = `/instructors/${instructor.id}/availability`;
+    const url = `/instructors/${instructor.id}/availability-rules`;
     const initial = [{ weekday: 2, startTime: "09:00", endTime: "10:00", validFrom: null, validUntil: null }];
     expect((await put(url, { rules: initial })).status).toBe(200);
 

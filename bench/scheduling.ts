@@ -1,0 +1,412 @@
+/**
+ * Scheduling at the scale of five years of a busy provider: 60,000 sessions and 150,000
+ * bookings. Measures p50/p95 of
+ *   - a dry-run check of a 5-segment session with 2 instructors, a room and equipment
+ *     (core.sessions.check, suggestions off), and
+ *   - a one-month calendar query across 20 locations,
+ * against one raw indexed overlap query on the same database, in the same run. Goal: check p95
+ * under 10× the raw query, on SQLite and PostgreSQL (LECTERN_BENCH_PG_URL or LECTERN_TEST_PG_URL).
+ *
+ *   node --import tsx bench/scheduling.ts          (SESSIONS=60000 ITERATIONS=200 by default)
+ */
+import { rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import pg from "pg";
+import { type Core, createCore } from "../src/core/app.js";
+import { type Actor, systemActor } from "../src/core/auth/actor.js";
+import { entityStore } from "../src/core/db/entity-store.js";
+import type {
+  BookingsTable,
+  SessionInstructorsTable,
+  SessionSegmentsTable,
+  SessionsTable,
+} from "../src/core/db/schema.js";
+import { bookingRepository } from "../src/core/scheduling/bookings.repository.js";
+import { newId } from "../src/core/shared/ids.js";
+import { addDays, localToInstant } from "../src/core/time/zoned.js";
+import { mulberry32, pgUrl, round, writeResult } from "./support.js";
+
+const SESSIONS = Number(process.env.SESSIONS ?? 60_000);
+const ITERATIONS = Number(process.env.ITERATIONS ?? 200);
+const LOCATIONS = 20;
+const ROOMS_PER_LOCATION = 5;
+const INSTRUCTORS = 150;
+const PER_DAY = 33;
+const FIRST_DAY = "2022-01-03";
+const ZONES = ["Europe/London", "Europe/Berlin", "America/New_York", "Asia/Singapore"];
+
+async function freshDatabase(kind: "sqlite" | "postgres") {
+  if (kind === "sqlite") {
+    const path = join(tmpdir(), `lectern-bench-scheduling-${process.pid}.db`);
+    for (const suffix of ["", "-wal", "-shm"]) rmSync(path + suffix, { force: true });
+    return { url: `sqlite:${path}`, drop: async () => rmSync(path, { force: true }) };
+  }
+  const schema = `lectern_bench_scheduling_${process.pid}`;
+  const admin = new pg.Client({ connectionString: pgUrl });
+  await admin.connect();
+  await admin.query(`drop schema if exists ${schema} cascade; create schema ${schema}`);
+  await admin.end();
+  const url = new URL(pgUrl!);
+  url.searchParams.set("schema", schema);
+  return {
+    url: url.toString(),
+    drop: async () => {
+      const client = new pg.Client({ connectionString: pgUrl });
+      await client.connect();
+      await client.query(`drop schema if exists ${schema} cascade`);
+      await client.end();
+    },
+  };
+}
+
+/** Reference data through the services; the 60,000 sessions in bulk, conflict-free by construction. */
+async function seed(core: Core, actor: Actor) {
+  const random = mulberry32(7);
+  const locations = [];
+  for (let index = 0; index < LOCATIONS; index++) {
+    locations.push(
+      await core.locations.create(actor, {
+        name: `Site ${index}`,
+        code: null,
+        address: {},
+        timeZone: ZONES[index % ZONES.length]!,
+        travelTimes: [],
+        notes: null,
+      }),
+    );
+  }
+  const rooms = [];
+  for (const location of locations) {
+    for (let index = 0; index < ROOMS_PER_LOCATION; index++) {
+      rooms.push(
+        await core.rooms.create(actor, {
+          locationId: location.id,
+          name: `Room ${index}`,
+          capacity: 12 + index * 4,
+          features: ["projector"],
+          costPerDayMinor: 30_000,
+          costPerHourMinor: null,
+          setupMinutes: 15,
+          teardownMinutes: 15,
+          notes: null,
+        }),
+      );
+    }
+  }
+  const course = await core.courses.create(actor, {
+    code: "BENCH-1",
+    title: "Benchmark course",
+    description: null,
+    formats: ["ilt", "vilt"],
+    durationDays: 5,
+    dayStartTime: "09:00",
+    dayEndTime: "17:00",
+    minSeats: 1,
+    maxSeats: 12,
+    requiredQualifications: ["bench"],
+    requiredRoomFeatures: ["projector"],
+    requiredEquipment: [],
+    materials: [],
+    listPriceMinor: 100_000,
+    certificateValidityMonths: null,
+    language: null,
+    tags: [],
+  });
+  const instructors = [];
+  for (let index = 0; index < INSTRUCTORS; index++) {
+    const instructor = await core.instructors.create(actor, {
+      name: `Instructor ${index}`,
+      email: `i${index}@bench.example`,
+      phone: null,
+      kind: "internal",
+      homeLocationId: locations[index % LOCATIONS]!.id,
+      dayRateMinor: 50_000 + index * 100,
+      hourRateMinor: null,
+      maxDaysPerWeek: 5,
+      maxDaysPerMonth: 20,
+      languages: [],
+      tags: [],
+      notes: null,
+    });
+    await core.qualifications.add(actor, instructor.id, {
+      courseId: null,
+      skill: "bench",
+      level: null,
+      validFrom: null,
+      validUntil: null,
+      notes: null,
+    });
+    await core.availability.replace(actor, instructor.id, {
+      rules: [1, 2, 3, 4, 5].map((weekday) => ({
+        weekday,
+        startTime: "07:00",
+        endTime: "19:00",
+        validFrom: null,
+        validUntil: null,
+      })),
+    });
+    instructors.push(instructor);
+  }
+  const laptops = await core.equipment.create(actor, {
+    name: "Laptops",
+    kind: "laptop",
+    quantity: 400,
+    locationId: null,
+    costPerDayMinor: null,
+    notes: null,
+  });
+
+  const { db, dialect } = core.database;
+  const now = Date.now();
+  let sessions: SessionsTable[] = [];
+  let segments: SessionSegmentsTable[] = [];
+  let assignments: SessionInstructorsTable[] = [];
+  let bookings: BookingsTable[] = [];
+  let bookingCount = 0;
+  const flush = async () => {
+    await db.transaction().execute(async (trx) => {
+      await entityStore.insertMany(trx, dialect, "sessions", sessions);
+      await entityStore.insertMany(trx, dialect, "session_segments", segments);
+      await entityStore.insertMany(trx, dialect, "session_instructors", assignments);
+      await entityStore.insertMany(trx, dialect, "bookings", bookings);
+    });
+    bookingCount += bookings.length;
+    sessions = [];
+    segments = [];
+    assignments = [];
+    bookings = [];
+  };
+  for (let index = 0; index < SESSIONS; index++) {
+    const day = Math.floor(index / PER_DAY);
+    const slot = index % PER_DAY;
+    const date = addDays(FIRST_DAY, day);
+    const room = rooms[slot % rooms.length]!;
+    const location = locations.find((l) => l.id === room.locationId)!;
+    const instructor = instructors[(day * PER_DAY + slot) % INSTRUCTORS]!;
+    const zone = location.timeZone;
+    const parts =
+      random() < 0.25
+        ? [
+            ["09:00", "12:00"],
+            ["13:00", "17:00"],
+          ]
+        : [["09:00", "17:00"]];
+    const id = newId();
+    const rows = parts.map(([start, end], position) => ({
+      tenant_id: actor.tenantId,
+      id: newId(),
+      session_id: id,
+      position,
+      start_local: `${date}T${start}`,
+      end_local: `${date}T${end}`,
+      starts_at: localToInstant(`${date}T${start}`, zone),
+      ends_at: localToInstant(`${date}T${end}`, zone),
+      local_date: date,
+      room_id: room.id,
+    }));
+    sessions.push({
+      tenant_id: actor.tenantId,
+      id,
+      course_id: course.id,
+      title: null,
+      format: "ilt",
+      time_zone: zone,
+      location_id: location.id,
+      visibility: "public",
+      client_id: null,
+      min_seats: 1,
+      max_seats: 12,
+      price_minor: 100_000,
+      currency: "EUR",
+      virtual_platform_id: null,
+      join_url: null,
+      notes: null,
+      status: "confirmed",
+      series_id: null,
+      starts_at: rows[0]!.starts_at,
+      ends_at: rows.at(-1)!.ends_at,
+      start_date: date,
+      version: 1,
+      created_at: now,
+      updated_at: now,
+    });
+    segments.push(...rows);
+    assignments.push({
+      tenant_id: actor.tenantId,
+      id: newId(),
+      session_id: id,
+      instructor_id: instructor.id,
+      role: "lead",
+      segment_ids_json: null,
+      status: "accepted",
+      respond_by: null,
+      responded_at: null,
+      response_note: null,
+      override_reason: null,
+      created_at: now,
+      updated_at: now,
+    });
+    for (const segment of rows) {
+      const base = {
+        tenant_id: actor.tenantId,
+        session_id: id,
+        segment_id: segment.id,
+        starts_at: segment.starts_at,
+        ends_at: segment.ends_at,
+        quantity: 1,
+        location_id: location.id,
+        created_at: now,
+      };
+      bookings.push({
+        ...base,
+        id: newId(),
+        resource_type: "instructor",
+        resource_id: instructor.id,
+        busy_from: segment.starts_at,
+        busy_to: segment.ends_at,
+      });
+      bookings.push({
+        ...base,
+        id: newId(),
+        resource_type: "room",
+        resource_id: room.id,
+        busy_from: segment.starts_at - 900_000,
+        busy_to: segment.ends_at + 900_000,
+      });
+    }
+    if (sessions.length === 2000) await flush();
+  }
+  await flush();
+  return {
+    rooms,
+    instructors,
+    course,
+    laptops,
+    locations,
+    bookingCount,
+    days: Math.ceil(SESSIONS / PER_DAY),
+  };
+}
+
+const percentile = (values: number[], p: number) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+};
+
+async function timed(run: () => Promise<unknown>) {
+  const started = performance.now();
+  await run();
+  return performance.now() - started;
+}
+
+async function run(kind: "sqlite" | "postgres") {
+  const database = await freshDatabase(kind);
+  const core = await createCore({ DATABASE_URL: database.url, DATABASE_POOL_MAX: 4 });
+  const { tenant } = await core.tenancy.ensureTenant("bench");
+  const actor = systemActor(tenant.id, "bench");
+  const seedStarted = performance.now();
+  const world = await seed(core, actor);
+  const seedSeconds = (performance.now() - seedStarted) / 1000;
+  const random = mulberry32(11);
+
+  const checks: number[] = [];
+  const raws: number[] = [];
+  const calendars: number[] = [];
+  const rawCalendar: number[] = [];
+  let conflictsSeen = 0;
+  for (let iteration = 0; iteration < ITERATIONS + 10; iteration++) {
+    const day = Math.floor(random() * (world.days - 10));
+    const monday = addDays(FIRST_DAY, day - (day % 7));
+    const location = world.locations[Math.floor(random() * world.locations.length)]!;
+    const room = world.rooms.find((r) => r.locationId === location.id)!;
+    const [first, second] = [
+      world.instructors[Math.floor(random() * INSTRUCTORS)]!,
+      world.instructors[Math.floor(random() * INSTRUCTORS)]!,
+    ];
+    const body = {
+      courseId: world.course.id,
+      title: null,
+      format: "ilt" as const,
+      timeZone: location.timeZone,
+      locationId: location.id,
+      visibility: "public" as const,
+      clientId: null,
+      priceMinor: null,
+      virtualPlatformId: null,
+      notes: null,
+      status: "draft" as const,
+      override: null,
+      suggestions: false,
+      segments: [0, 1, 2, 3, 4].map((offset) => ({
+        start: `${addDays(monday, offset)}T09:00`,
+        end: `${addDays(monday, offset)}T17:00`,
+        roomId: room.id,
+      })),
+      instructors: [
+        { instructorId: first.id, role: "lead" as const, segments: null, respondBy: null },
+        ...(second.id === first.id
+          ? []
+          : [{ instructorId: second.id, role: "co" as const, segments: null, respondBy: null }]),
+      ],
+      equipment: [{ equipmentId: world.laptops.id, quantity: 10, segments: null }],
+    };
+    const from = localToInstant(`${monday}T09:00`, location.timeZone);
+    const to = localToInstant(`${addDays(monday, 4)}T17:00`, location.timeZone);
+    const checkMs = await timed(async () => {
+      const result = await core.sessions.check(actor, body);
+      conflictsSeen += result.conflicts.length;
+    });
+    const rawMs = await timed(() =>
+      bookingRepository.countOverlapping(core.database.db, actor.tenantId, first.id, from, to),
+    );
+    const monthStart = `${monday.slice(0, 7)}-01T00:00:00Z`;
+    const monthEnd = new Date(Date.parse(monthStart) + 31 * 86_400_000).toISOString();
+    const calendarMs = await timed(() => core.sessions.calendar(actor, { from: monthStart, to: monthEnd }));
+    const rawCalendarMs = await timed(() =>
+      bookingRepository.countOverlapping(
+        core.database.db,
+        actor.tenantId,
+        room.id,
+        Date.parse(monthStart),
+        Date.parse(monthEnd),
+      ),
+    );
+    if (iteration < 10) continue; // warm-up
+    checks.push(checkMs);
+    raws.push(rawMs);
+    calendars.push(calendarMs);
+    rawCalendar.push(rawCalendarMs);
+  }
+  await core.close();
+  await database.drop();
+  const rawP95 = percentile(raws, 95);
+  return {
+    database: kind,
+    sessions: SESSIONS,
+    bookings: world.bookingCount,
+    seedSeconds: round(seedSeconds),
+    rawP50: round(percentile(raws, 50), 2),
+    rawP95: round(rawP95, 2),
+    checkP50: round(percentile(checks, 50), 2),
+    checkP95: round(percentile(checks, 95), 2),
+    checkP95VsRaw: round(percentile(checks, 95) / rawP95, 1),
+    calendarP50: round(percentile(calendars, 50), 2),
+    calendarP95: round(percentile(calendars, 95), 2),
+    calendarP95VsRaw: round(percentile(calendars, 95) / percentile(rawCalendar, 95), 1),
+    conflictsPerCheck: round(conflictsSeen / (ITERATIONS + 10), 2),
+  };
+}
+
+const results = [];
+for (const kind of pgUrl ? (["sqlite", "postgres"] as const) : (["sqlite"] as const))
+  results.push(await run(kind));
+console.table(results);
+for (const result of results) {
+  console.log(
+    `${result.database}: dry-run check p95 ${result.checkP95} ms = ${result.checkP95VsRaw}× one raw overlap query (goal < 10×); calendar month p95 ${result.calendarP95} ms`,
+  );
+}
+console.log(
+  `written to ${writeResult("scheduling", { date: new Date().toISOString(), node: process.version, iterations: ITERATIONS, results })}`,
+);

@@ -1,0 +1,128 @@
+import { sql } from "kysely";
+import type { Dialect, Executor } from "../db/database.js";
+import { entityStore } from "../db/entity-store.js";
+import type { BookingsTable } from "../db/schema.js";
+import type { ExistingBooking, ResourceType } from "./engine/types.js";
+
+/**
+ * No booking is longer than this (a segment lasts at most 24 h, a room adds at most 24 h of
+ * setup and of teardown). It bounds overlap lookups on the (resource, busy_from) index:
+ * busy_from > from - MAX_BUSY_SPAN_MS lets the index skip everything older.
+ */
+export const MAX_BUSY_SPAN_MS = 3 * 24 * 3600_000;
+
+const lockTables = {
+  instructor: "instructors",
+  room: "rooms",
+  equipment: "equipment",
+  learner: "learners",
+} as const;
+
+export const bookingRepository = {
+  /**
+   * Serialises writers that touch the same resources. PostgreSQL: row locks taken in one fixed
+   * order (by type, then id) so two writers cannot deadlock. SQLite has a single writer already
+   * (BEGIN IMMEDIATE), so there is nothing to take.
+   */
+  async lockResources(
+    db: Executor,
+    dialect: Dialect,
+    tenantId: string,
+    resources: Record<ResourceType, string[]>,
+  ) {
+    if (dialect !== "postgres") return;
+    for (const type of ["instructor", "room", "equipment", "learner"] as const) {
+      const ids = [...new Set(resources[type])].sort();
+      if (ids.length === 0) continue;
+      await db
+        .selectFrom(lockTables[type])
+        .select("id")
+        .where("tenant_id", "=", tenantId)
+        .where("id", "in", ids)
+        .orderBy("id")
+        .forUpdate()
+        .execute();
+    }
+  },
+
+  /** Bookings of these resources overlapping [from, to), other than `excludeSessionId`'s, with what a message needs. */
+  async findOverlapping(
+    db: Executor,
+    tenantId: string,
+    resourceIds: string[],
+    window: { from: number; to: number },
+    excludeSessionId: string | null,
+  ): Promise<ExistingBooking[]> {
+    if (resourceIds.length === 0) return [];
+    let query = db
+      .selectFrom("bookings as b")
+      .innerJoin("sessions as s", (join) =>
+        join.onRef("s.tenant_id", "=", "b.tenant_id").onRef("s.id", "=", "b.session_id"),
+      )
+      .innerJoin("courses as c", (join) =>
+        join.onRef("c.tenant_id", "=", "s.tenant_id").onRef("c.id", "=", "s.course_id"),
+      )
+      .select([
+        "b.resource_type",
+        "b.resource_id",
+        "b.session_id",
+        "b.segment_id",
+        "b.starts_at",
+        "b.ends_at",
+        "b.busy_from",
+        "b.busy_to",
+        "b.quantity",
+        "b.location_id",
+        "s.time_zone",
+        "s.title",
+        "c.code",
+        "c.title as course_title",
+      ])
+      .where("b.tenant_id", "=", tenantId)
+      .where("b.resource_id", "in", [...new Set(resourceIds)])
+      .where("b.busy_from", "<", window.to)
+      .where("b.busy_from", ">", window.from - MAX_BUSY_SPAN_MS)
+      .where("b.busy_to", ">", window.from);
+    if (excludeSessionId) query = query.where("b.session_id", "<>", excludeSessionId);
+    const rows = await query.orderBy("b.busy_from").execute();
+    return rows.map((row) => ({
+      resourceType: row.resource_type as ResourceType,
+      resourceId: row.resource_id,
+      sessionId: row.session_id,
+      segmentId: row.segment_id,
+      start: row.starts_at,
+      end: row.ends_at,
+      busyFrom: row.busy_from,
+      busyTo: row.busy_to,
+      quantity: row.quantity,
+      locationId: row.location_id,
+      sessionLabel: `${row.code} ${row.title ?? row.course_title}`,
+      timeZone: row.time_zone,
+    }));
+  },
+
+  async deleteForSession(db: Executor, tenantId: string, sessionId: string) {
+    await db
+      .deleteFrom("bookings")
+      .where("tenant_id", "=", tenantId)
+      .where("session_id", "=", sessionId)
+      .execute();
+  },
+
+  insertMany: (db: Executor, dialect: Dialect, rows: BookingsTable[]) =>
+    entityStore.insertMany(db, dialect, "bookings", rows),
+
+  /** Raw overlap count, the baseline the scheduling benchmark compares against. */
+  async countOverlapping(db: Executor, tenantId: string, resourceId: string, from: number, to: number) {
+    const row = await db
+      .selectFrom("bookings")
+      .select(sql<number>`count(*)`.as("count"))
+      .where("tenant_id", "=", tenantId)
+      .where("resource_id", "=", resourceId)
+      .where("busy_from", "<", to)
+      .where("busy_from", ">", from - MAX_BUSY_SPAN_MS)
+      .where("busy_to", ">", from)
+      .executeTakeFirstOrThrow();
+    return Number(row.count);
+  },
+};

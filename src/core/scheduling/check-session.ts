@@ -1,0 +1,41 @@
+import { type Actor, authorize } from "../auth/actor.js";
+import { loadTenant } from "../tenancy/tenancy.service.js";
+import { loadConflictContext } from "./conflict-context.js";
+import { findConflicts } from "./engine/find-conflicts.js";
+import { prepareSession } from "./prepare-session.js";
+import { presentConflicts } from "./present-session.js";
+import { loadRecord, type SchedulingDeps } from "./session-writes.js";
+import type { ConflictView, SessionCheckInput } from "./sessions.schemas.js";
+import { type Suggestions, suggestAlternatives } from "./suggest-alternatives.js";
+
+/**
+ * Dry run: every conflict the session (new, or an existing one with these values) would have,
+ * explained, with ranked alternatives. Writes nothing and takes no locks.
+ */
+export async function checkSession(
+  deps: SchedulingDeps,
+  actor: Actor,
+  input: SessionCheckInput,
+): Promise<{ conflicts: ConflictView[]; suggestions: Suggestions | null }> {
+  authorize(actor, "reference:read");
+  const { db } = deps.database;
+  const existing = input.sessionId ? await loadRecord(db, actor.tenantId, input.sessionId) : null;
+  const tenant = await loadTenant(db, actor.tenantId);
+  const prepared = await prepareSession(db, actor, tenant, input, existing, deps.clock.now());
+  const context = await loadConflictContext(db, actor.tenantId, {
+    course: prepared.course,
+    proposal: prepared.proposal,
+  });
+  const conflicts = findConflicts(prepared.proposal, context);
+  const suggestions =
+    input.suggestions && conflicts.length > 0
+      ? await suggestAlternatives(db, actor.tenantId, prepared.course, prepared.proposal, conflicts)
+      : null;
+  return {
+    conflicts: presentConflicts(
+      conflicts,
+      prepared.proposal.segments.map((s) => s.key),
+    ),
+    suggestions,
+  };
+}

@@ -1,0 +1,91 @@
+import { type Actor, authorize } from "../auth/actor.js";
+import type { Executor } from "../db/database.js";
+import { AppError, notFound } from "../errors.js";
+import { newId } from "../shared/ids.js";
+import { bookingRepository } from "./bookings.repository.js";
+import { buildBookings } from "./build-bookings.js";
+import { loadRoomProfiles } from "./conflict-context.js";
+import { presentSession } from "./present-session.js";
+import {
+  auditSession,
+  inTransaction,
+  loadRecord,
+  recordSessionEvent,
+  type SchedulingDeps,
+} from "./session-writes.js";
+import { sessionRepository } from "./sessions.repository.js";
+import type { Session } from "./sessions.schemas.js";
+
+export type AssignmentResponse = "accept" | "decline" | "withdraw";
+
+const next: Record<AssignmentResponse, { from: string[]; to: string }> = {
+  accept: { from: ["requested"], to: "accepted" },
+  decline: { from: ["requested", "accepted"], to: "declined" },
+  withdraw: { from: ["requested", "accepted"], to: "withdrawn" },
+};
+
+/**
+ * An instructor's answer to an assignment (recorded by them or a coordinator), or a coordinator
+ * withdrawing it. Declining or withdrawing frees the instructor's time at once.
+ */
+export function respondToAssignment(
+  deps: SchedulingDeps,
+  actor: Actor,
+  sessionId: string,
+  assignmentId: string,
+  response: AssignmentResponse,
+  note: string | null,
+): Promise<Session> {
+  authorize(actor, "reference:write");
+  return inTransaction(deps, async (trx) => {
+    const now = deps.clock.now();
+    const before = await loadRecord(trx, actor.tenantId, sessionId);
+    const assignment = before.instructors.find((a) => a.id === assignmentId);
+    if (!assignment) throw notFound("Assignment", assignmentId);
+    const rule = next[response];
+    if (!rule.from.includes(assignment.status)) {
+      throw new AppError("conflict", `An assignment that is ${assignment.status} cannot be ${response}ed`, {
+        errors: [{ path: "status", message: `is ${assignment.status}` }],
+      });
+    }
+    if (response === "accept" && assignment.respond_by !== null && assignment.respond_by < now) {
+      throw new AppError(
+        "conflict",
+        "The response deadline has passed; ask the coordinator to request again",
+      );
+    }
+    await sessionRepository.updateAssignment(trx, actor.tenantId, assignmentId, {
+      status: rule.to,
+      responded_at: now,
+      response_note: note,
+      updated_at: now,
+    });
+    if (rule.to !== "accepted") await rebuildBookings(deps, trx, actor, sessionId, now);
+    const after = await loadRecord(trx, actor.tenantId, sessionId);
+    await recordSessionEvent(trx, actor, now, sessionId, {
+      kind: "assignment",
+      reason: note,
+      data: { assignmentId, instructorId: assignment.instructor_id, from: assignment.status, to: rule.to },
+    });
+    await auditSession(trx, actor, now, `assignment:${response}`, before, after);
+    return presentSession(after);
+  });
+}
+
+/** Re-derives a session's bookings from its rows (an assignment stopped holding time). */
+async function rebuildBookings(
+  deps: SchedulingDeps,
+  trx: Executor,
+  actor: Actor,
+  sessionId: string,
+  now: number,
+) {
+  const record = await loadRecord(trx, actor.tenantId, sessionId);
+  const rooms = await loadRoomProfiles(
+    trx,
+    actor.tenantId,
+    record.segments.flatMap((s) => (s.room_id ? [s.room_id] : [])),
+  );
+  await bookingRepository.deleteForSession(trx, actor.tenantId, sessionId);
+  await bookingRepository.insertMany(trx, deps.database.dialect, buildBookings(record, rooms, now, newId));
+}
