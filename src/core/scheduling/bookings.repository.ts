@@ -52,7 +52,7 @@ export const bookingRepository = {
     resourceIds: string[],
     window: { from: number; to: number },
     excludeSessionId: string | null,
-  ): Promise<ExistingBooking[]> {
+  ): Promise<(ExistingBooking & { locationName: string | null })[]> {
     if (resourceIds.length === 0) return [];
     let query = db
       .selectFrom("bookings as b")
@@ -62,7 +62,11 @@ export const bookingRepository = {
       .innerJoin("courses as c", (join) =>
         join.onRef("c.tenant_id", "=", "s.tenant_id").onRef("c.id", "=", "s.course_id"),
       )
+      .leftJoin("locations as l", (join) =>
+        join.onRef("l.tenant_id", "=", "b.tenant_id").onRef("l.id", "=", "b.location_id"),
+      )
       .select([
+        "l.name as location_name",
         "b.resource_type",
         "b.resource_id",
         "b.session_id",
@@ -98,6 +102,7 @@ export const bookingRepository = {
       locationId: row.location_id,
       sessionLabel: `${row.code} ${row.title ?? row.course_title}`,
       timeZone: row.time_zone,
+      locationName: row.location_name,
     }));
   },
 

@@ -86,14 +86,23 @@ export async function loadConflictContext(
   ];
   const equipmentIds = [...new Set(proposal.equipment.map((e) => e.equipmentId))];
 
-  const [instructorRows, details, roomRows, equipmentRows, learnerRows] = await Promise.all([
+  // Independent reads, issued together (on PostgreSQL they run on separate connections).
+  const [
+    instructorRows,
+    details,
+    roomRows,
+    equipmentRows,
+    learnerRows,
+    instructorBookings,
+    otherBookings,
+    travelRows,
+    locationRows,
+  ] = await Promise.all([
     entityStore.findMany(db, "instructors", tenantId, instructorIds),
     instructorDetailsRepository.detailsOf(db, tenantId, instructorIds, wide),
     entityStore.findMany(db, "rooms", tenantId, roomIds),
     entityStore.findMany(db, "equipment", tenantId, equipmentIds),
     entityStore.findMany(db, "learners", tenantId, proposal.learnerIds),
-  ]);
-  const [instructorBookings, otherBookings] = await Promise.all([
     bookingRepository.findOverlapping(db, tenantId, instructorIds, wide, proposal.sessionId),
     bookingRepository.findOverlapping(
       db,
@@ -102,8 +111,11 @@ export async function loadConflictContext(
       near,
       proposal.sessionId,
     ),
+    proposal.locationId
+      ? locationRepository.travelTimesFrom(db, tenantId, [proposal.locationId])
+      : Promise.resolve([]),
+    entityStore.findMany(db, "locations", tenantId, proposal.locationId ? [proposal.locationId] : []),
   ]);
-
   const instructors = new Map<string, InstructorProfile>(
     instructorRows.map((row) => [
       row.id,
@@ -145,17 +157,15 @@ export async function loadConflictContext(
   );
 
   const travel = new Map<string, number>();
-  const locationIds = new Set<string>();
-  if (proposal.locationId) {
-    for (const row of await locationRepository.travelTimesFrom(db, tenantId, [proposal.locationId])) {
-      travel.set(`${row.from_location_id}|${row.to_location_id}`, row.minutes);
-      travel.set(`${row.to_location_id}|${row.from_location_id}`, row.minutes);
-    }
-    locationIds.add(proposal.locationId);
+  for (const row of travelRows) {
+    travel.set(`${row.from_location_id}|${row.to_location_id}`, row.minutes);
+    travel.set(`${row.to_location_id}|${row.from_location_id}`, row.minutes);
   }
-  for (const booking of instructorBookings) if (booking.locationId) locationIds.add(booking.locationId);
-  const locationRows = await entityStore.findMany(db, "locations", tenantId, [...locationIds]);
   const locationNames = new Map(locationRows.map((row) => [row.id, row.name]));
+  for (const booking of instructorBookings) {
+    if (booking.locationId && booking.locationName)
+      locationNames.set(booking.locationId, booking.locationName);
+  }
 
   return {
     course: courseProfile(request.course),

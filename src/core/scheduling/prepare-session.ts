@@ -42,8 +42,10 @@ export async function prepareSession(
   const keptEquipment = new Set(existing?.equipment.map((e) => e.equipment_id) ?? []);
   const keep = (set: Set<string>, id: string) => (set.has(id) ? id : undefined);
 
-  errors.push(
-    ...(await checkReferences(db, actor.tenantId, [
+  const roomIds = input.segments.flatMap((segment) => (segment.roomId ? [segment.roomId] : []));
+  // Independent reads together (on PostgreSQL they run on separate connections).
+  const [referenceErrors, course, roomRows, platform] = await Promise.all([
+    checkReferences(db, actor.tenantId, [
       { table: "courses", id: input.courseId, kept: kept?.course_id, path: "courseId", label: "course" },
       {
         table: "locations",
@@ -81,11 +83,15 @@ export async function prepareSession(
         path: `equipment.${index}.equipmentId`,
         label: "equipment pool",
       })),
-    ])),
-  );
+    ]),
+    entityStore.find(db, "courses", actor.tenantId, input.courseId),
+    entityStore.findMany(db, "rooms", actor.tenantId, roomIds),
+    input.virtualPlatformId && input.format !== "ilt"
+      ? entityStore.find(db, "virtual_platforms", actor.tenantId, input.virtualPlatformId)
+      : Promise.resolve(undefined),
+  ]);
+  errors.push(...referenceErrors);
   throwIfErrors(errors);
-
-  const course = await entityStore.find(db, "courses", actor.tenantId, input.courseId);
   if (!course) throw notFound("Course", input.courseId);
   if (!fromJson<string[]>(course.formats_json, []).includes(input.format)) {
     errors.push({ path: "format", message: `course ${course.code} is not offered as ${input.format}` });
@@ -133,12 +139,6 @@ export async function prepareSession(
   }
 
   // Rooms are at the session's location; with no location given, the rooms' location is it.
-  const roomRows = await entityStore.findMany(
-    db,
-    "rooms",
-    actor.tenantId,
-    segments.flatMap((s) => (s.roomId ? [s.roomId] : [])),
-  );
   const roomLocations = new Map(roomRows.map((room) => [room.id, room.location_id]));
   const locationId = input.locationId ?? roomRows[0]?.location_id ?? null;
   segments.forEach((segment) => {
@@ -205,9 +205,6 @@ export async function prepareSession(
 
   let joinUrl: string | null = null;
   if (input.format !== "ilt") {
-    const platform = input.virtualPlatformId
-      ? await entityStore.find(db, "virtual_platforms", actor.tenantId, input.virtualPlatformId)
-      : undefined;
     const template = platform?.join_url_template ?? defaultJitsiTemplate;
     joinUrl = renderJoinUrl(template, {
       tenant: tenant.slug,

@@ -1,7 +1,6 @@
 import { type Actor, authorize } from "../auth/actor.js";
 import { AppError } from "../errors.js";
 import { toIso } from "../shared/clock.js";
-import { fromJson } from "../shared/json.js";
 import { decodeCursor, toPage } from "../shared/pagination.js";
 import type { Page } from "../shared/schemas.js";
 import { presentSession } from "./present-session.js";
@@ -73,18 +72,21 @@ export function createSessionQueries(deps: SchedulingDeps) {
         actor.tenantId,
         rows.map((row) => row.session_id),
       );
+      const assignmentsBySession = new Map<string, typeof assignments>();
+      for (const assignment of assignments) {
+        const list = assignmentsBySession.get(assignment.session_id) ?? [];
+        list.push(assignment);
+        assignmentsBySession.set(assignment.session_id, list);
+      }
       const covers = (json: string | null, segmentId: string) =>
-        json === null || fromJson<string[]>(json, []).includes(segmentId);
+        json === null || json.includes(`"${segmentId}"`);
+      const teaching = (row: (typeof rows)[number]) =>
+        (assignmentsBySession.get(row.session_id) ?? []).filter((a) =>
+          covers(a.segment_ids_json, row.segment_id),
+        );
       // A session matches an instructor filter as a whole; the calendar shows only their segments.
       const shown = query.instructorId
-        ? rows.filter((row) =>
-            assignments.some(
-              (a) =>
-                a.session_id === row.session_id &&
-                a.instructor_id === query.instructorId &&
-                covers(a.segment_ids_json, row.segment_id),
-            ),
-          )
+        ? rows.filter((row) => teaching(row).some((a) => a.instructor_id === query.instructorId))
         : rows;
       return {
         from: toIso(from),
@@ -106,10 +108,11 @@ export function createSessionQueries(deps: SchedulingDeps) {
           end: row.end_local,
           startsAt: toIso(row.starts_at),
           endsAt: toIso(row.ends_at),
-          instructors: assignments
-            .filter((a) => a.session_id === row.session_id)
-            .filter((a) => covers(a.segment_ids_json, row.segment_id))
-            .map((a) => ({ instructorId: a.instructor_id, role: a.role, status: a.status })),
+          instructors: teaching(row).map((a) => ({
+            instructorId: a.instructor_id,
+            role: a.role,
+            status: a.status,
+          })),
         })),
       };
     },

@@ -281,10 +281,20 @@ export async function checkReferences(
     label: string;
   }[],
 ): Promise<FieldError[]> {
+  const toCheck = references.filter((reference) => reference.id && reference.id !== reference.kept);
+  // One query per table, however many references point into it.
+  const tables = [...new Set(toCheck.map((reference) => reference.table))];
+  const found = new Map<string, { archived_at: number | null }>();
+  await Promise.all(
+    tables.map(async (table) => {
+      const ids = [...new Set(toCheck.filter((r) => r.table === table).map((r) => r.id!))];
+      for (const row of await entityStore.findMany(db, table, tenantId, ids))
+        found.set(`${table}:${row.id}`, row);
+    }),
+  );
   const errors: FieldError[] = [];
-  for (const reference of references) {
-    if (!reference.id || reference.id === reference.kept) continue;
-    const row = await entityStore.find(db, reference.table, tenantId, reference.id);
+  for (const reference of toCheck) {
+    const row = found.get(`${reference.table}:${reference.id}`);
     if (!row) {
       errors.push({
         path: reference.path,

@@ -1,6 +1,14 @@
 import fc from "fast-check";
+import { Temporal } from "temporal-polyfill";
 import { describe, expect, it } from "vitest";
-import { addDays, instantToLocal, localToInstant, parseTimePoint, startOfLocalDate } from "./zoned.js";
+import {
+  addDays,
+  instantToLocal,
+  isoWeekdayOf,
+  localToInstant,
+  parseTimePoint,
+  startOfLocalDate,
+} from "./zoned.js";
 
 describe("zoned time", () => {
   it("keeps 09:00 local across the Berlin spring-forward day", () => {
@@ -56,5 +64,61 @@ describe("zoned time", () => {
     expect(parseTimePoint("2027-02-30T09:00")).toBeUndefined();
     expect(parseTimePoint("2027-02-30")).toBeUndefined();
     expect(parseTimePoint("tomorrow")).toBeUndefined();
+  });
+});
+
+describe("zoned time agrees with Temporal", () => {
+  const zones = [
+    "Europe/Berlin",
+    "America/New_York",
+    "America/Santiago",
+    "Australia/Lord_Howe",
+    "Asia/Kathmandu",
+    "Pacific/Chatham",
+    "America/Havana",
+    "Asia/Beirut",
+    "UTC",
+  ];
+
+  it("instant → local for random instants", () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...zones),
+        fc.integer({ min: Date.UTC(2020, 0, 1), max: Date.UTC(2035, 0, 1) }),
+        (zone, ms) => {
+          const expected = Temporal.Instant.fromEpochMilliseconds(ms)
+            .toZonedDateTimeISO(zone)
+            .toPlainDateTime()
+            .toString({ smallestUnit: "minute" });
+          expect(instantToLocal(ms, zone)).toBe(expected);
+        },
+      ),
+      { numRuns: 1000 },
+    );
+  });
+
+  it("local → instant with compatible disambiguation, including gaps and repeats", () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...zones),
+        fc.integer({ min: Date.UTC(2020, 0, 1) / 900_000, max: Date.UTC(2035, 0, 1) / 900_000 }),
+        (zone, quarter) => {
+          const local = new Date(quarter * 900_000).toISOString().slice(0, 16);
+          const expected = Temporal.PlainDateTime.from(local).toZonedDateTime(zone, {
+            disambiguation: "compatible",
+          }).epochMilliseconds;
+          expect(localToInstant(local, zone)).toBe(expected);
+        },
+      ),
+      { numRuns: 2000 },
+    );
+  });
+
+  it("start of day where midnight is skipped, and weekdays", () => {
+    expect(new Date(startOfLocalDate("2022-09-11", "America/Santiago")).toISOString()).toBe(
+      "2022-09-11T04:00:00.000Z",
+    );
+    expect(isoWeekdayOf("2027-03-29")).toBe(1);
+    expect(isoWeekdayOf("2027-03-28")).toBe(7);
   });
 });

@@ -24,7 +24,7 @@ describeEachDatabase("session series, clones and shifts", (ctx) => {
     const starts = created.body.sessions.map((s: any) => [s.segments[0].start, s.segments[0].startsAt]);
     expect(starts[0]).toEqual(["2027-03-02T09:00", "2027-03-02T08:00:00.000Z"]);
     expect(starts[3]).toEqual(["2027-03-30T09:00", "2027-03-30T07:00:00.000Z"]);
-    expect(starts.map((s: string[]) => s[0].slice(0, 10))).not.toContain("2027-03-23");
+    expect(starts.map((s: string[]) => s[0]!.slice(0, 10))).not.toContain("2027-03-23");
     const listed = await admin().get(`/sessions?seriesId=${created.body.seriesId}&limit=50`);
     expect(listed.body.items).toHaveLength(9);
   });

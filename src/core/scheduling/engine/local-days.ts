@@ -1,5 +1,5 @@
 import { Temporal } from "temporal-polyfill";
-import { addDays, instantToLocalDate, startOfLocalDate } from "../../time/zoned.js";
+import { addDays, instantToLocalDate, isoWeekdayOf, offsetAt, startOfLocalDate } from "../../time/zoned.js";
 import type { Interval } from "./types.js";
 
 // Local calendar dates seen from one IANA zone: which dates an interval touches, their weeks
@@ -24,12 +24,15 @@ export const localDaysSpan = (first: string, last: string, zone: string): Interv
 });
 
 /** ISO weekday of a date: 1 = Monday … 7 = Sunday. */
-export const isoWeekday = (date: string): number => Temporal.PlainDate.from(date).dayOfWeek;
+export const isoWeekday = isoWeekdayOf;
 
 /** ISO week of a date, e.g. "2027-W13" (the week-year differs from the year around New Year). */
 export function isoWeekOf(date: string): string {
-  const day = Temporal.PlainDate.from(date);
-  return `${day.yearOfWeek!}-W${String(day.weekOfYear!).padStart(2, "0")}`;
+  // The ISO week belongs to the year of its Thursday.
+  const thursday = addDays(date, 4 - isoWeekdayOf(date));
+  const year = thursday.slice(0, 4);
+  const week = Math.floor((utcMidnight(thursday) - utcMidnight(`${year}-01-01`)) / 86_400_000 / 7) + 1;
+  return `${year}-W${String(week).padStart(2, "0")}`;
 }
 
 /** The Monday that starts a date's ISO week. */
@@ -46,8 +49,6 @@ export interface OffsetPiece extends Interval {
 
 const zoned = (ms: number, zone: string) =>
   Temporal.Instant.fromEpochMilliseconds(ms).toZonedDateTimeISO(zone);
-
-const offsetAt = (ms: number, zone: string): number => zoned(ms, zone).offsetNanoseconds / 1e6;
 
 /** The next instant after `ms` at which the zone's UTC offset changes (Infinity if none). */
 const nextOffsetChange = (ms: number, zone: string): number =>

@@ -1,34 +1,20 @@
+import { instantToLocal, isoWeekdayOf } from "../../time/zoned.js";
 import type { Interval } from "./types.js";
 
 // Times in conflict sentences: en-GB wall-clock in a named zone ("Mon 29 Mar 2027 09:00–17:00"),
 // assembled from parts so the output does not depend on the runtime's default locale.
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
+const WEEKDAYS = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
+const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 
-function formatterFor(zone: string): Intl.DateTimeFormat {
-  let formatter = formatters.get(zone);
-  if (!formatter) {
-    formatter = new Intl.DateTimeFormat("en-GB", {
-      timeZone: zone,
-      weekday: "short",
-      day: "numeric",
-      month: "short",
-      year: "numeric",
-      hour: "2-digit",
-      minute: "2-digit",
-      hourCycle: "h23",
-    });
-    formatters.set(zone, formatter);
-  }
-  return formatter;
-}
-
+// Built from the cached zone offsets in time/zoned.ts: Intl.formatToParts per message was the
+// engine's single largest cost on busy calendars.
 function wallClock(ms: number, zone: string): { date: string; time: string } {
-  const part: Partial<Record<Intl.DateTimeFormatPartTypes, string>> = {};
-  for (const { type, value } of formatterFor(zone).formatToParts(ms)) part[type] = value;
+  const local = instantToLocal(ms, zone);
+  const day = local.slice(0, 10);
   return {
-    date: `${part.weekday} ${part.day} ${part.month} ${part.year}`,
-    time: `${part.hour}:${part.minute}`,
+    date: `${WEEKDAYS[isoWeekdayOf(day) - 1]} ${Number(local.slice(8, 10))} ${MONTHS[Number(local.slice(5, 7)) - 1]} ${local.slice(0, 4)}`,
+    time: local.slice(11, 16),
   };
 }
 
