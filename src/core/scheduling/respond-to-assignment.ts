@@ -2,10 +2,14 @@ import { type Actor, authorize } from "../auth/actor.js";
 import type { Executor } from "../db/database.js";
 import { AppError, notFound } from "../errors.js";
 import { newId } from "../shared/ids.js";
+import { loadTenant } from "../tenancy/tenancy.service.js";
 import { bookingRepository } from "./bookings.repository.js";
 import { buildBookings } from "./build-bookings.js";
 import { loadRoomProfiles } from "./conflict-context.js";
+import type { Conflict } from "./engine/types.js";
+import { prepareSession } from "./prepare-session.js";
 import { presentSession } from "./present-session.js";
+import { inputFromRecord } from "./session-input.js";
 import {
   auditSession,
   inTransaction,
@@ -13,8 +17,10 @@ import {
   recordSessionEvent,
   type SchedulingDeps,
 } from "./session-writes.js";
+import type { SessionRecord } from "./sessions.repository.js";
 import { sessionRepository } from "./sessions.repository.js";
 import type { Session } from "./sessions.schemas.js";
+import { type Suggestions, suggestAlternatives } from "./suggest-alternatives.js";
 
 export type AssignmentResponse = "accept" | "decline" | "withdraw";
 
@@ -35,7 +41,7 @@ export function respondToAssignment(
   assignmentId: string,
   response: AssignmentResponse,
   note: string | null,
-): Promise<Session> {
+): Promise<{ session: Session; substitutes: Suggestions["instructors"][number]["candidates"] }> {
   authorize(actor, "reference:write");
   return inTransaction(deps, async (trx) => {
     const now = deps.clock.now();
@@ -68,8 +74,52 @@ export function respondToAssignment(
       data: { assignmentId, instructorId: assignment.instructor_id, from: assignment.status, to: rule.to },
     });
     await auditSession(trx, actor, now, `assignment:${response}`, before, after);
-    return presentSession(after);
+    const substitutes =
+      rule.to === "accepted" ? [] : await findSubstitutes(trx, actor, after, assignment.instructor_id);
+    return { session: presentSession(after), substitutes };
   });
+}
+
+/**
+ * The substitution search a decline or withdrawal starts: free, qualified instructors for the
+ * same role and segments, ranked like every suggestion (cheapest, then least loaded).
+ */
+async function findSubstitutes(trx: Executor, actor: Actor, record: SessionRecord, instructorId: string) {
+  const tenant = await loadTenant(trx, actor.tenantId);
+  const prepared = await prepareSession(
+    trx,
+    actor,
+    tenant,
+    inputFromRecord(record),
+    record,
+    record.session.updated_at,
+  );
+  const gone = record.instructors.find((a) => a.instructor_id === instructorId)!;
+  const proposal = {
+    ...prepared.proposal,
+    instructors: [
+      ...prepared.proposal.instructors,
+      {
+        instructorId,
+        role: gone.role as "lead" | "co" | "assistant",
+        segmentKeys: gone.segment_ids_json === null ? null : (JSON.parse(gone.segment_ids_json) as string[]),
+      },
+    ],
+  };
+  const vacancy: Conflict = {
+    type: "instructor_unavailable",
+    severity: "warning",
+    message: "declined",
+    resource: { type: "instructor", id: instructorId, name: "" },
+    segmentKey: null,
+    interval: null,
+    with: [],
+    details: {},
+  };
+  const suggestions = await suggestAlternatives(trx, actor.tenantId, prepared.course, proposal, [vacancy], {
+    slots: false,
+  });
+  return suggestions.instructors[0]?.candidates ?? [];
 }
 
 /** Re-derives a session's bookings from its rows (an assignment stopped holding time). */

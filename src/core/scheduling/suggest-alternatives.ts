@@ -57,7 +57,7 @@ export async function suggestAlternatives(
   course: CoursesTable,
   proposal: Proposal,
   conflicts: Conflict[],
-  options: { windowDays?: number } = {},
+  options: { windowDays?: number; slots?: boolean } = {},
 ): Promise<Suggestions> {
   const windowDays = options.windowDays ?? 14;
   const busyInstructors = conflictsOf(conflicts, "instructor");
@@ -163,7 +163,11 @@ export async function suggestAlternatives(
   });
 
   const slots: Suggestions["slots"] = [];
-  for (let distance = 1; distance <= windowDays && slots.length < SLOTS; distance++) {
+  for (
+    let distance = 1;
+    options.slots !== false && distance <= windowDays && slots.length < SLOTS;
+    distance++
+  ) {
     for (const shiftDays of [distance, -distance]) {
       const shifted = shiftProposal(proposal, shiftDays);
       if (findConflicts(shifted, context).length > 0) continue;

@@ -213,7 +213,16 @@ export function registerSessionRoutes(app: FastifyInstance, core: Pick<Core, "se
         body: z
           .object({ note: z.string().trim().max(1000).nullable().default(null) })
           .default({ note: null }),
-        response: { 200: sessionSchema, ...problemResponses(401, 403, 404, 409) },
+        response: {
+          200: z.object({
+            session: sessionSchema,
+            substitutes: suggestionsSchema.shape.instructors.element.shape.candidates.meta({
+              description:
+                "After a decline or withdrawal: free, qualified instructors for the same role and segments",
+            }),
+          }),
+          ...problemResponses(401, 403, 404, 409),
+        },
       },
       handler: async (request) =>
         sessions.respond(

@@ -311,7 +311,11 @@ describeEachDatabase("sessions API", (ctx) => {
     const accepted = await admin().post(`/sessions/${session.id}/instructors/${assignment}/accept`, {
       note: "Happy to",
     });
-    expect(accepted.body.instructors[0]).toMatchObject({ status: "accepted", responseNote: "Happy to" });
+    expect(accepted.body.session.instructors[0]).toMatchObject({
+      status: "accepted",
+      responseNote: "Happy to",
+    });
+    expect(accepted.body.substitutes).toEqual([]);
     expectProblem(
       await admin().post(`/sessions/${session.id}/instructors/${assignment}/accept`, {}),
       409,
@@ -320,7 +324,12 @@ describeEachDatabase("sessions API", (ctx) => {
     const declined = await admin().post(`/sessions/${session.id}/instructors/${assignment}/decline`, {
       note: "Ill",
     });
-    expect(declined.body.instructors[0].status).toBe("declined");
+    expect(declined.body.session.instructors[0].status).toBe("declined");
+    // The substitution search starts at once: Ben is free and qualified, Carl is not qualified.
+    const substitutes = declined.body.substitutes.map((c: any) => c.instructorId);
+    expect(substitutes).toContain(world.ben.id);
+    expect(substitutes).not.toContain(world.carl.id);
+    expect(substitutes).not.toContain(world.anna.id);
     const elsewhere = await admin().post(
       "/sessions",
       sessionBody(world, "2027-04-21", {
