@@ -5,7 +5,7 @@ type Api = ReturnType<typeof client>;
 
 /**
  * A small training operation for scheduling tests: a Berlin site with two rooms, a course that
- * needs SQL skills and a projector, two qualified instructors (Mon–Fri 08:00–18:00 Berlin), an
+ * needs an SQL skill of its own and a projector, two qualified instructors (Mon–Fri 08:00–18:00 Berlin), an
  * unqualified one, and ten laptops.
  */
 export async function schedulingWorld(api: Api) {
@@ -34,13 +34,15 @@ export async function schedulingWorld(api: Api) {
       features: ["projector"],
     }),
   );
+  // A skill of this world only: other tests' instructors in the tenant never qualify as substitutes.
+  const skill = unique("sql");
   const course = await ok(
     api.post("/courses", {
       code: unique("SQL"),
       title: "SQL Basics",
       formats: ["ilt", "vilt", "hybrid"],
       maxSeats: 10,
-      requiredQualifications: ["sql"],
+      requiredQualifications: [skill],
       requiredRoomFeatures: ["projector"],
     }),
   );
@@ -61,8 +63,8 @@ export async function schedulingWorld(api: Api) {
     expect(put.status).toBe(200);
     return created;
   };
-  const anna = await instructor(unique("Anna Schmidt"), ["sql"], 60_000);
-  const ben = await instructor(unique("Ben Weber"), ["sql"], 50_000);
+  const anna = await instructor(unique("Anna Schmidt"), [skill], 60_000);
+  const ben = await instructor(unique("Ben Weber"), [skill], 50_000);
   const carl = await instructor(unique("Carl Unqualified"), [], 40_000);
   const laptops = await ok(
     api.post("/equipment", { name: "Laptops", kind: "laptop", quantity: 10, locationId: location.id }),
