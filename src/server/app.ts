@@ -17,7 +17,8 @@ import { registerImportRoutes } from "./routes/imports.routes.js";
 import { registerInstructorRoutes } from "./routes/instructors.routes.js";
 import { registerPeopleRoutes } from "./routes/people.routes.js";
 import { registerResourceRoutes } from "./routes/resources.routes.js";
-import { registerSeriesRoutes, registerSessionRoutes } from "./routes/sessions.routes.js";
+import { registerSeriesRoutes } from "./routes/series.routes.js";
+import { registerSessionRoutes } from "./routes/sessions.routes.js";
 import { registerSystemRoutes } from "./routes/system.routes.js";
 import { version } from "./version.js";
 

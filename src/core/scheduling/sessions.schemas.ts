@@ -250,3 +250,67 @@ export const sessionQuerySchema = z.object({
 });
 
 export type SessionQuery = z.output<typeof sessionQuerySchema>;
+
+export const impactSchema = z
+  .object({
+    timesChanged: z.boolean(),
+    before: z.unknown(),
+    after: z.unknown(),
+    instructors: z.array(z.object({ instructorId: z.string(), role: z.string(), status: z.string() })),
+    rooms: z.array(z.string()),
+    equipment: z.array(z.object({ equipmentId: z.string(), quantity: z.number().int() })),
+    learners: z.array(z.string()),
+    invoices: z.array(z.string()),
+  })
+  .meta({
+    id: "Impact",
+    description:
+      "Who and what a reschedule, postponement or cancellation touches (z.iso.datetime()s in epoch ms)",
+  });
+
+export const suggestionsSchema = z
+  .object({
+    instructors: z.array(
+      z.object({
+        replaces: z.string(),
+        candidates: z.array(
+          z.object({
+            instructorId: z.string(),
+            name: z.string(),
+            dayRateMinor: z.number().int().nullable(),
+            hourRateMinor: z.number().int().nullable(),
+            currency: z.string(),
+            teachingDaysThatMonth: z.number().int(),
+          }),
+        ),
+      }),
+    ),
+    rooms: z.array(
+      z.object({
+        replaces: z.string(),
+        candidates: z.array(
+          z.object({
+            roomId: z.string(),
+            name: z.string(),
+            capacity: z.number().int(),
+            costPerDayMinor: z.number().int().nullable(),
+            currency: z.string(),
+          }),
+        ),
+      }),
+    ),
+    slots: z.array(
+      z.object({
+        shiftDays: z.number().int(),
+        segments: z.array(
+          z.object({
+            start: z.string(),
+            end: z.string(),
+            startsAt: z.iso.datetime(),
+            endsAt: z.iso.datetime(),
+          }),
+        ),
+      }),
+    ),
+  })
+  .meta({ id: "Suggestions" });

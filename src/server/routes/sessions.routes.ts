@@ -3,12 +3,8 @@ import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { Core } from "../../core/app.js";
 import {
-  cloneInputSchema,
-  seriesInputSchema,
-  shiftInputSchema,
-} from "../../core/scheduling/series/series.schemas.js";
-import {
   conflictSchema,
+  impactSchema,
   overrideSchema,
   sessionCheckSchema,
   sessionInputSchema,
@@ -16,6 +12,7 @@ import {
   sessionQuerySchema,
   sessionSchema,
   sessionStatuses,
+  suggestionsSchema,
 } from "../../core/scheduling/sessions.schemas.js";
 import { page } from "../../core/shared/schemas.js";
 import { actorOf } from "../auth.js";
@@ -24,64 +21,6 @@ import { idParams } from "./entity.routes.js";
 
 const tags = ["Sessions"];
 const instant = z.iso.datetime();
-const impactSchema = z
-  .object({
-    timesChanged: z.boolean(),
-    before: z.unknown(),
-    after: z.unknown(),
-    instructors: z.array(z.object({ instructorId: z.string(), role: z.string(), status: z.string() })),
-    rooms: z.array(z.string()),
-    equipment: z.array(z.object({ equipmentId: z.string(), quantity: z.number().int() })),
-    learners: z.array(z.string()),
-    invoices: z.array(z.string()),
-  })
-  .meta({
-    id: "Impact",
-    description: "Who and what a reschedule, postponement or cancellation touches (instants in epoch ms)",
-  });
-
-const suggestionsSchema = z
-  .object({
-    instructors: z.array(
-      z.object({
-        replaces: z.string(),
-        candidates: z.array(
-          z.object({
-            instructorId: z.string(),
-            name: z.string(),
-            dayRateMinor: z.number().int().nullable(),
-            hourRateMinor: z.number().int().nullable(),
-            currency: z.string(),
-            teachingDaysThatMonth: z.number().int(),
-          }),
-        ),
-      }),
-    ),
-    rooms: z.array(
-      z.object({
-        replaces: z.string(),
-        candidates: z.array(
-          z.object({
-            roomId: z.string(),
-            name: z.string(),
-            capacity: z.number().int(),
-            costPerDayMinor: z.number().int().nullable(),
-            currency: z.string(),
-          }),
-        ),
-      }),
-    ),
-    slots: z.array(
-      z.object({
-        shiftDays: z.number().int(),
-        segments: z.array(
-          z.object({ start: z.string(), end: z.string(), startsAt: instant, endsAt: instant }),
-        ),
-      }),
-    ),
-  })
-  .meta({ id: "Suggestions" });
-
 const assignmentParams = z.object({ id: idParams.shape.id, assignmentId: z.string().min(1).max(100) });
 const rangeQuery = z.object({ from: z.iso.datetime({ offset: true }), to: z.iso.datetime({ offset: true }) });
 
@@ -357,70 +296,5 @@ export function registerSessionRoutes(app: FastifyInstance, core: Pick<Core, "se
       },
     },
     handler: async (request) => sessions.freeBusy.room(actorOf(request), request.params.id, request.query),
-  });
-}
-
-const occurrenceSchema = z.object({ date: z.string(), conflicts: z.array(conflictSchema) });
-
-export function registerSeriesRoutes(app: FastifyInstance, core: Pick<Core, "sessions">) {
-  const api = app.withTypeProvider<ZodTypeProvider>();
-  const sessions = core.sessions;
-
-  api.post("/sessions/series", {
-    schema: {
-      tags,
-      summary: "Create a series of sessions from an RRULE",
-      description:
-        "One session per occurrence, with the pattern's segments on each date (wall-clock in timeZone, DST-safe). All or none: if any occurrence conflicts, nothing is created and the 409 lists `occurrences` with their conflicts. dryRun checks every occurrence without writing.",
-      body: seriesInputSchema,
-      response: {
-        200: z.object({
-          seriesId: z.null(),
-          sessions: z.array(sessionSchema),
-          occurrences: z.array(occurrenceSchema),
-        }),
-        201: z.object({
-          seriesId: z.string(),
-          sessions: z.array(sessionSchema),
-          occurrences: z.array(occurrenceSchema),
-        }),
-        ...problemResponses(401, 403, 409, 422),
-      },
-    },
-    handler: async (request, reply) => {
-      const result = await sessions.createSeries(actorOf(request), request.body);
-      return reply.code(result.seriesId ? 201 : 200).send(result as never);
-    },
-  });
-
-  api.post("/sessions/series/:id/shift", {
-    schema: {
-      tags,
-      summary: "Move the sessions of a series that have not started by whole days",
-      params: idParams,
-      body: shiftInputSchema,
-      response: {
-        200: z.object({ sessions: z.array(sessionSchema) }),
-        ...problemResponses(401, 403, 404, 409, 422),
-      },
-    },
-    handler: async (request) => sessions.shiftSeries(actorOf(request), request.params.id, request.body),
-  });
-
-  api.post("/sessions/:id/clone", {
-    schema: {
-      tags,
-      summary: "Copy a session to new dates",
-      description:
-        "Instructors, rooms and equipment come along where free; the rest are left out and listed in `dropped`.",
-      params: idParams,
-      body: cloneInputSchema,
-      response: {
-        201: z.object({ session: sessionSchema, dropped: z.array(conflictSchema) }),
-        ...problemResponses(401, 403, 404, 409, 422),
-      },
-    },
-    handler: async (request, reply) =>
-      reply.code(201).send(await sessions.clone(actorOf(request), request.params.id, request.body)),
   });
 }
