@@ -265,7 +265,7 @@ export const impactSchema = z
   .meta({
     id: "Impact",
     description:
-      "Who and what a reschedule, postponement or cancellation touches (z.iso.datetime()s in epoch ms)",
+      "Who and what a reschedule, postponement or cancellation touches (instants in epoch ms)",
   });
 
 export const suggestionsSchema = z
