@@ -52,13 +52,6 @@ export function parseInteger(cell: string): number | string {
   return /^-?\d{1,15}$/.test(cell.trim()) ? Number(cell.trim()) : "must be a whole number";
 }
 
-export function parseBoolean(cell: string): boolean | string {
-  const value = cell.trim().toLowerCase();
-  if (["true", "yes", "y", "1"].includes(value)) return true;
-  if (["false", "no", "n", "0"].includes(value)) return false;
-  return "must be yes or no";
-}
-
 /** Header cells are matched loosely: "Manager Email", "manager_email" and "managerEmail" are one column. */
 export const normalizeHeader = (header: string): string => header.toLowerCase().replace(/[^a-z0-9.]/g, "");
 

@@ -6,7 +6,7 @@ import { prepareSession } from "./prepare-session.js";
 import { presentConflicts } from "./present-session.js";
 import { loadRecord, type SchedulingDeps } from "./session-writes.js";
 import type { ConflictView, SessionCheckInput } from "./sessions.schemas.js";
-import { type Suggestions, suggestAlternatives } from "./suggest-alternatives.js";
+import { replacementsFor, type Suggestions, suggestAlternatives } from "./suggest-alternatives.js";
 
 /**
  * Dry run: every conflict the session (new, or an existing one with these values) would have,
@@ -29,7 +29,13 @@ export async function checkSession(
   const conflicts = findConflicts(prepared.proposal, context);
   const suggestions =
     input.suggestions && conflicts.length > 0
-      ? await suggestAlternatives(db, actor.tenantId, prepared.course, prepared.proposal, conflicts)
+      ? await suggestAlternatives(
+          db,
+          actor.tenantId,
+          prepared.course,
+          prepared.proposal,
+          replacementsFor(conflicts),
+        )
       : null;
   return {
     conflicts: presentConflicts(

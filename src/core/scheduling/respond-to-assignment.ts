@@ -6,7 +6,6 @@ import { loadTenant } from "../tenancy/tenancy.service.js";
 import { bookingRepository } from "./bookings.repository.js";
 import { buildBookings } from "./build-bookings.js";
 import { loadRoomProfiles } from "./conflict-context.js";
-import type { Conflict } from "./engine/types.js";
 import { prepareSession } from "./prepare-session.js";
 import { presentSession } from "./present-session.js";
 import { inputFromRecord } from "./session-input.js";
@@ -106,19 +105,14 @@ async function findSubstitutes(trx: Executor, actor: Actor, record: SessionRecor
       },
     ],
   };
-  const vacancy: Conflict = {
-    type: "instructor_unavailable",
-    severity: "warning",
-    message: "declined",
-    resource: { type: "instructor", id: instructorId, name: "" },
-    segmentKey: null,
-    interval: null,
-    with: [],
-    details: {},
-  };
-  const suggestions = await suggestAlternatives(trx, actor.tenantId, prepared.course, proposal, [vacancy], {
-    slots: false,
-  });
+  const suggestions = await suggestAlternatives(
+    trx,
+    actor.tenantId,
+    prepared.course,
+    proposal,
+    { instructors: [instructorId], rooms: [] },
+    { slots: false },
+  );
   return suggestions.instructors[0]?.candidates ?? [];
 }
 

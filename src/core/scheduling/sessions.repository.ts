@@ -1,3 +1,4 @@
+import { type SqlBool, sql } from "kysely";
 import type { Dialect, Executor } from "../db/database.js";
 import { entityStore } from "../db/entity-store.js";
 import type {
@@ -18,10 +19,9 @@ export interface SessionRecord {
   courseTitle: string;
 }
 
-const byTenant = (tenantId: string, sessionIds: string[]) => ({
-  tenantId,
-  sessionIds: [...new Set(sessionIds)],
-});
+/** Whether an instructor is assigned to the session whose columns are `sessions` (or its alias). */
+const teaches = (instructorId: string, sessions: "sessions" | "s") =>
+  sql<SqlBool>`exists (select 1 from session_instructors si where si.tenant_id = ${sql.ref(`${sessions}.tenant_id`)} and si.session_id = ${sql.ref(`${sessions}.id`)} and si.instructor_id = ${instructorId})`;
 
 export const sessionRepository = {
   find: (db: Executor, tenantId: string, id: string) =>
@@ -35,10 +35,7 @@ export const sessionRepository = {
   /** Sessions with their segments, assignments and equipment, in the order of `sessions`. */
   async loadRecords(db: Executor, tenantId: string, sessions: SessionsTable[]): Promise<SessionRecord[]> {
     if (sessions.length === 0) return [];
-    const { sessionIds } = byTenant(
-      tenantId,
-      sessions.map((s) => s.id),
-    );
+    const sessionIds = [...new Set(sessions.map((s) => s.id))];
     const [segments, instructors, equipment, courses] = await Promise.all([
       db
         .selectFrom("session_segments")
@@ -88,19 +85,7 @@ export const sessionRepository = {
     if (query.locationId) select = select.where("location_id", "=", query.locationId);
     if (query.clientId) select = select.where("client_id", "=", query.clientId);
     if (query.seriesId) select = select.where("series_id", "=", query.seriesId);
-    if (query.instructorId) {
-      const instructorId = query.instructorId;
-      select = select.where((eb) =>
-        eb.exists(
-          eb
-            .selectFrom("session_instructors as si")
-            .select("si.id")
-            .whereRef("si.tenant_id", "=", "sessions.tenant_id")
-            .whereRef("si.session_id", "=", "sessions.id")
-            .where("si.instructor_id", "=", instructorId),
-        ),
-      );
-    }
+    if (query.instructorId) select = select.where(teaches(query.instructorId, "sessions"));
     if (query.roomId) {
       const roomId = query.roomId;
       select = select.where((eb) =>
@@ -238,19 +223,7 @@ export const sessionRepository = {
     if (filter.roomId) query = query.where("sg.room_id", "=", filter.roomId);
     if (filter.locationId) query = query.where("s.location_id", "=", filter.locationId);
     if (filter.clientId) query = query.where("s.client_id", "=", filter.clientId);
-    if (filter.instructorId) {
-      const instructorId = filter.instructorId;
-      query = query.where((eb) =>
-        eb.exists(
-          eb
-            .selectFrom("session_instructors as si")
-            .select("si.id")
-            .whereRef("si.tenant_id", "=", "s.tenant_id")
-            .whereRef("si.session_id", "=", "s.id")
-            .where("si.instructor_id", "=", instructorId),
-        ),
-      );
-    }
+    if (filter.instructorId) query = query.where(teaches(filter.instructorId, "s"));
     return query.orderBy("sg.starts_at").orderBy("sg.id").execute();
   },
 

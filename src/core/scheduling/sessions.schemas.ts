@@ -264,8 +264,7 @@ export const impactSchema = z
   })
   .meta({
     id: "Impact",
-    description:
-      "Who and what a reschedule, postponement or cancellation touches (instants in epoch ms)",
+    description: "Who and what a reschedule, postponement or cancellation touches (instants in epoch ms)",
   });
 
 export const suggestionsSchema = z

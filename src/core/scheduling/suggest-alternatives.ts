@@ -42,9 +42,13 @@ export interface Suggestions {
   }[];
 }
 
-const conflictsOf = (conflicts: Conflict[], type: "instructor" | "room") => [
-  ...new Set(conflicts.filter((c) => c.resource.type === type).map((c) => c.resource.id)),
-];
+/** The instructors and rooms a set of conflicts asks to replace. */
+export const replacementsFor = (conflicts: Conflict[]) => {
+  const ids = (type: "instructor" | "room") => [
+    ...new Set(conflicts.filter((c) => c.resource.type === type).map((c) => c.resource.id)),
+  ];
+  return { instructors: ids("instructor"), rooms: ids("room") };
+};
 
 /**
  * Ranked ways out of a proposal's conflicts. Every candidate is verified with the same engine
@@ -56,12 +60,12 @@ export async function suggestAlternatives(
   tenantId: string,
   course: CoursesTable,
   proposal: Proposal,
-  conflicts: Conflict[],
+  replace: { instructors: string[]; rooms: string[] },
   options: { windowDays?: number; slots?: boolean } = {},
 ): Promise<Suggestions> {
   const windowDays = options.windowDays ?? 14;
-  const busyInstructors = conflictsOf(conflicts, "instructor");
-  const busyRooms = conflictsOf(conflicts, "room");
+  const busyInstructors = replace.instructors;
+  const busyRooms = replace.rooms;
   const assigned = new Set(proposal.instructors.map((i) => i.instructorId));
   const usedRooms = new Set(proposal.segments.flatMap((s) => (s.roomId ? [s.roomId] : [])));
   const profile = courseProfile(course);
