@@ -305,6 +305,21 @@ export interface SessionSeriesTable {
   updated_at: number;
 }
 
+/** The transactional outbox (see core/events). */
+export interface DomainEventsTable {
+  tenant_id: string;
+  id: string;
+  type: string;
+  entity_type: string;
+  entity_id: string;
+  session_id: string | null;
+  payload_json: string;
+  actor_kind: string;
+  actor_id: string | null;
+  request_id: string | null;
+  occurred_at: number;
+}
+
 export interface DB {
   tenants: TenantsTable;
   users: UsersTable;
@@ -329,6 +344,7 @@ export interface DB {
   bookings: BookingsTable;
   session_events: SessionEventsTable;
   session_series: SessionSeriesTable;
+  domain_events: DomainEventsTable;
 }
 
 /** Tables holding an archivable reference-data entity (generic CRUD works on these). */
