@@ -10,6 +10,7 @@ import type {
   EquipmentProfile,
   ExistingBooking,
   InstructorProfile,
+  Interval,
   Proposal,
   ProposedSegment,
   RoomProfile,
@@ -111,6 +112,8 @@ export function context(
     equipment?: EquipmentProfile[];
     learners?: [id: string, name: string][];
     bookings?: ExistingBooking[];
+    /** Teaching time beyond `bookings`, by instructor id. */
+    teachingTime?: Record<string, Interval[]>;
     /** Minutes between two locations, keyed "from|to" (one direction each). */
     travel?: Record<string, number>;
   } = {},
@@ -124,6 +127,7 @@ export function context(
     equipment: byId(world.equipment ?? []),
     learnerNames: new Map(world.learners ?? []),
     bookings: world.bookings ?? [],
+    ...(world.teachingTime && { teachingTime: new Map(Object.entries(world.teachingTime)) }),
     travelMinutes: (from, to) => world.travel?.[`${from}|${to}`] ?? null,
     locationName: (id) => names[id] ?? id,
   };
@@ -187,6 +191,7 @@ export function checkAnna(
     proposal?: Partial<Proposal>;
     anna?: Partial<InstructorProfile>;
     bookings?: ExistingBooking[];
+    teachingTime?: Record<string, Interval[]>;
     travel?: Record<string, number>;
     requires?: string[];
   } = {},
@@ -194,6 +199,7 @@ export function checkAnna(
   const world = context({
     instructors: [instructor(options.anna)],
     bookings: options.bookings ?? [],
+    ...(options.teachingTime && { teachingTime: options.teachingTime }),
     course: course({ requiredQualifications: options.requires ?? ["sql"] }),
     ...(options.travel && { travel: options.travel }),
   });

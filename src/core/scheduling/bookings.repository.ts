@@ -106,6 +106,30 @@ export const bookingRepository = {
     }));
   },
 
+  /**
+   * Only the busy spans of these resources overlapping [from, to), other than
+   * `excludeSessionId`'s: what counting teaching days needs, read from the covering index alone.
+   */
+  async findBusySpans(
+    db: Executor,
+    tenantId: string,
+    resourceIds: string[],
+    window: { from: number; to: number },
+    excludeSessionId: string | null,
+  ): Promise<{ resource_id: string; busy_from: number; busy_to: number }[]> {
+    if (resourceIds.length === 0) return [];
+    let query = db
+      .selectFrom("bookings")
+      .select(["resource_id", "busy_from", "busy_to"])
+      .where("tenant_id", "=", tenantId)
+      .where("resource_id", "in", [...new Set(resourceIds)])
+      .where("busy_from", "<", window.to)
+      .where("busy_from", ">", window.from - MAX_BUSY_SPAN_MS)
+      .where("busy_to", ">", window.from);
+    if (excludeSessionId) query = query.where("session_id", "<>", excludeSessionId);
+    return query.execute();
+  },
+
   async deleteForSession(db: Executor, tenantId: string, sessionId: string) {
     await db
       .deleteFrom("bookings")

@@ -1,5 +1,4 @@
 import { type Actor, authorize } from "../auth/actor.js";
-import { loadTenant } from "../tenancy/tenancy.service.js";
 import { loadConflictContext } from "./conflict-context.js";
 import { findConflicts } from "./engine/find-conflicts.js";
 import { prepareSession } from "./prepare-session.js";
@@ -20,11 +19,11 @@ export async function checkSession(
   authorize(actor, "reference:read");
   const { db } = deps.database;
   const existing = input.sessionId ? await loadRecord(db, actor.tenantId, input.sessionId) : null;
-  const tenant = await loadTenant(db, actor.tenantId);
-  const prepared = await prepareSession(db, actor, tenant, input, existing, deps.clock.now());
+  const prepared = await prepareSession(db, actor, null, input, existing, deps.clock.now());
   const context = await loadConflictContext(db, actor.tenantId, {
     course: prepared.course,
     proposal: prepared.proposal,
+    preloaded: prepared.referenced,
   });
   const conflicts = findConflicts(prepared.proposal, context);
   const suggestions =

@@ -1,6 +1,15 @@
 import type { Executor } from "../db/database.js";
 import { entityStore } from "../db/entity-store.js";
-import type { CoursesTable, RoomsTable } from "../db/schema.js";
+import type {
+  CoursesTable,
+  EquipmentTable,
+  InstructorAvailabilityTable,
+  InstructorQualificationsTable,
+  InstructorsTable,
+  InstructorTimeOffTable,
+  LocationsTable,
+  RoomsTable,
+} from "../db/schema.js";
 import { instructorDetailsRepository } from "../instructors/instructor-details.repository.js";
 import { locationRepository } from "../resources/locations.repository.js";
 import { fromJson } from "../shared/json.js";
@@ -25,6 +34,68 @@ export interface ContextRequest {
   extraRoomIds?: string[];
   /** Widen the window (e.g. to try the session on other days). */
   marginMs?: number;
+  /**
+   * Rows already read for the proposal (a dry run reads them while preparing it). Writes leave
+   * this out, so profiles are read after the resource locks are held.
+   */
+  preloaded?: {
+    instructors: InstructorsTable[];
+    rooms: RoomsTable[];
+    equipment: EquipmentTable[];
+    location: LocationsTable | undefined;
+  };
+}
+
+/** Instructor rows with their details, as the engine reads them. */
+export function instructorProfiles(
+  rows: readonly InstructorsTable[],
+  details: {
+    availability: readonly InstructorAvailabilityTable[];
+    timeOff: readonly InstructorTimeOffTable[];
+    qualifications: readonly InstructorQualificationsTable[];
+  },
+): Map<string, InstructorProfile> {
+  const profiles = new Map<string, InstructorProfile>(
+    rows.map((row) => [
+      row.id,
+      {
+        id: row.id,
+        name: row.name,
+        timeZone: row.time_zone,
+        maxDaysPerWeek: row.max_days_per_week,
+        maxDaysPerMonth: row.max_days_per_month,
+        availability: [],
+        timeOff: [],
+        qualifications: [],
+      },
+    ]),
+  );
+  // One pass over each detail list instead of a filter per instructor.
+  for (const rule of details.availability) {
+    profiles.get(rule.instructor_id)?.availability.push({
+      weekday: rule.weekday,
+      startTime: rule.start_time,
+      endTime: rule.end_time,
+      validFrom: rule.valid_from,
+      validUntil: rule.valid_until,
+    });
+  }
+  for (const entry of details.timeOff) {
+    profiles.get(entry.instructor_id)?.timeOff.push({
+      start: entry.starts_at,
+      end: entry.ends_at,
+      reason: entry.reason,
+    });
+  }
+  for (const q of details.qualifications) {
+    profiles.get(q.instructor_id)?.qualifications.push({
+      courseId: q.course_id,
+      skill: q.skill,
+      validFrom: q.valid_from,
+      validUntil: q.valid_until,
+    });
+  }
+  return profiles;
 }
 
 export const courseProfile = (course: CoursesTable): CourseProfile => ({
@@ -59,9 +130,9 @@ export async function loadRoomProfiles(db: Executor, tenantId: string, roomIds: 
 
 /**
  * Reads what the conflict engine needs about a proposal's resources: profiles, availability,
- * time off, qualifications, travel times and existing bookings. Instructor bookings cover whole
- * months around the proposal (teaching-day limits count weeks and months in the instructor's
- * zone); other bookings a day either side.
+ * time off, qualifications, travel times and existing bookings a day either side; for
+ * instructors also the bare teaching spans of whole months around the proposal (teaching-day
+ * limits count weeks and months in the instructor's zone).
  */
 export async function loadConflictContext(
   db: Executor,
@@ -86,69 +157,63 @@ export async function loadConflictContext(
   ];
   const equipmentIds = [...new Set(proposal.equipment.map((e) => e.equipmentId))];
 
-  // Independent reads, issued together (on PostgreSQL they run on separate connections).
+  const preloaded = request.preloaded;
+  const extraInstructors = preloaded ? (request.extraInstructorIds ?? []) : instructorIds;
+  const extraRooms = preloaded ? (request.extraRoomIds ?? []) : roomIds;
+  const locationIds =
+    proposal.locationId && preloaded?.location?.id !== proposal.locationId ? [proposal.locationId] : [];
+  // Without limits on teaching days (known here only when the rows are preloaded) there is nothing to count.
+  const needsTeachingTime =
+    !preloaded ||
+    extraInstructors.length > 0 ||
+    preloaded.instructors.some((row) => row.max_days_per_week !== null || row.max_days_per_month !== null);
+  // Independent reads, issued together (on PostgreSQL they run on separate connections); rows
+  // preloaded by the caller are not read again.
   const [
     instructorRows,
     details,
     roomRows,
     equipmentRows,
     learnerRows,
-    instructorBookings,
-    otherBookings,
+    bookings,
+    teachingSpans,
     travelRows,
     locationRows,
   ] = await Promise.all([
-    entityStore.findMany(db, "instructors", tenantId, instructorIds),
-    instructorDetailsRepository.detailsOf(db, tenantId, instructorIds, wide),
-    entityStore.findMany(db, "rooms", tenantId, roomIds),
-    entityStore.findMany(db, "equipment", tenantId, equipmentIds),
+    entityStore.findMany(db, "instructors", tenantId, extraInstructors),
+    instructorDetailsRepository.detailsOf(db, tenantId, instructorIds, near),
+    entityStore.findMany(db, "rooms", tenantId, extraRooms),
+    preloaded
+      ? Promise.resolve(preloaded.equipment)
+      : entityStore.findMany(db, "equipment", tenantId, equipmentIds),
     entityStore.findMany(db, "learners", tenantId, proposal.learnerIds),
-    bookingRepository.findOverlapping(db, tenantId, instructorIds, wide, proposal.sessionId),
     bookingRepository.findOverlapping(
       db,
       tenantId,
-      [...roomIds, ...equipmentIds, ...proposal.learnerIds],
+      [...instructorIds, ...roomIds, ...equipmentIds, ...proposal.learnerIds],
       near,
       proposal.sessionId,
     ),
+    // Teaching-day limits look at whole weeks and months: bare spans suffice for those.
+    needsTeachingTime
+      ? bookingRepository.findBusySpans(db, tenantId, instructorIds, wide, proposal.sessionId)
+      : Promise.resolve([]),
     proposal.locationId
       ? locationRepository.travelTimesFrom(db, tenantId, [proposal.locationId])
       : Promise.resolve([]),
-    entityStore.findMany(db, "locations", tenantId, proposal.locationId ? [proposal.locationId] : []),
+    entityStore.findMany(db, "locations", tenantId, locationIds),
   ]);
-  const instructors = new Map<string, InstructorProfile>(
-    instructorRows.map((row) => [
-      row.id,
-      {
-        id: row.id,
-        name: row.name,
-        timeZone: row.time_zone,
-        maxDaysPerWeek: row.max_days_per_week,
-        maxDaysPerMonth: row.max_days_per_month,
-        availability: details.availability
-          .filter((rule) => rule.instructor_id === row.id)
-          .map((rule) => ({
-            weekday: rule.weekday,
-            startTime: rule.start_time,
-            endTime: rule.end_time,
-            validFrom: rule.valid_from,
-            validUntil: rule.valid_until,
-          })),
-        timeOff: details.timeOff
-          .filter((entry) => entry.instructor_id === row.id)
-          .map((entry) => ({ start: entry.starts_at, end: entry.ends_at, reason: entry.reason })),
-        qualifications: details.qualifications
-          .filter((q) => q.instructor_id === row.id)
-          .map((q) => ({
-            courseId: q.course_id,
-            skill: q.skill,
-            validFrom: q.valid_from,
-            validUntil: q.valid_until,
-          })),
-      },
-    ]),
+  const instructors = instructorProfiles(
+    preloaded ? [...preloaded.instructors, ...instructorRows] : instructorRows,
+    details,
   );
-  const rooms = toRoomProfiles(roomRows);
+  const teachingTime = new Map<string, { start: number; end: number }[]>();
+  for (const span of teachingSpans) {
+    const spans = teachingTime.get(span.resource_id) ?? [];
+    spans.push({ start: span.busy_from, end: span.busy_to });
+    teachingTime.set(span.resource_id, spans);
+  }
+  const rooms = toRoomProfiles(preloaded ? [...preloaded.rooms, ...roomRows] : roomRows);
   const equipment = new Map<string, EquipmentProfile>(
     equipmentRows.map((row) => [
       row.id,
@@ -161,8 +226,10 @@ export async function loadConflictContext(
     travel.set(`${row.from_location_id}|${row.to_location_id}`, row.minutes);
     travel.set(`${row.to_location_id}|${row.from_location_id}`, row.minutes);
   }
-  const locationNames = new Map(locationRows.map((row) => [row.id, row.name]));
-  for (const booking of instructorBookings) {
+  const locationNames = new Map(
+    [...locationRows, ...(preloaded?.location ? [preloaded.location] : [])].map((row) => [row.id, row.name]),
+  );
+  for (const booking of bookings) {
     if (booking.locationId && booking.locationName)
       locationNames.set(booking.locationId, booking.locationName);
   }
@@ -173,7 +240,8 @@ export async function loadConflictContext(
     rooms,
     equipment,
     learnerNames: new Map(learnerRows.map((row) => [row.id, row.name])),
-    bookings: [...instructorBookings, ...otherBookings],
+    bookings,
+    teachingTime,
     travelMinutes: (from, to) => travel.get(`${from}|${to}`) ?? null,
     locationName: (id) => locationNames.get(id) ?? id,
   };

@@ -4,7 +4,7 @@ import { AppError, notFound } from "../errors.js";
 import { instructorDetailsRepository } from "../instructors/instructor-details.repository.js";
 import { toIso } from "../shared/clock.js";
 import { bookingRepository } from "./bookings.repository.js";
-import { loadRoomProfiles } from "./conflict-context.js";
+import { instructorProfiles, loadRoomProfiles } from "./conflict-context.js";
 import { instructorFreeBusy, roomFreeBusy } from "./engine/free-busy.js";
 import type { Interval } from "./engine/types.js";
 import type { SchedulingDeps } from "./session-writes.js";
@@ -44,30 +44,7 @@ export function createFreeBusy(deps: SchedulingDeps) {
         window,
         null,
       );
-      const result = instructorFreeBusy(
-        {
-          id: row.id,
-          name: row.name,
-          timeZone: row.time_zone,
-          maxDaysPerWeek: row.max_days_per_week,
-          maxDaysPerMonth: row.max_days_per_month,
-          availability: details.availability.map((rule) => ({
-            weekday: rule.weekday,
-            startTime: rule.start_time,
-            endTime: rule.end_time,
-            validFrom: rule.valid_from,
-            validUntil: rule.valid_until,
-          })),
-          timeOff: details.timeOff.map((entry) => ({
-            start: entry.starts_at,
-            end: entry.ends_at,
-            reason: entry.reason,
-          })),
-          qualifications: [],
-        },
-        bookings,
-        range,
-      );
+      const result = instructorFreeBusy(instructorProfiles([row], details).get(row.id)!, bookings, range);
       return {
         instructorId,
         timeZone: row.time_zone,

@@ -1,12 +1,22 @@
 import type { Actor } from "../auth/actor.js";
 import type { Executor } from "../db/database.js";
-import { entityStore } from "../db/entity-store.js";
-import type { CoursesTable, SessionInstructorsTable, SessionsTable, TenantsTable } from "../db/schema.js";
+import type {
+  CoursesTable,
+  EquipmentTable,
+  InstructorsTable,
+  LocationsTable,
+  RoomsTable,
+  SessionInstructorsTable,
+  SessionsTable,
+  TenantsTable,
+  VirtualPlatformsTable,
+} from "../db/schema.js";
 import { type FieldError, notFound, throwIfErrors } from "../errors.js";
 import { defaultJitsiTemplate, renderJoinUrl } from "../resources/join-url.js";
-import { checkReferences } from "../shared/entity-service.js";
+import { judgeReferences, loadReferencedRows, type ReferenceCheck } from "../shared/entity-service.js";
 import { newId } from "../shared/ids.js";
 import { fromJson, toJson } from "../shared/json.js";
+import { loadTenant } from "../tenancy/tenancy.service.js";
 import { localToInstant } from "../time/zoned.js";
 import type { Proposal } from "./engine/types.js";
 import type { SessionRecord } from "./sessions.repository.js";
@@ -16,21 +26,32 @@ const MAX_SEGMENT_MS = 24 * 3600_000;
 /** Assignments in these states hold the instructor's time. */
 export const HOLDING_ASSIGNMENT = new Set(["requested", "accepted"]);
 
+/** The rows a session references, as read while preparing it (before any lock is taken). */
+export interface ReferencedResources {
+  instructors: InstructorsTable[];
+  rooms: RoomsTable[];
+  equipment: EquipmentTable[];
+  location: LocationsTable | undefined;
+}
+
 export interface PreparedSession {
   course: CoursesTable;
   proposal: Proposal;
   record: Omit<SessionRecord, "courseTitle">;
+  /** Good enough for a dry run; writes re-read them after locking. */
+  referenced: ReferencedResources;
 }
 
 /**
  * Turns what a coordinator sent (for a new session, or the merged state of an existing one) into
  * the rows to write and the proposal the conflict engine checks. Every reference must exist in
- * the actor's tenant; wall-clock segment times become instants in the session's zone.
+ * the actor's tenant; wall-clock segment times become instants in the session's zone. The tenant
+ * is only needed for a virtual join link: pass null to have it read when it is.
  */
 export async function prepareSession(
   db: Executor,
   actor: Actor,
-  tenant: TenantsTable,
+  tenant: TenantsTable | null,
   input: SessionInput,
   existing: SessionRecord | null,
   now: number,
@@ -42,56 +63,67 @@ export async function prepareSession(
   const keptEquipment = new Set(existing?.equipment.map((e) => e.equipment_id) ?? []);
   const keep = (set: Set<string>, id: string) => (set.has(id) ? id : undefined);
 
-  const roomIds = input.segments.flatMap((segment) => (segment.roomId ? [segment.roomId] : []));
-  // Independent reads together (on PostgreSQL they run on separate connections).
-  const [referenceErrors, course, roomRows, platform] = await Promise.all([
-    checkReferences(db, actor.tenantId, [
-      { table: "courses", id: input.courseId, kept: kept?.course_id, path: "courseId", label: "course" },
-      {
-        table: "locations",
-        id: input.locationId,
-        kept: kept?.location_id,
-        path: "locationId",
-        label: "location",
-      },
-      { table: "clients", id: input.clientId, kept: kept?.client_id, path: "clientId", label: "client" },
-      {
-        table: "virtual_platforms",
-        id: input.virtualPlatformId,
-        kept: kept?.virtual_platform_id,
-        path: "virtualPlatformId",
-        label: "virtual platform",
-      },
-      ...input.segments.map((segment, index) => ({
-        table: "rooms" as const,
-        id: segment.roomId,
-        kept: segment.roomId ? keep(keptRooms, segment.roomId) : undefined,
-        path: `segments.${index}.roomId`,
-        label: "room",
-      })),
-      ...input.instructors.map((assignment, index) => ({
-        table: "instructors" as const,
-        id: assignment.instructorId,
-        kept: keep(keptInstructors, assignment.instructorId),
-        path: `instructors.${index}.instructorId`,
-        label: "instructor",
-      })),
-      ...input.equipment.map((line, index) => ({
-        table: "equipment" as const,
-        id: line.equipmentId,
-        kept: keep(keptEquipment, line.equipmentId),
-        path: `equipment.${index}.equipmentId`,
-        label: "equipment pool",
-      })),
-    ]),
-    entityStore.find(db, "courses", actor.tenantId, input.courseId),
-    entityStore.findMany(db, "rooms", actor.tenantId, roomIds),
-    input.virtualPlatformId && input.format !== "ilt"
-      ? entityStore.find(db, "virtual_platforms", actor.tenantId, input.virtualPlatformId)
-      : Promise.resolve(undefined),
+  const references: ReferenceCheck[] = [
+    { table: "courses", id: input.courseId, kept: kept?.course_id, path: "courseId", label: "course" },
+    {
+      table: "locations",
+      id: input.locationId,
+      kept: kept?.location_id,
+      path: "locationId",
+      label: "location",
+    },
+    { table: "clients", id: input.clientId, kept: kept?.client_id, path: "clientId", label: "client" },
+    {
+      table: "virtual_platforms",
+      id: input.virtualPlatformId,
+      kept: kept?.virtual_platform_id,
+      path: "virtualPlatformId",
+      label: "virtual platform",
+    },
+    ...input.segments.map((segment, index) => ({
+      table: "rooms" as const,
+      id: segment.roomId,
+      kept: segment.roomId ? keep(keptRooms, segment.roomId) : undefined,
+      path: `segments.${index}.roomId`,
+      label: "room",
+    })),
+    ...input.instructors.map((assignment, index) => ({
+      table: "instructors" as const,
+      id: assignment.instructorId,
+      kept: keep(keptInstructors, assignment.instructorId),
+      path: `instructors.${index}.instructorId`,
+      label: "instructor",
+    })),
+    ...input.equipment.map((line, index) => ({
+      table: "equipment" as const,
+      id: line.equipmentId,
+      kept: keep(keptEquipment, line.equipmentId),
+      path: `equipment.${index}.equipmentId`,
+      label: "equipment pool",
+    })),
+  ];
+  // One read per referenced table (on PostgreSQL they run on separate connections); the rows
+  // serve the reference checks, the preparation below and a dry run's conflict context.
+  const [found, loadedTenant] = await Promise.all([
+    loadReferencedRows(db, actor.tenantId, references),
+    tenant === null && input.format !== "ilt" ? loadTenant(db, actor.tenantId) : Promise.resolve(tenant),
   ]);
-  errors.push(...referenceErrors);
+  errors.push(...judgeReferences(found, references));
   throwIfErrors(errors);
+  const rowsOf = <T>(table: string, ids: readonly (string | null | undefined)[]) =>
+    [...new Set(ids)].flatMap((id) => {
+      const row = id ? found.get(`${table}:${id}`) : undefined;
+      return row ? [row as T] : [];
+    });
+  const course = rowsOf<CoursesTable>("courses", [input.courseId])[0];
+  const roomRows = rowsOf<RoomsTable>(
+    "rooms",
+    input.segments.map((segment) => segment.roomId),
+  );
+  const platform =
+    input.format === "ilt"
+      ? undefined
+      : rowsOf<VirtualPlatformsTable>("virtual_platforms", [input.virtualPlatformId])[0];
   if (!course) throw notFound("Course", input.courseId);
   if (!fromJson<string[]>(course.formats_json, []).includes(input.format)) {
     errors.push({ path: "format", message: `course ${course.code} is not offered as ${input.format}` });
@@ -207,7 +239,7 @@ export async function prepareSession(
   if (input.format !== "ilt") {
     const template = platform?.join_url_template ?? defaultJitsiTemplate;
     joinUrl = renderJoinUrl(template, {
-      tenant: tenant.slug,
+      tenant: loadedTenant!.slug,
       session: sessionId,
       course: course.code,
       segment: "1",
@@ -286,9 +318,22 @@ export async function prepareSession(
     learnerIds: [],
   };
 
+  const location = rowsOf<LocationsTable>("locations", [locationId])[0];
   return {
     course,
     proposal,
     record: { session, segments: segmentRows, instructors: assignments, equipment },
+    referenced: {
+      instructors: rowsOf<InstructorsTable>(
+        "instructors",
+        input.instructors.map((assignment) => assignment.instructorId),
+      ),
+      rooms: roomRows,
+      equipment: rowsOf<EquipmentTable>(
+        "equipment",
+        input.equipment.map((line) => line.equipmentId),
+      ),
+      location,
+    },
   };
 }

@@ -265,35 +265,45 @@ export function createEntityService<
   };
 }
 
-/**
- * Checks that referenced ids exist in the actor's tenant (another tenant's id looks exactly like
- * a missing one) and are not archived. A reference the update leaves as it was (`kept`) is not
- * checked again: archiving a location must not freeze every record that points at it.
- */
-export async function checkReferences(
+export interface ReferenceCheck {
+  table: EntityTableName;
+  id: string | null | undefined;
+  kept?: string | null;
+  path: string;
+  label: string;
+}
+
+/** Rows keyed `table:id`, as loadReferencedRows returns them. */
+export type ReferencedRows = Map<string, DB[EntityTableName]>;
+
+/** Every referenced row, kept ones included, with one query per table however many point into it. */
+export async function loadReferencedRows(
   db: Executor,
   tenantId: string,
-  references: {
-    table: EntityTableName;
-    id: string | null | undefined;
-    kept?: string | null;
-    path: string;
-    label: string;
-  }[],
-): Promise<FieldError[]> {
-  const toCheck = references.filter((reference) => reference.id && reference.id !== reference.kept);
-  // One query per table, however many references point into it.
-  const tables = [...new Set(toCheck.map((reference) => reference.table))];
-  const found = new Map<string, { archived_at: number | null }>();
+  references: readonly Pick<ReferenceCheck, "table" | "id">[],
+): Promise<ReferencedRows> {
+  const wanted = references.filter((reference) => reference.id);
+  const tables = [...new Set(wanted.map((reference) => reference.table))];
+  const found: ReferencedRows = new Map();
   await Promise.all(
     tables.map(async (table) => {
-      const ids = [...new Set(toCheck.filter((r) => r.table === table).map((r) => r.id!))];
+      const ids = [...new Set(wanted.filter((r) => r.table === table).map((r) => r.id!))];
       for (const row of await entityStore.findMany(db, table, tenantId, ids))
         found.set(`${table}:${row.id}`, row);
     }),
   );
+  return found;
+}
+
+/**
+ * Referenced ids must exist in the actor's tenant (another tenant's id looks exactly like a
+ * missing one) and not be archived. A reference the update leaves as it was (`kept`) is not
+ * judged again: archiving a location must not freeze every record that points at it.
+ */
+export function judgeReferences(found: ReferencedRows, references: readonly ReferenceCheck[]): FieldError[] {
   const errors: FieldError[] = [];
-  for (const reference of toCheck) {
+  for (const reference of references) {
+    if (!reference.id || reference.id === reference.kept) continue;
     const row = found.get(`${reference.table}:${reference.id}`);
     if (!row) {
       errors.push({
@@ -310,4 +320,14 @@ export async function checkReferences(
     }
   }
   return errors;
+}
+
+/** loadReferencedRows + judgeReferences, reading only the references that are to be judged. */
+export async function checkReferences(
+  db: Executor,
+  tenantId: string,
+  references: ReferenceCheck[],
+): Promise<FieldError[]> {
+  const toCheck = references.filter((reference) => reference.id && reference.id !== reference.kept);
+  return judgeReferences(await loadReferencedRows(db, tenantId, toCheck), toCheck);
 }

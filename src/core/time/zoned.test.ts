@@ -3,9 +3,13 @@ import { Temporal } from "temporal-polyfill";
 import { describe, expect, it } from "vitest";
 import {
   addDays,
+  dateOfDayNumber,
+  dayNumberOf,
   instantToLocal,
   isoWeekdayOf,
   localToInstant,
+  nextOffsetChange,
+  offsetAt,
   parseTimePoint,
   startOfLocalDate,
 } from "./zoned.js";
@@ -120,5 +124,48 @@ describe("zoned time agrees with Temporal", () => {
     );
     expect(isoWeekdayOf("2027-03-29")).toBe(1);
     expect(isoWeekdayOf("2027-03-28")).toBe(7);
+  });
+});
+
+describe("calendar arithmetic agrees with Date and Temporal", () => {
+  const firstDay = -719_162; // 0001-01-01
+  const lastDay = 2_932_896; // 9999-12-31
+  const anyDay = fc.integer({ min: firstDay, max: lastDay });
+
+  it("day numbers, dates, weekdays and added days", () => {
+    fc.assert(
+      fc.property(anyDay, fc.integer({ min: -800, max: 800 }), (dayNumber, days) => {
+        const date = new Date(dayNumber * 86_400_000).toISOString().slice(0, 10);
+        expect(dateOfDayNumber(dayNumber)).toBe(date);
+        expect(dayNumberOf(date)).toBe(dayNumber);
+        expect(isoWeekdayOf(date)).toBe(Temporal.PlainDate.from(date).dayOfWeek);
+        const later = dayNumber + days;
+        if (later >= firstDay && later <= lastDay) {
+          expect(addDays(date, days)).toBe(Temporal.PlainDate.from(date).add({ days }).toString());
+        }
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it("offsets and the next change, over two centuries", () => {
+    const zones = ["Europe/Berlin", "America/New_York", "Australia/Lord_Howe", "Asia/Kolkata", "UTC"];
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...zones),
+        fc.integer({ min: Date.UTC(1950, 0, 1), max: Date.UTC(2150, 0, 1) }),
+        (zone, ms) => {
+          const zoned = Temporal.Instant.fromEpochMilliseconds(ms).toZonedDateTimeISO(zone);
+          expect(offsetAt(ms, zone)).toBe(zoned.offsetNanoseconds / 1e6);
+          // The next change is the next transition, or a re-check point before it with no change in between.
+          const change = nextOffsetChange(ms, zone);
+          const transition =
+            zoned.getTimeZoneTransition("next")?.epochMilliseconds ?? Number.POSITIVE_INFINITY;
+          expect(change > ms && change <= transition).toBe(true);
+          if (change < transition) expect(offsetAt(change, zone)).toBe(offsetAt(ms, zone));
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 });

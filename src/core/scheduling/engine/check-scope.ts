@@ -32,9 +32,9 @@ export function createScope(
     bookings,
     segmentsOf(keys) {
       if (keys === null) return ordered;
-      const wanted = new Set(keys);
-      for (const key of wanted) if (!byKey.has(key)) throw new Error(`The proposal has no segment ${key}`);
-      return ordered.filter((segment) => wanted.has(segment.key));
+      for (const key of keys) if (!byKey.has(key)) throw new Error(`The proposal has no segment ${key}`);
+      // Key lists are short (a session's segments): includes beats building a Set.
+      return ordered.filter((segment) => keys.includes(segment.key));
     },
   };
 }

@@ -99,6 +99,19 @@ describe("teaching-day limits", () => {
     expect(checkAnna("instructor_week_limit", { anna: { maxDaysPerWeek: 3 }, bookings })).toEqual([]);
   });
 
+  it("counts teaching time given apart from bookings, once per date", () => {
+    // The loader passes far-away teaching as bare intervals; a date in both lists counts once.
+    const [first, second] = days("2027-03-30", "2027-03-31");
+    const teachingTime = { anna: [first!, second!].map(({ start, end }) => ({ start, end })) };
+    const [week] = checkAnna("instructor_week_limit", {
+      anna: { maxDaysPerWeek: 2 },
+      bookings: [first!],
+      teachingTime,
+    });
+    expect(week?.details).toMatchObject({ days: 3, dates: ["2027-03-29", "2027-03-30", "2027-03-31"] });
+    expect(checkAnna("instructor_week_limit", { anna: { maxDaysPerWeek: 3 }, teachingTime })).toEqual([]);
+  });
+
   it("counts calendar months, one conflict per month the proposal touches", () => {
     const segments = [
       segment("seg-1", "2027-03-31T09:00", "2027-03-31T17:00"),

@@ -1,12 +1,20 @@
-import { Temporal } from "temporal-polyfill";
-import { addDays, instantToLocalDate, isoWeekdayOf, offsetAt, startOfLocalDate } from "../../time/zoned.js";
+import {
+  addDays,
+  dateOfDayNumber,
+  dayNumberOf,
+  instantToLocalDate,
+  isoWeekdayOf,
+  nextOffsetChange,
+  offsetAt,
+  startOfLocalDate,
+} from "../../time/zoned.js";
 import type { Interval } from "./types.js";
 
 // Local calendar dates seen from one IANA zone: which dates an interval touches, their weeks
 // and months, and how a date's wall clock maps to instants around DST changes.
 
 /** A date's midnight as if it were UTC: wall-clock arithmetic without a zone. */
-const utcMidnight = (date: string) => Date.parse(`${date}T00:00:00Z`);
+const utcMidnight = (date: string) => dayNumberOf(date) * 86_400_000;
 
 /** The local dates an interval touches in a zone, in order (its last instant is end − 1 ms). */
 export function localDatesOf(interval: Interval, zone: string): string[] {
@@ -27,12 +35,19 @@ export const localDaysSpan = (first: string, last: string, zone: string): Interv
 export const isoWeekday = isoWeekdayOf;
 
 /** ISO week of a date, e.g. "2027-W13" (the week-year differs from the year around New Year). */
+const isoWeeks = new Map<string, string>();
+
 export function isoWeekOf(date: string): string {
+  const known = isoWeeks.get(date);
+  if (known !== undefined) return known;
   // The ISO week belongs to the year of its Thursday.
   const thursday = addDays(date, 4 - isoWeekdayOf(date));
   const year = thursday.slice(0, 4);
   const week = Math.floor((utcMidnight(thursday) - utcMidnight(`${year}-01-01`)) / 86_400_000 / 7) + 1;
-  return `${year}-W${String(week).padStart(2, "0")}`;
+  const text = `${year}-W${String(week).padStart(2, "0")}`;
+  if (isoWeeks.size > 50_000) isoWeeks.clear();
+  isoWeeks.set(date, text);
+  return text;
 }
 
 /** The Monday that starts a date's ISO week. */
@@ -47,18 +62,24 @@ export interface OffsetPiece extends Interval {
   offsetMs: number;
 }
 
-const zoned = (ms: number, zone: string) =>
-  Temporal.Instant.fromEpochMilliseconds(ms).toZonedDateTimeISO(zone);
-
-/** The next instant after `ms` at which the zone's UTC offset changes (Infinity if none). */
-const nextOffsetChange = (ms: number, zone: string): number =>
-  zoned(ms, zone).getTimeZoneTransition("next")?.epochMilliseconds ?? Number.POSITIVE_INFINITY;
-
 /**
  * A local date cut where the UTC offset changes (a DST day has two pieces, other days one). Real
  * zones change at most once a day, so equal offsets at both ends mean no change in between.
  */
-export function offsetPiecesOf(date: string, zone: string): OffsetPiece[] {
+const piecesByZoneDate = new Map<string, readonly OffsetPiece[]>();
+
+export function offsetPiecesOf(date: string, zone: string): readonly OffsetPiece[] {
+  const key = `${zone}|${date}`;
+  let pieces = piecesByZoneDate.get(key);
+  if (pieces === undefined) {
+    pieces = computeOffsetPieces(date, zone);
+    if (piecesByZoneDate.size > 50_000) piecesByZoneDate.clear();
+    piecesByZoneDate.set(key, pieces);
+  }
+  return pieces;
+}
+
+function computeOffsetPieces(date: string, zone: string): OffsetPiece[] {
   const { start, end } = localDaysSpan(date, date, zone);
   const offsetMs = offsetAt(start, zone);
   if (offsetMs === offsetAt(end - 1, zone)) return [{ start, end, offsetMs }];
@@ -66,7 +87,10 @@ export function offsetPiecesOf(date: string, zone: string): OffsetPiece[] {
   let cursor = start;
   while (cursor < end) {
     const pieceEnd = Math.min(end, nextOffsetChange(cursor, zone));
-    pieces.push({ start: cursor, end: pieceEnd, offsetMs: offsetAt(cursor, zone) });
+    const pieceOffset = offsetAt(cursor, zone);
+    const previous = pieces[pieces.length - 1];
+    if (previous && previous.offsetMs === pieceOffset) previous.end = pieceEnd;
+    else pieces.push({ start: cursor, end: pieceEnd, offsetMs: pieceOffset });
     cursor = pieceEnd;
   }
   return pieces;
@@ -96,11 +120,14 @@ export function wallClockInstants(
 
 /** The last date of a date's calendar month. */
 export function monthEndOf(date: string): string {
-  const day = Temporal.PlainDate.from(date);
-  return day.with({ day: day.daysInMonth }).toString();
+  const year = Number(date.slice(0, 4));
+  const month = Number(date.slice(5, 7));
+  const [nextYear, nextMonth] = month === 12 ? [year + 1, 1] : [year, month + 1];
+  const nextMonthStart = `${String(nextYear).padStart(4, "0")}-${String(nextMonth).padStart(2, "0")}-01`;
+  return dateOfDayNumber(dayNumberOf(nextMonthStart) - 1);
 }
 
-const nextDate = (date: string) => new Date(utcMidnight(date) + 24 * 3600_000).toISOString().slice(0, 10);
+const nextDate = (date: string) => addDays(date, 1);
 
 /** Consecutive local dates and the instants they begin; `starts` has one more entry, the end. */
 export interface LocalDayGrid {
@@ -114,7 +141,20 @@ export interface LocalDayGrid {
  * zone lookup. Placing many bookings on local dates then costs a binary search each instead of a
  * time-zone conversion each.
  */
+const grids = new Map<string, LocalDayGrid>();
+
 export function localDayGrid(first: string, last: string, zone: string): LocalDayGrid {
+  const key = `${zone}|${first}|${last}`;
+  let grid = grids.get(key);
+  if (grid === undefined) {
+    grid = computeLocalDayGrid(first, last, zone);
+    if (grids.size > 5_000) grids.clear();
+    grids.set(key, grid);
+  }
+  return grid;
+}
+
+function computeLocalDayGrid(first: string, last: string, zone: string): LocalDayGrid {
   const dates: string[] = [];
   const starts: number[] = [];
   let date = first;

@@ -1,4 +1,4 @@
-import { instantToLocal, isoWeekdayOf } from "../../time/zoned.js";
+import { dateOfDayNumber, wallClockOf } from "../../time/zoned.js";
 import type { Interval } from "./types.js";
 
 // Times in conflict sentences: en-GB wall-clock in a named zone ("Mon 29 Mar 2027 09:00–17:00"),
@@ -7,14 +7,31 @@ import type { Interval } from "./types.js";
 const WEEKDAYS = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
 const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 
+const DAY = 86_400_000;
+const dateTexts = new Map<number, string>();
+
+/** "Mon 29 Mar 2027" for a day number (days since 1970-01-01, a Thursday). */
+function dateText(dayNumber: number): string {
+  let text = dateTexts.get(dayNumber);
+  if (text === undefined) {
+    const date = dateOfDayNumber(dayNumber);
+    const weekday = WEEKDAYS[(((dayNumber + 3) % 7) + 7) % 7]!;
+    text = `${weekday} ${Number(date.slice(8, 10))} ${MONTHS[Number(date.slice(5, 7)) - 1]} ${date.slice(0, 4)}`;
+    if (dateTexts.size > 20_000) dateTexts.clear();
+    dateTexts.set(dayNumber, text);
+  }
+  return text;
+}
+
 // Built from the cached zone offsets in time/zoned.ts: Intl.formatToParts per message was the
 // engine's single largest cost on busy calendars.
 function wallClock(ms: number, zone: string): { date: string; time: string } {
-  const local = instantToLocal(ms, zone);
-  const day = local.slice(0, 10);
+  const wall = wallClockOf(ms, zone);
+  const dayNumber = Math.floor(wall / DAY);
+  const minutes = Math.floor((wall - dayNumber * DAY) / 60_000);
   return {
-    date: `${WEEKDAYS[isoWeekdayOf(day) - 1]} ${Number(local.slice(8, 10))} ${MONTHS[Number(local.slice(5, 7)) - 1]} ${local.slice(0, 4)}`,
-    time: local.slice(11, 16),
+    date: dateText(dayNumber),
+    time: `${String(Math.floor(minutes / 60)).padStart(2, "0")}:${String(minutes % 60).padStart(2, "0")}`,
   };
 }
 

@@ -29,6 +29,9 @@ export function teachingLimitConflicts(scope: CheckScope, { profile, segments }:
   for (const booking of scope.bookings.overlapping("instructor", profile.id, span)) {
     for (const date of gridDatesOf(grid, booking)) taught.add(date);
   }
+  for (const interval of scope.context.teachingTime?.get(profile.id) ?? []) {
+    for (const date of gridDatesOf(grid, interval)) taught.add(date);
+  }
   const dates = [...taught].sort();
   const over = (
     type: ConflictType,

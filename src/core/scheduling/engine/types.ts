@@ -140,11 +140,17 @@ export interface ConflictContext {
   /** Learner names, for messages. */
   learnerNames: ReadonlyMap<string, string>;
   /**
-   * Existing bookings of every resource in the proposal, excluding the proposal's own session.
-   * Instructors' bookings cover at least the ISO weeks and calendar months (in their zone) that
-   * the proposal touches, so teaching-day limits can be counted; others at least ±1 day.
+   * Existing bookings of every resource in the proposal, excluding the proposal's own session,
+   * at least ±1 day around it.
    */
   bookings: readonly ExistingBooking[];
+  /**
+   * More teaching time of instructors (by id), excluding the proposal's session: enough to cover
+   * the ISO weeks and calendar months (in their zone) that the proposal touches, so teaching-day
+   * limits can be counted. Only times are needed, so a loader can read them cheaply; instructor
+   * `bookings` count as teaching time too.
+   */
+  teachingTime?: ReadonlyMap<string, readonly Interval[]>;
   /** Travel minutes between two different locations; null when none is configured (no buffer). */
   travelMinutes(fromLocationId: string, toLocationId: string): number | null;
   locationName(locationId: string): string;
