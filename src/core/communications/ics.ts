@@ -33,7 +33,8 @@ export function sessionUid(sessionId: string, position: number): string {
   return `${sessionId}-${position}@lectern`;
 }
 
-const zoned = (ms: number, zone: string) => Temporal.Instant.fromEpochMilliseconds(ms).toZonedDateTimeISO(zone);
+const zoned = (ms: number, zone: string) =>
+  Temporal.Instant.fromEpochMilliseconds(ms).toZonedDateTimeISO(zone);
 
 export function buildCalendar(sessions: CalendarSession[], options: CalendarOptions): string {
   const calendar = ical({
@@ -53,7 +54,10 @@ export function buildCalendar(sessions: CalendarSession[], options: CalendarOpti
         start: zoned(segment.startsAt, session.timeZone) as never,
         end: zoned(segment.endsAt, session.timeZone) as never,
         timezone: session.timeZone,
-        summary: session.segments.length > 1 ? `${session.title} (${segment.position + 1}/${session.segments.length})` : session.title,
+        summary:
+          session.segments.length > 1
+            ? `${session.title} (${segment.position + 1}/${session.segments.length})`
+            : session.title,
         description: session.description ?? undefined,
         location: session.location ?? session.joinUrl ?? undefined,
         url: session.joinUrl ?? undefined,

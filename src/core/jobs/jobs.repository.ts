@@ -77,7 +77,12 @@ export const jobRepository = {
   },
 
   find: (db: Executor, tenantId: string, id: string) =>
-    db.selectFrom("jobs").selectAll().where("tenant_id", "=", tenantId).where("id", "=", id).executeTakeFirst(),
+    db
+      .selectFrom("jobs")
+      .selectAll()
+      .where("tenant_id", "=", tenantId)
+      .where("id", "=", id)
+      .executeTakeFirst(),
 
   async list(
     db: Executor,

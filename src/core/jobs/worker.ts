@@ -87,7 +87,8 @@ export function createWorker(options: WorkerOptions): Worker {
       await finish({
         status: "dead",
         finished_at: now(),
-        last_error: row.last_error ?? "claimed more often than max_attempts (worker killed while running it?)",
+        last_error:
+          row.last_error ?? "claimed more often than max_attempts (worker killed while running it?)",
       });
       return;
     }
@@ -109,13 +110,24 @@ export function createWorker(options: WorkerOptions): Worker {
       if (permanent || row.attempts >= row.max_attempts) {
         await finish({ status: "dead", finished_at: now(), last_error: message });
       } else {
-        await finish({ status: "queued", run_at: now() + backoffMs(row.attempts, base, cap), last_error: message });
+        await finish({
+          status: "queued",
+          run_at: now() + backoffMs(row.attempts, base, cap),
+          last_error: message,
+        });
       }
     }
   }
 
   async function runOnce(): Promise<number> {
-    const rows = await jobRepository.claim(database.db, database.dialect, id, clock.now(), leaseMs, batchSize);
+    const rows = await jobRepository.claim(
+      database.db,
+      database.dialect,
+      id,
+      clock.now(),
+      leaseMs,
+      batchSize,
+    );
     await Promise.all(
       rows.map((row) => {
         const work = runJob(row)
@@ -175,9 +187,12 @@ export function createWorker(options: WorkerOptions): Worker {
       stopping = true;
       wake?.();
       const inFlight = [...running.values()];
-      const timeout = new Promise<"timeout">((resolve) => setTimeout(() => resolve("timeout"), grace).unref());
+      const timeout = new Promise<"timeout">((resolve) =>
+        setTimeout(() => resolve("timeout"), grace).unref(),
+      );
       const outcome = await Promise.race([Promise.all(inFlight).then(() => "done" as const), timeout]);
-      if (outcome === "timeout") await jobRepository.release(database.db, id, [...running.keys()], clock.now());
+      if (outcome === "timeout")
+        await jobRepository.release(database.db, id, [...running.keys()], clock.now());
       await loop;
     },
   };

@@ -30,7 +30,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .execute();
   // Workers claim across tenants: due queued jobs and expired leases, oldest run_at first.
   await db.schema.createIndex("jobs_claim_idx").on("jobs").columns(["status", "run_at"]).execute();
-  await db.schema.createIndex("jobs_tenant_status_idx").on("jobs").columns(["tenant_id", "status", "id"]).execute();
+  await db.schema
+    .createIndex("jobs_tenant_status_idx")
+    .on("jobs")
+    .columns(["tenant_id", "status", "id"])
+    .execute();
 
   // One row per consumer of domain_events (across tenants): the id of the last event handled.
   await db.schema
