@@ -186,14 +186,15 @@ export function createWorker(options: WorkerOptions): Worker {
     async stop() {
       stopping = true;
       wake?.();
-      const inFlight = [...running.values()];
+      const finished = (loop ?? Promise.all([...running.values()])).then(() => "done" as const);
       const timeout = new Promise<"timeout">((resolve) =>
         setTimeout(() => resolve("timeout"), grace).unref(),
       );
-      const outcome = await Promise.race([Promise.all(inFlight).then(() => "done" as const), timeout]);
-      if (outcome === "timeout")
+      if ((await Promise.race([finished, timeout])) === "timeout") {
+        // Handlers still running lose their claim: another worker runs those jobs from the start.
         await jobRepository.release(database.db, id, [...running.keys()], clock.now());
-      await loop;
+        await Promise.race([finished, new Promise((resolve) => setTimeout(resolve, 1000).unref())]);
+      }
     },
   };
 }
