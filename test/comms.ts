@@ -1,11 +1,13 @@
 import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
+import ICAL from "ical.js";
 import { type ParsedMail, simpleParser } from "mailparser";
 import { SMTPServer } from "smtp-server";
 import { createCore } from "../src/core/app.js";
 import { systemActor } from "../src/core/auth/actor.js";
 import type { CommsSettings } from "../src/core/communications/settings.js";
 import type { Worker } from "../src/core/jobs/worker.js";
+import type { Clock } from "../src/core/shared/clock.js";
 import { buildServer } from "../src/server/app.js";
 import type { TestContext, TestTenant } from "./app.js";
 import { createTestDatabase, type DatabaseKind } from "./databases.js";
@@ -79,11 +81,11 @@ export async function startReceiver(status: () => number) {
 }
 
 /** Like createTestContext, with communications settings (SMTP URL, public URL) of the test's own. */
-export async function createCommsContext(kind: DatabaseKind, comms: Partial<CommsSettings>) {
+export async function createCommsContext(kind: DatabaseKind, comms: Partial<CommsSettings>, clock?: Clock) {
   const database = await createTestDatabase(kind);
   const core = await createCore(
     { DATABASE_URL: database.url, DATABASE_POOL_MAX: 10 },
-    { comms: { publicUrl: "http://lectern.test", ...comms } },
+    { comms: { publicUrl: "http://lectern.test", ...comms }, clock },
   );
   const app = await buildServer(core);
   const tenant = async (slug: string): Promise<TestTenant> => {
@@ -125,4 +127,27 @@ export async function drainUntil(worker: Worker, done: () => Promise<boolean> | 
     const ran = await worker.runOnce();
     if (ran === 0) await new Promise((resolve) => setTimeout(resolve, 25));
   }
+}
+
+/** Every VEVENT of an ICS text, read by ical.js with the VTIMEZONEs the text itself carries. */
+export function readCalendar(text: string) {
+  const calendar = new ICAL.Component(ICAL.parse(text));
+  for (const zone of calendar.getAllSubcomponents("vtimezone")) {
+    ICAL.TimezoneService.register(new ICAL.Timezone(zone));
+  }
+  return {
+    method: calendar.getFirstPropertyValue("method"),
+    events: calendar.getAllSubcomponents("vevent").map((component) => {
+      const event = new ICAL.Event(component);
+      return {
+        uid: event.uid,
+        sequence: event.sequence,
+        status: component.getFirstPropertyValue("status"),
+        start: event.startDate.toJSDate().getTime(),
+        end: event.endDate.toJSDate().getTime(),
+        zone: event.startDate.zone?.tzid,
+        local: event.startDate.toString(),
+      };
+    }),
+  };
 }

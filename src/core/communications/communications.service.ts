@@ -32,6 +32,7 @@ import {
 import { type FeedKind, feedRepository } from "./feeds.repository.js";
 import { buildCalendar } from "./ics.js";
 import { peekClaim, verifyClaim } from "./links.js";
+import { armReminders } from "./reminders.js";
 import { builtInTemplates, renderTemplate, templateEvents, variablesOf } from "./templates.js";
 
 const presentMessage = (row: MessagesTable): Message => ({
@@ -79,6 +80,9 @@ export function createCommunicationsService(deps: CommsDeps & { respond: Schedul
   }
 
   return {
+    /** Arms due reminders now (the worker does this every minute; tests and the CLI may call it). */
+    armReminders: () => armReminders(deps),
+
     async listMessages(actor: Actor, query: MessageQuery): Promise<Page<Message>> {
       authorize(actor, "reference:write");
       const rows = await repo.listMessages(db, actor.tenantId, {

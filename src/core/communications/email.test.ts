@@ -1,10 +1,10 @@
-import ICAL from "ical.js";
 import type { ParsedMail } from "mailparser";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { client, uniqueEmail } from "../../../test/app.js";
 import {
   createCommsContext,
   drainUntil,
+  readCalendar,
   type SmtpServer,
   startSmtpServer,
   testWorker,
@@ -13,29 +13,6 @@ import { databaseKinds } from "../../../test/databases.js";
 import { schedulingWorld, sessionBody } from "../../../test/scheduling-fixtures.js";
 import { publishEvent } from "../events/publish-event.js";
 import type { Worker } from "../jobs/worker.js";
-
-/** Every VEVENT of an ICS text, read by ical.js with the VTIMEZONEs the text itself carries. */
-export function readCalendar(text: string) {
-  const calendar = new ICAL.Component(ICAL.parse(text));
-  for (const zone of calendar.getAllSubcomponents("vtimezone")) {
-    ICAL.TimezoneService.register(new ICAL.Timezone(zone));
-  }
-  return {
-    method: calendar.getFirstPropertyValue("method"),
-    events: calendar.getAllSubcomponents("vevent").map((component) => {
-      const event = new ICAL.Event(component);
-      return {
-        uid: event.uid,
-        sequence: event.sequence,
-        status: component.getFirstPropertyValue("status"),
-        start: event.startDate.toJSDate().getTime(),
-        end: event.endDate.toJSDate().getTime(),
-        zone: event.startDate.zone?.tzid,
-        local: event.startDate.toString(),
-      };
-    }),
-  };
-}
 
 const calendarOf = (mail: ParsedMail) => {
   const part = mail.attachments.find((a) => a.contentType.startsWith("text/calendar"));
