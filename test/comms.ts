@@ -13,7 +13,7 @@ import type { TestContext, TestTenant } from "./app.js";
 import { createTestDatabase, type DatabaseKind } from "./databases.js";
 
 /** A real SMTP server on 127.0.0.1 that keeps what arrives; it can refuse connections for a while. */
-export async function startSmtpServer() {
+export async function startSmtpServer(options: { delayMs?: number } = {}) {
   const received: ParsedMail[] = [];
   let server: SMTPServer | null = null;
   let port = 0;
@@ -25,7 +25,9 @@ export async function startSmtpServer() {
         logger: false,
         onData(stream, _session, callback) {
           simpleParser(stream).then(
-            (mail) => {
+            async (mail) => {
+              // A slow server keeps sends in flight (the kill test needs them mid-batch).
+              if (options.delayMs) await new Promise((resolve) => setTimeout(resolve, options.delayMs));
               received.push(mail);
               callback();
             },
