@@ -58,6 +58,36 @@ export const jobRepository = {
     return Number(result.numUpdatedRows) > 0;
   },
 
+  /** Marks jobs this worker still holds as done, in one statement. */
+  async finishDone(
+    db: Executor,
+    workerId: string,
+    jobs: Pick<JobsTable, "tenant_id" | "id">[],
+    now: number,
+  ): Promise<void> {
+    if (jobs.length === 0) return;
+    await db
+      .updateTable("jobs")
+      .set({
+        status: "done",
+        finished_at: now,
+        updated_at: now,
+        last_error: null,
+        locked_by: null,
+        locked_until: null,
+      })
+      .where((eb) =>
+        eb(
+          eb.refTuple("tenant_id", "id"),
+          "in",
+          jobs.map((job) => eb.tuple(job.tenant_id, job.id)),
+        ),
+      )
+      .where("locked_by", "=", workerId)
+      .where("status", "=", "running")
+      .execute();
+  },
+
   /** Gives claimed jobs back (graceful shutdown): queued again, the attempt not counted. */
   async release(db: Executor, workerId: string, ids: string[], now: number): Promise<void> {
     if (ids.length === 0) return;

@@ -74,12 +74,13 @@ export function createWorker(options: WorkerOptions): Worker {
   const grace = options.shutdownGraceMs ?? 20_000;
   const report = options.onError ?? ((error, context) => console.error(`worker ${context}:`, error));
   const ticks = (options.ticks ?? []).map((tick) => ({ ...tick, nextAt: 0 }));
-  const running = new Map<string, Promise<void>>();
+  const running = new Map<string, Promise<unknown>>();
   let stopping = false;
   let loop: Promise<void> | null = null;
   let wake: (() => void) | null = null;
 
-  async function runJob(row: JobsTable): Promise<void> {
+  /** Runs one job; a success is returned for the batch's single "done" update, anything else finished here. */
+  async function runJob(row: JobsTable): Promise<JobsTable | null> {
     const now = () => clock.now();
     const finish = (values: Partial<JobsTable>) =>
       jobRepository.finish(database.db, row, id, { ...values, updated_at: now() });
@@ -90,7 +91,7 @@ export function createWorker(options: WorkerOptions): Worker {
         last_error:
           row.last_error ?? "claimed more often than max_attempts (worker killed while running it?)",
       });
-      return;
+      return null;
     }
     const handler = handlers[row.type];
     try {
@@ -103,7 +104,7 @@ export function createWorker(options: WorkerOptions): Worker {
         attempts: row.attempts,
         maxAttempts: row.max_attempts,
       });
-      await finish({ status: "done", finished_at: now(), last_error: null });
+      return row;
     } catch (error) {
       const message = (error instanceof Error ? error.message : String(error)).slice(0, 2000);
       const permanent = error instanceof PermanentJobError;
@@ -116,6 +117,7 @@ export function createWorker(options: WorkerOptions): Worker {
           last_error: message,
         });
       }
+      return null;
     }
   }
 
@@ -128,15 +130,25 @@ export function createWorker(options: WorkerOptions): Worker {
       leaseMs,
       batchSize,
     );
-    await Promise.all(
+    const outcomes = await Promise.all(
       rows.map((row) => {
         const work = runJob(row)
-          .catch((error) => report(error, `job ${row.id}`))
+          .catch((error) => {
+            report(error, `job ${row.id}`);
+            return null;
+          })
           .finally(() => running.delete(row.id));
         running.set(row.id, work);
         return work;
       }),
     );
+    // One statement marks the batch's successes done (per-job commits would dominate the cost).
+    const succeeded = outcomes.filter((row): row is JobsTable => row !== null);
+    try {
+      await jobRepository.finishDone(database.db, id, succeeded, clock.now());
+    } catch (error) {
+      report(error, "finishing a batch"); // the jobs stay claimed; their lease expires and they run again
+    }
     return rows.length;
   }
 
