@@ -3,7 +3,12 @@ import { type DispatchOptions, dispatchEvents } from "../jobs/dispatch-events.js
 import { createWorker, type Worker, type WorkerOptions } from "../jobs/worker.js";
 import { createDeliverHandler, routeToWebhooks } from "../webhooks/deliver-webhook.js";
 import type { CommsDeps } from "./compose.js";
-import { createAssignmentReminderHandler, createNotifyHandler, notifyingEvents } from "./notify-event.js";
+import {
+  createAssignmentReminderHandler,
+  createCertificateReminderHandler,
+  createNotifyHandler,
+  notifyingEvents,
+} from "./notify-event.js";
 import { armReminders, createRemindHandler, sweepOutbox } from "./reminders.js";
 import { createSendHandler } from "./send-message.js";
 
@@ -45,6 +50,7 @@ export function createAutomationWorker(deps: CommsDeps, options: AutomationOptio
       "notify.event": createNotifyHandler(deps),
       "assignment.remind": createAssignmentReminderHandler(deps),
       "session.remind": createRemindHandler(deps),
+      "certificate.remind": createCertificateReminderHandler(deps),
       "email.send": createSendHandler(deps),
       "webhook.deliver": createDeliverHandler({ ...deps, timeoutMs: options.webhookTimeoutMs }),
     },

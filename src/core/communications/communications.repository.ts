@@ -93,6 +93,16 @@ export const communicationsRepository = {
     );
   },
 
+  async courseTitle(db: Executor, tenantId: string, courseId: string): Promise<string | undefined> {
+    const row = await db
+      .selectFrom("courses")
+      .select("title")
+      .where("tenant_id", "=", tenantId)
+      .where("id", "=", courseId)
+      .executeTakeFirst();
+    return row?.title;
+  },
+
   async learner(db: Executor, tenantId: string, id: string): Promise<Person | undefined> {
     const row = await db
       .selectFrom("learners")

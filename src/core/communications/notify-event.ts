@@ -137,6 +137,8 @@ export function createNotifyHandler(deps: CommsDeps) {
         const learner = await repo.learner(trx, tenantId, str(payload.learnerId));
         if (!learner) return;
         recipients.push(learner);
+        if (event.type === "certificate.issued")
+          await armExpiryNotice(trx, deps, tenantId, event, payload, now);
         for (const name of ["waitlistPosition", "verificationCode", "expiresOn"])
           variables[name] = str(payload[name]);
         if (typeof payload.offerExpiresAt === "number")
@@ -207,6 +209,61 @@ export function createAssignmentReminderHandler(deps: CommsDeps) {
           entityType: "assignment",
           entityId: assignmentId,
           variables: { ...links, respondBy: respondBy ? toIso(respondBy) : "as soon as you can" },
+          ics: null,
+        },
+      ]);
+    });
+  };
+}
+
+/** A certificate with an expiry arms its "expiring" notice (once per certificate and date). */
+async function armExpiryNotice(
+  trx: Executor,
+  deps: CommsDeps,
+  tenantId: string,
+  event: DomainEventsTable,
+  payload: Record<string, unknown>,
+  now: number,
+) {
+  const expiresOn = str(payload.expiresOn);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(expiresOn)) return;
+  const expiresAt = Date.parse(`${expiresOn}T00:00:00Z`);
+  if (expiresAt <= now) return;
+  await enqueueJobs(trx, tenantId, now, [
+    {
+      type: "certificate.remind",
+      payload: { ...payload, eventId: event.id },
+      runAt: Math.max(now, expiresAt - deps.settings.certificateNoticeMs),
+      idempotencyKey: `certificate-expiring:${str(payload.certificateId)}:${expiresOn}`,
+    },
+  ]);
+}
+
+/** The `certificate.remind` job: tells the learner their certification expires soon. */
+export function createCertificateReminderHandler(deps: CommsDeps) {
+  return async (job: Job) => {
+    const payload = job.payload;
+    await deps.database.db.transaction().execute(async (trx) => {
+      const learner = await repo.learner(trx, job.tenantId, str(payload.learnerId));
+      if (!learner) return;
+      const sessionId = str(payload.sessionId);
+      const facts = sessionId ? ((await repo.sessionFacts(trx, job.tenantId, sessionId)) ?? null) : null;
+      await writeMessages(trx, deps, job.tenantId, [
+        {
+          template: "certificate.expiring",
+          recipient: learner,
+          key: `certificate-expiring:${str(payload.certificateId)}:${str(payload.expiresOn)}:${learner.email.toLowerCase()}`,
+          eventId: str(payload.eventId) || null,
+          facts,
+          entityType: "certificate",
+          entityId: str(payload.certificateId),
+          variables: {
+            expiresOn: str(payload.expiresOn),
+            verificationCode: str(payload.verificationCode),
+            ...(!facts && {
+              courseTitle: (await repo.courseTitle(trx, job.tenantId, str(payload.courseId))) ?? "",
+            }),
+          },
           ics: null,
         },
       ]);

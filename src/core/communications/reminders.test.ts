@@ -4,6 +4,7 @@ import { client, uniqueEmail } from "../../../test/app.js";
 import { createCommsContext, drainUntil, testWorker } from "../../../test/comms.js";
 import { databaseKinds } from "../../../test/databases.js";
 import { schedulingWorld, sessionBody } from "../../../test/scheduling-fixtures.js";
+import { publishEvents } from "../events/publish-event.js";
 import { newId } from "../shared/ids.js";
 
 describe.each(databaseKinds)("reminders, pre-course information and feedback requests [%s]", (kind) => {
@@ -93,5 +94,49 @@ describe.each(databaseKinds)("reminders, pre-course information and feedback req
     }
     expect(await log("session.feedback_request")).toHaveLength(1);
     expect(await log("session.reminder")).toHaveLength(4);
+    // Anna never answered her request: one reminder, two days after it was sent.
+    expect(await log("assignment.reminder")).toEqual([world.anna.email]);
+  });
+
+  it("tells a learner that a certification expires, 30 days before", async () => {
+    const { app, a, core } = created.context;
+    const api = client(app, a.token);
+    const world = await schedulingWorld(api);
+    const learner = (await api.post("/learners", { name: "Cert Holder", email: uniqueEmail("cert") })).body;
+    now = Date.parse("2027-04-14T10:00:00Z");
+    const certificateId = newId();
+    const issued = {
+      type: "certificate.issued",
+      entityType: "certificate",
+      entityId: certificateId,
+      payload: {
+        certificateId,
+        learnerId: learner.id,
+        sessionId: null,
+        courseId: world.course.id,
+        verificationCode: "ABC-123",
+        expiresOn: "2027-06-01",
+      },
+    };
+    await core.database.db.transaction().execute((trx) => publishEvents(trx, a.actor, now, [issued]));
+    const worker = testWorker(core);
+    const events = async () =>
+      (await api.get(`/messages?entityId=${certificateId}`)).body.items.map(
+        (m: { event: string }) => m.event,
+      );
+    await drainUntil(worker, async () => (await events()).length === 1);
+    expect(await events()).toEqual(["certificate.issued"]);
+    now = Date.parse("2027-05-03T00:00:00Z");
+    await drainUntil(worker, async () => (await events()).length === 2);
+    const expiring = (await api.get(`/messages?entityId=${certificateId}&event=certificate.expiring`)).body
+      .items[0];
+    expect(expiring.subject).toBe("Your certification expires on 2027-06-01: SQL Basics");
+    // Published again (a retry upstream): no second notice.
+    await core.database.db.transaction().execute((trx) => publishEvents(trx, a.actor, now, [issued]));
+    for (let i = 0; i < 4; i++) {
+      await worker.tick();
+      await worker.runOnce();
+    }
+    expect((await events()).filter((e: string) => e === "certificate.expiring")).toHaveLength(1);
   });
 });

@@ -20,6 +20,8 @@ export interface CommsSettings {
   assignmentReminderMs: number;
   /** Accept/decline links stay valid this long (or until respondBy). */
   linkValidityMs: number;
+  /** "Your certification expires" this long before a certificate's expiresOn. */
+  certificateNoticeMs: number;
 }
 
 export const defaultCommsSettings: CommsSettings = {
@@ -31,6 +33,7 @@ export const defaultCommsSettings: CommsSettings = {
   feedbackDelayMs: 2 * 3_600_000,
   assignmentReminderMs: 2 * DAY,
   linkValidityMs: 14 * DAY,
+  certificateNoticeMs: 30 * DAY,
 };
 
 /** "7d,1d,2h" → milliseconds. */
