@@ -43,6 +43,16 @@ export async function dispatchEvents(
     .values({ consumer, cursor: null, updated_at: deps.clock.now() })
     .onConflict((oc) => oc.column("consumer").doNothing())
     .execute();
+  const boundary = idBoundary(Date.now() - settleMs);
+  // A read first: with nothing new, no write transaction (SQLite's lock) is taken.
+  const seen = await db
+    .selectFrom("event_consumers")
+    .select("cursor")
+    .where("consumer", "=", consumer)
+    .executeTakeFirst();
+  let peek = db.selectFrom("domain_events").select("id").where("id", "<", boundary);
+  if (seen?.cursor) peek = peek.where("id", ">", seen.cursor);
+  if (!(await peek.limit(1).executeTakeFirst())) return 0;
   return db.transaction().execute(async (trx) => {
     const row = await trx
       .selectFrom("event_consumers")
@@ -50,10 +60,7 @@ export async function dispatchEvents(
       .where("consumer", "=", consumer)
       .modifyEnd(forUpdate(dialect))
       .executeTakeFirstOrThrow();
-    let query = trx
-      .selectFrom("domain_events")
-      .selectAll()
-      .where("id", "<", idBoundary(Date.now() - settleMs));
+    let query = trx.selectFrom("domain_events").selectAll().where("id", "<", boundary);
     if (row.cursor) query = query.where("id", ">", row.cursor);
     const events = await query.orderBy("id").limit(limit).execute();
     if (events.length === 0) return 0;
