@@ -73,7 +73,23 @@ describe.each(databaseKinds)("a worker killed with SIGKILL mid-batch [%s]", (kin
       };
 
       const first = startWorker();
-      await waitFor(() => smtp.received.length >= 12, 60_000, "the first mails");
+      const running = async () =>
+        Number(
+          (
+            await db
+              .selectFrom("jobs")
+              .select((eb) => eb.fn.countAll<number>().as("n"))
+              .where("status", "=", "running")
+              .where("type", "=", "email.send")
+              .executeTakeFirstOrThrow()
+          ).n,
+        );
+      // Kill while sends are in flight (a batch claimed, the slow server still answering).
+      await waitFor(
+        async () => smtp.received.length >= 12 && (await running()) > 0,
+        60_000,
+        "sends in flight",
+      );
       first.kill("SIGKILL");
       await new Promise((resolve) => first.once("exit", resolve));
       const arrivedBeforeKill = smtp.received.length;
