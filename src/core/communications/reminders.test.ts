@@ -77,6 +77,9 @@ describe.each(databaseKinds)("reminders, pre-course information and feedback req
     now = Date.parse("2027-04-12T08:00:00Z");
     await arm();
     await drainUntil(worker, async () => (await log("session.reminder")).length === 4);
+    // The reschedule itself told the enrolled learner (not the cancelled one) and the instructor.
+    await drainUntil(worker, async () => (await log("session.rescheduled")).length === 2);
+    expect((await log("session.rescheduled")).sort()).toEqual([lena.email, world.anna.email].sort());
     const reminders = (await api.get(`/messages?sessionId=${session.id}&event=session.reminder`)).body.items;
     expect(reminders.slice(2).map((m: { subject: string }) => m.subject)).toEqual([
       expect.stringContaining("Tuesday, April 13, 2027"),
