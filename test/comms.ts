@@ -13,7 +13,7 @@ import type { TestContext, TestTenant } from "./app.js";
 import { createTestDatabase, type DatabaseKind } from "./databases.js";
 
 /** A real SMTP server on 127.0.0.1 that keeps what arrives; it can refuse connections for a while. */
-export async function startSmtpServer(options: { delayMs?: number } = {}) {
+export async function startSmtpServer(options: { delayMs?: number; rejectRecipient?: RegExp } = {}) {
   const received: ParsedMail[] = [];
   let server: SMTPServer | null = null;
   let port = 0;
@@ -23,6 +23,12 @@ export async function startSmtpServer(options: { delayMs?: number } = {}) {
         authOptional: true,
         disabledCommands: ["STARTTLS"],
         logger: false,
+        onRcptTo(address, _session, callback) {
+          if (options.rejectRecipient?.test(address.address)) {
+            return callback(Object.assign(new Error("550 5.1.1 No such user"), { responseCode: 550 }));
+          }
+          callback();
+        },
         onData(stream, _session, callback) {
           simpleParser(stream).then(
             async (mail) => {

@@ -26,7 +26,7 @@ describe.each(databaseKinds)("email through a real SMTP server [%s]", (kind) => 
   let worker: Worker;
 
   beforeAll(async () => {
-    smtp = await startSmtpServer();
+    smtp = await startSmtpServer({ rejectRecipient: /^nobody/ });
     created = await createCommsContext(kind, { smtpUrl: smtp.url(), from: "Lectern <plan@lectern.test>" });
     worker = testWorker(created.context.core);
   }, 60_000);
@@ -182,6 +182,38 @@ describe.each(databaseKinds)("email through a real SMTP server [%s]", (kind) => 
     expect(log.body.items).toMatchObject([
       { event: "enrollment.enrolled", language: "de", status: "sent", recipientKind: "learner" },
     ]);
+  });
+
+  it("marks a message the server refuses for good as bounced, without retrying, and resends it on demand", async () => {
+    const { app, a, core } = created.context;
+    const api = client(app, a.token);
+    await core.database.db.transaction().execute((trx) =>
+      publishEvent(trx, a.actor, Date.now(), {
+        type: "registration.confirmation_requested",
+        entityType: "registration",
+        entityId: "reg-1",
+        payload: {
+          email: "nobody@lectern.test",
+          name: "No Body",
+          confirmUrl: "https://x.test/c",
+          expiresAt: "tomorrow",
+        },
+      }),
+    );
+    const bounced = async () =>
+      (await api.get("/messages?recipient=nobody@lectern.test&status=bounced")).body.items;
+    await drainUntil(worker, async () => (await bounced()).length === 1);
+    const [message] = await bounced();
+    expect(message).toMatchObject({ attempts: 1, event: "registration.confirmation_requested" });
+    expect(message.lastError).toContain("550");
+    const resent = await api.post(`/messages/${message.id}/resend`);
+    expect(resent.body.status).toBe("queued");
+    await drainUntil(
+      worker,
+      async () => (await bounced()).length === 1 && (await bounced())[0].attempts === 2,
+    );
+    expect((await api.post(`/messages/${message.id}/resend`)).status).toBe(200);
+    expect(mailsTo("nobody@lectern.test")).toEqual([]);
   });
 
   it("delivers every message exactly once when the SMTP server refuses connections for a while", async () => {
