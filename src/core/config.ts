@@ -25,6 +25,20 @@ export const configSchema = z.object({
   LECTERN_ADMIN_EMAIL: z.email().default("admin@example.com"),
   LECTERN_ADMIN_PASSWORD: optionalString.pipe(z.string().min(12).optional()),
   LECTERN_ADMIN_TOKEN: optionalString.pipe(z.string().min(32).optional()),
+  SMTP_URL: optionalString.pipe(
+    z
+      .string()
+      .regex(/^smtps?:\/\//, "must be smtp://[user:pass@]host:port or smtps://…")
+      .optional(),
+  ),
+  SMTP_FROM: z.string().min(3).default("Lectern <no-reply@localhost>"),
+  /** Run the job worker inside `lectern serve` (turn off when `lectern worker` processes run). */
+  LECTERN_WORKER: z.preprocess(emptyToUndefined, z.stringbool().default(true)),
+  REMINDER_OFFSETS: z
+    .string()
+    .regex(/^\s*\d+\s*[dhm](\s*,\s*\d+\s*[dhm])*\s*$/, "comma-separated offsets like 7d,1d,2h")
+    .default("7d,1d"),
+  PRE_COURSE_DAYS: z.coerce.number().int().min(0).max(60).default(3),
 });
 
 export type Config = z.infer<typeof configSchema>;

@@ -12,7 +12,9 @@ import { newId } from "../core/shared/ids.js";
 import { registerAuthentication } from "./auth.js";
 import { errorHandler, notFoundHandler } from "./errors.js";
 import { landingPage } from "./landing.js";
+import { registerAutomationRoutes } from "./routes/automation.routes.js";
 import { registerCatalogRoutes } from "./routes/catalog.routes.js";
+import { registerCommunicationsRoutes } from "./routes/communications.routes.js";
 import { registerImportRoutes } from "./routes/imports.routes.js";
 import { registerInstructorRoutes } from "./routes/instructors.routes.js";
 import { registerPeopleRoutes } from "./routes/people.routes.js";
@@ -85,6 +87,8 @@ export async function buildServer(core: Core, options: ServerOptions = {}): Prom
       registerImportRoutes(api, core);
       registerSeriesRoutes(api, core);
       registerSessionRoutes(api, core);
+      registerCommunicationsRoutes(api, core);
+      registerAutomationRoutes(api, core);
       api.get("/openapi.json", { config: { public: true } }, async () => app.swagger());
     },
     { prefix: "/api/v1" },

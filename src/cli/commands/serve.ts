@@ -37,9 +37,14 @@ export function registerServe(program: Command) {
         trustProxy: config.TRUST_PROXY,
       });
       await app.listen({ port: config.PORT, host: config.HOST });
+      const worker = config.LECTERN_WORKER ? core.createWorker() : null;
+      worker?.start();
       const url = publicUrl(config);
       console.log(`Lectern is running at ${url}  (database: ${core.database.description})`);
       console.log(`  API reference: ${url}/api/docs   health: ${url}/api/v1/health`);
+      console.log(
+        `  jobs: ${worker ? "worker running in this process" : "LECTERN_WORKER=false, run `lectern worker`"}; email: ${config.SMTP_URL ? "SMTP" : "no SMTP_URL, messages stay in the outbox (GET /api/v1/messages)"}`,
+      );
       if (admin) {
         console.log(
           "\nFirst start: created the admin of tenant",
@@ -56,6 +61,7 @@ export function registerServe(program: Command) {
         closing = true;
         console.log(`\n${signal}: finishing requests and closing`);
         await app.close();
+        await worker?.stop();
         await core.close();
         process.exit(0);
       };

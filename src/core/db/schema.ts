@@ -320,6 +320,118 @@ export interface DomainEventsTable {
   occurred_at: number;
 }
 
+/** Durable work queue (see core/jobs). */
+export interface JobsTable {
+  tenant_id: string;
+  id: string;
+  type: string;
+  payload_json: string;
+  run_at: number;
+  attempts: number;
+  max_attempts: number;
+  status: string;
+  locked_until: number | null;
+  locked_by: string | null;
+  last_error: string | null;
+  idempotency_key: string | null;
+  created_at: number;
+  updated_at: number;
+  finished_at: number | null;
+}
+
+export interface EventConsumersTable {
+  consumer: string;
+  cursor: string | null;
+  updated_at: number;
+}
+
+/** Email outbox and message log (see core/communications). */
+export interface MessagesTable {
+  tenant_id: string;
+  id: string;
+  idempotency_key: string;
+  event: string;
+  event_id: string | null;
+  channel: string;
+  recipient: string;
+  recipient_name: string | null;
+  recipient_kind: string | null;
+  recipient_id: string | null;
+  language: string;
+  subject: string;
+  text_body: string;
+  html_body: string;
+  ics: string | null;
+  session_id: string | null;
+  entity_type: string | null;
+  entity_id: string | null;
+  message_id_header: string;
+  status: string;
+  attempts: number;
+  last_error: string | null;
+  created_at: number;
+  updated_at: number;
+  sent_at: number | null;
+}
+
+export interface MessageTemplatesTable {
+  tenant_id: string;
+  id: string;
+  event: string;
+  language: string;
+  subject: string;
+  text_body: string;
+  html_body: string | null;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface CalendarFeedsTable {
+  tenant_id: string;
+  id: string;
+  kind: string;
+  subject_id: string;
+  token_hash: string;
+  created_at: number;
+  revoked_at: number | null;
+}
+
+export interface TenantSecretsTable {
+  tenant_id: string;
+  name: string;
+  secret: string;
+  created_at: number;
+}
+
+export interface WebhookSubscriptionsTable {
+  tenant_id: string;
+  id: string;
+  url: string;
+  event_types_json: string;
+  secret: string;
+  description: string | null;
+  active: number;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface WebhookDeliveriesTable {
+  tenant_id: string;
+  id: string;
+  subscription_id: string;
+  event_id: string;
+  event_type: string;
+  session_id: string | null;
+  body: string;
+  status: string;
+  attempts: number;
+  response_status: number | null;
+  last_error: string | null;
+  created_at: number;
+  updated_at: number;
+  delivered_at: number | null;
+}
+
 export interface DB {
   tenants: TenantsTable;
   users: UsersTable;
@@ -345,6 +457,14 @@ export interface DB {
   session_events: SessionEventsTable;
   session_series: SessionSeriesTable;
   domain_events: DomainEventsTable;
+  jobs: JobsTable;
+  event_consumers: EventConsumersTable;
+  messages: MessagesTable;
+  message_templates: MessageTemplatesTable;
+  calendar_feeds: CalendarFeedsTable;
+  tenant_secrets: TenantSecretsTable;
+  webhook_subscriptions: WebhookSubscriptionsTable;
+  webhook_deliveries: WebhookDeliveriesTable;
 }
 
 /** Tables holding an archivable reference-data entity (generic CRUD works on these). */

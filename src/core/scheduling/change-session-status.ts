@@ -1,11 +1,13 @@
 import { type Actor, authorize } from "../auth/actor.js";
 import { AppError } from "../errors.js";
+import { publishEvents } from "../events/publish-event.js";
 import { loadTenant } from "../tenancy/tenancy.service.js";
 import { bookingRepository } from "./bookings.repository.js";
 import { HOLDS_BOOKINGS } from "./build-bookings.js";
 import { type Impact, impactOf } from "./impact.js";
 import { prepareSession } from "./prepare-session.js";
 import { presentSession } from "./present-session.js";
+import { statusChangedEvents } from "./session-domain-events.js";
 import { inputFromRecord } from "./session-input.js";
 import {
   auditSession,
@@ -92,6 +94,7 @@ export function changeSessionStatus(
       data: impact ? { impact } : undefined,
     });
     await auditSession(trx, actor, now, `status:${change.status}`, before, after);
+    await publishEvents(trx, actor, now, statusChangedEvents(after, from, change.status, change.reason));
     return { session: presentSession(after), impact };
   });
 }

@@ -1,7 +1,9 @@
 import { type Actor, authorize } from "../auth/actor.js";
+import { publishEvents } from "../events/publish-event.js";
 import { loadTenant } from "../tenancy/tenancy.service.js";
 import { prepareSession } from "./prepare-session.js";
 import { presentSession } from "./present-session.js";
+import { sessionCreatedEvents } from "./session-domain-events.js";
 import {
   auditSession,
   checkAndSave,
@@ -28,6 +30,7 @@ export function createSession(deps: SchedulingDeps, actor: Actor, input: Session
       data: accepted.length > 0 ? { acceptedWarnings: accepted.map((c) => c.message) } : undefined,
     });
     await auditSession(trx, actor, now, "create", null, created, accepted, input.override);
+    await publishEvents(trx, actor, now, sessionCreatedEvents(created));
     return presentSession(created);
   });
 }

@@ -1,6 +1,7 @@
 import { type Actor, authorize } from "../auth/actor.js";
 import type { Executor } from "../db/database.js";
 import { AppError, notFound } from "../errors.js";
+import { publishEvents } from "../events/publish-event.js";
 import { newId } from "../shared/ids.js";
 import { loadTenant } from "../tenancy/tenancy.service.js";
 import { bookingRepository } from "./bookings.repository.js";
@@ -8,6 +9,7 @@ import { buildBookings } from "./build-bookings.js";
 import { loadRoomProfiles } from "./conflict-context.js";
 import { prepareSession } from "./prepare-session.js";
 import { presentSession } from "./present-session.js";
+import { assignmentAnsweredEvents } from "./session-domain-events.js";
 import { inputFromRecord } from "./session-input.js";
 import {
   auditSession,
@@ -73,6 +75,7 @@ export function respondToAssignment(
       data: { assignmentId, instructorId: assignment.instructor_id, from: assignment.status, to: rule.to },
     });
     await auditSession(trx, actor, now, `assignment:${response}`, before, after);
+    await publishEvents(trx, actor, now, assignmentAnsweredEvents(after, assignmentId, rule.to));
     const substitutes =
       rule.to === "accepted" ? [] : await findSubstitutes(trx, actor, after, assignment.instructor_id);
     return { session: presentSession(after), substitutes };

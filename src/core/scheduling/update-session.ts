@@ -1,9 +1,11 @@
 import { type Actor, authorize } from "../auth/actor.js";
 import { AppError } from "../errors.js";
+import { publishEvents } from "../events/publish-event.js";
 import { loadTenant } from "../tenancy/tenancy.service.js";
 import { type Impact, impactOf } from "./impact.js";
 import { prepareSession } from "./prepare-session.js";
 import { presentSession } from "./present-session.js";
+import { sessionUpdatedEvents } from "./session-domain-events.js";
 import { mergePatch } from "./session-input.js";
 import {
   auditSession,
@@ -59,6 +61,12 @@ export function updateSession(
       after,
       accepted,
       patch.override,
+    );
+    await publishEvents(
+      trx,
+      actor,
+      now,
+      sessionUpdatedEvents(before, after, impact.timesChanged, patch.reason),
     );
     return { session: presentSession(after), impact };
   });

@@ -1,10 +1,12 @@
 import { type Actor, authorize } from "../../auth/actor.js";
+import { publishEvents } from "../../events/publish-event.js";
 import { loadTenant } from "../../tenancy/tenancy.service.js";
 import { addDays } from "../../time/zoned.js";
 import { loadConflictContext } from "../conflict-context.js";
 import { findConflicts } from "../engine/find-conflicts.js";
 import { prepareSession } from "../prepare-session.js";
 import { presentConflicts, presentSession } from "../present-session.js";
+import { sessionCreatedEvents } from "../session-domain-events.js";
 import { inputFromRecord } from "../session-input.js";
 import {
   auditSession,
@@ -81,6 +83,7 @@ export function cloneSession(
       data: { clonedFrom: id, dropped: dropped.map((c) => c.message) },
     });
     await auditSession(trx, actor, now, "clone", null, created);
+    await publishEvents(trx, actor, now, sessionCreatedEvents(created));
     return { session: presentSession(created), dropped };
   });
 }

@@ -1,5 +1,6 @@
 import { type Actor, authorize } from "../../auth/actor.js";
 import { AppError } from "../../errors.js";
+import { publishEvents } from "../../events/publish-event.js";
 import { newId } from "../../shared/ids.js";
 import { loadTenant } from "../../tenancy/tenancy.service.js";
 import { addDays } from "../../time/zoned.js";
@@ -7,6 +8,7 @@ import { loadConflictContext } from "../conflict-context.js";
 import { findConflicts } from "../engine/find-conflicts.js";
 import { prepareSession } from "../prepare-session.js";
 import { presentConflicts, presentSession } from "../present-session.js";
+import { sessionCreatedEvents } from "../session-domain-events.js";
 import {
   auditSession,
   checkAndSave,
@@ -112,6 +114,7 @@ export async function createSeries(
         data: { seriesId },
       });
       await auditSession(trx, actor, now, "create", null, created);
+      await publishEvents(trx, actor, now, sessionCreatedEvents(created));
       sessions.push(presentSession(created));
     }
     const refused = reports.filter((report) => report.conflicts.length > 0);

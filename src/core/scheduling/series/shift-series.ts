@@ -1,11 +1,13 @@
 import { type Actor, authorize } from "../../auth/actor.js";
 import { AppError, notFound } from "../../errors.js";
+import { publishEvents } from "../../events/publish-event.js";
 import { loadTenant } from "../../tenancy/tenancy.service.js";
 import { addDays } from "../../time/zoned.js";
 import { bookingRepository } from "../bookings.repository.js";
 import { impactOf } from "../impact.js";
 import { prepareSession } from "../prepare-session.js";
 import { presentSession } from "../present-session.js";
+import { sessionUpdatedEvents } from "../session-domain-events.js";
 import { inputFromRecord } from "../session-input.js";
 import {
   auditSession,
@@ -64,6 +66,7 @@ export function shiftSeries(
         data: { impact: impactOf(record, after), seriesShiftDays: shift.days },
       });
       await auditSession(trx, actor, now, "reschedule", record, after);
+      await publishEvents(trx, actor, now, sessionUpdatedEvents(record, after, true, shift.reason));
       sessions.push(presentSession(after));
     }
     if (refused.length > 0) {

@@ -1,0 +1,79 @@
+import type { Database, Executor } from "../db/database.js";
+import type { DomainEventsTable } from "../db/schema.js";
+import { forUpdate } from "../db/sql.js";
+import type { Clock } from "../shared/clock.js";
+import { enqueueJobs, type JobRequest } from "./enqueue-job.js";
+
+/** Turns one event into jobs (and may write rows of its own in the same transaction). */
+export type EventRoute = (trx: Executor, event: DomainEventsTable) => Promise<JobRequest[]>;
+
+/** The smallest UUIDv7 of a millisecond: events with ids below it were created before it. */
+export function idBoundary(ms: number): string {
+  const time = Math.max(0, ms).toString(16).padStart(12, "0");
+  return `${time.slice(0, 8)}-${time.slice(8, 12)}-7000-0000-000000000000`;
+}
+
+export interface DispatchOptions {
+  limit?: number;
+  /**
+   * Only events created at least this long ago are read. A transaction that got its event id
+   * earlier but commits later than a newer one would otherwise be skipped by the cursor; the
+   * window must exceed the longest write transaction that publishes events.
+   */
+  settleMs?: number;
+}
+
+/**
+ * Reads the next events after the consumer's cursor (across tenants, by id), turns each into
+ * jobs with `route`, and advances the cursor — all in one transaction, with the cursor row
+ * locked, so concurrent dispatchers take turns and an event becomes jobs exactly once even if a
+ * dispatcher dies half-way (its transaction rolls back; the next one starts from the same cursor).
+ */
+export async function dispatchEvents(
+  deps: { database: Pick<Database, "db" | "dialect">; clock: Clock },
+  consumer: string,
+  route: EventRoute,
+  options: DispatchOptions = {},
+): Promise<number> {
+  const { db, dialect } = deps.database;
+  const limit = options.limit ?? 200;
+  const settleMs = options.settleMs ?? (dialect === "postgres" ? 2000 : 0);
+  await db
+    .insertInto("event_consumers")
+    .values({ consumer, cursor: null, updated_at: deps.clock.now() })
+    .onConflict((oc) => oc.column("consumer").doNothing())
+    .execute();
+  const boundary = idBoundary(Date.now() - settleMs);
+  // A read first: with nothing new, no write transaction (SQLite's lock) is taken.
+  const seen = await db
+    .selectFrom("event_consumers")
+    .select("cursor")
+    .where("consumer", "=", consumer)
+    .executeTakeFirst();
+  let peek = db.selectFrom("domain_events").select("id").where("id", "<", boundary);
+  if (seen?.cursor) peek = peek.where("id", ">", seen.cursor);
+  if (!(await peek.limit(1).executeTakeFirst())) return 0;
+  return db.transaction().execute(async (trx) => {
+    const row = await trx
+      .selectFrom("event_consumers")
+      .select("cursor")
+      .where("consumer", "=", consumer)
+      .modifyEnd(forUpdate(dialect))
+      .executeTakeFirstOrThrow();
+    let query = trx.selectFrom("domain_events").selectAll().where("id", "<", boundary);
+    if (row.cursor) query = query.where("id", ">", row.cursor);
+    const events = await query.orderBy("id").limit(limit).execute();
+    if (events.length === 0) return 0;
+    const now = deps.clock.now();
+    for (const event of events) {
+      const jobs = await route(trx, event);
+      await enqueueJobs(trx, event.tenant_id, now, jobs);
+    }
+    await trx
+      .updateTable("event_consumers")
+      .set({ cursor: events.at(-1)!.id, updated_at: now })
+      .where("consumer", "=", consumer)
+      .execute();
+    return events.length;
+  });
+}
