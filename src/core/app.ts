@@ -5,6 +5,7 @@ import { createClientService } from "./clients/clients.service.js";
 import type { Config } from "./config.js";
 import { createDatabase, type Database } from "./db/database.js";
 import { migrateToLatest } from "./db/migrate.js";
+import { createEnrollmentService } from "./enrollments/enrollments.service.js";
 import { createExportService } from "./imports/export-csv.js";
 import { createImportService } from "./imports/import-csv.js";
 import { createAvailabilityService } from "./instructors/availability.service.js";
@@ -63,6 +64,7 @@ export function wireServices(database: Database, clock: Clock) {
     sessions: createSchedulingService(deps),
     imports: createImportService(deps),
     exports: createExportService(deps),
+    enrollments: createEnrollmentService(deps),
     close: () => database.destroy(),
   };
 }

@@ -13,6 +13,7 @@ import { registerAuthentication } from "./auth.js";
 import { errorHandler, notFoundHandler } from "./errors.js";
 import { landingPage } from "./landing.js";
 import { registerCatalogRoutes } from "./routes/catalog.routes.js";
+import { registerEnrollmentRoutes } from "./routes/enrollments.routes.js";
 import { registerImportRoutes } from "./routes/imports.routes.js";
 import { registerInstructorRoutes } from "./routes/instructors.routes.js";
 import { registerPeopleRoutes } from "./routes/people.routes.js";
@@ -85,6 +86,7 @@ export async function buildServer(core: Core, options: ServerOptions = {}): Prom
       registerImportRoutes(api, core);
       registerSeriesRoutes(api, core);
       registerSessionRoutes(api, core);
+      registerEnrollmentRoutes(api, core);
       api.get("/openapi.json", { config: { public: true } }, async () => app.swagger());
     },
     { prefix: "/api/v1" },

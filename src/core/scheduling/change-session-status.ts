@@ -1,4 +1,5 @@
 import { type Actor, authorize } from "../auth/actor.js";
+import { enrollmentRepository } from "../enrollments/enrollments.repository.js";
 import { AppError } from "../errors.js";
 import { loadTenant } from "../tenancy/tenancy.service.js";
 import { bookingRepository } from "./bookings.repository.js";
@@ -69,7 +70,7 @@ export function changeSessionStatus(
         updated_at: now,
         version: before.session.version + 1,
       });
-      impact = impactOf(before, null);
+      impact = impactOf(before, null, await enrollmentRepository.affectedLearnerIds(trx, actor.tenantId, id));
     } else if (!HOLDS_BOOKINGS(from)) {
       // Coming back from postponed: the resources must still be free.
       const tenant = await loadTenant(trx, actor.tenantId);

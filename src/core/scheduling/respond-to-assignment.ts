@@ -1,5 +1,6 @@
 import { type Actor, authorize } from "../auth/actor.js";
 import type { Executor } from "../db/database.js";
+import { enrollmentRepository } from "../enrollments/enrollments.repository.js";
 import { AppError, notFound } from "../errors.js";
 import { newId } from "../shared/ids.js";
 import { loadTenant } from "../tenancy/tenancy.service.js";
@@ -131,5 +132,10 @@ async function rebuildBookings(
     record.segments.flatMap((s) => (s.room_id ? [s.room_id] : [])),
   );
   await bookingRepository.deleteForSession(trx, actor.tenantId, sessionId);
-  await bookingRepository.insertMany(trx, deps.database.dialect, buildBookings(record, rooms, now, newId));
+  const learnerIds = await enrollmentRepository.seatedLearnerIds(trx, actor.tenantId, sessionId);
+  await bookingRepository.insertMany(
+    trx,
+    deps.database.dialect,
+    buildBookings(record, rooms, now, newId, learnerIds),
+  );
 }

@@ -1,4 +1,5 @@
 import { type Actor, authorize } from "../auth/actor.js";
+import { enrollmentRepository } from "../enrollments/enrollments.repository.js";
 import { AppError } from "../errors.js";
 import { loadTenant } from "../tenancy/tenancy.service.js";
 import { type Impact, impactOf } from "./impact.js";
@@ -41,7 +42,11 @@ export function updateSession(
     const prepared = await prepareSession(trx, actor, tenant, mergePatch(before, patch), before, now);
     const { accepted } = await checkAndSave(deps, trx, actor, prepared, before, patch.override);
     const after = await loadRecord(trx, actor.tenantId, id);
-    const impact = impactOf(before, after);
+    const impact = impactOf(
+      before,
+      after,
+      await enrollmentRepository.affectedLearnerIds(trx, actor.tenantId, id),
+    );
     await recordSessionEvent(trx, actor, now, id, {
       kind: impact.timesChanged ? "rescheduled" : "updated",
       reason: patch.reason ?? patch.override?.reason,

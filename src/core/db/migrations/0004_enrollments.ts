@@ -1,11 +1,11 @@
-import { type Kysely, sql } from "kysely";
+import { type Kysely, type SqlBool, sql } from "kysely";
 
 // Enrollments and the learner lifecycle: registrations, waitlists, offers, approvals, attendance,
 // certificates, compliance, client seat quotas, policies and public self-registration.
 // Same conventions as 0001/0002: tenant_id first in every key, composite foreign keys,
 // epoch-ms instants, local dates as text.
 
-const ACTIVE = sql`status in ('pending_approval', 'enrolled', 'waitlisted', 'offered')`;
+const ACTIVE = sql<SqlBool>`status in ('pending_approval', 'enrolled', 'waitlisted', 'offered')`;
 
 export async function up(db: Kysely<unknown>): Promise<void> {
   // Policies per course or per session (a session's fields override its course's; null inherits).
@@ -82,7 +82,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .on("enrollments")
     .columns(["tenant_id", "session_id", "waitlist_position"])
     .unique()
-    .where(sql`waitlist_position is not null`)
+    .where(sql<SqlBool>`waitlist_position is not null`)
     .execute();
   for (const [name, columns] of [
     ["enrollments_session_idx", ["tenant_id", "session_id", "status"]],
