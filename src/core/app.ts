@@ -1,7 +1,9 @@
 import { createAuditService } from "./audit/audit.service.js";
 import { createAuthService } from "./auth/auth.service.js";
 import { createCourseService } from "./catalog/courses.service.js";
+import { createCertificateService } from "./certificates/certificates.service.js";
 import { createClientService } from "./clients/clients.service.js";
+import { createComplianceService } from "./compliance/compliance.service.js";
 import type { Config } from "./config.js";
 import { createDatabase, type Database } from "./db/database.js";
 import { migrateToLatest } from "./db/migrate.js";
@@ -65,6 +67,8 @@ export function wireServices(database: Database, clock: Clock) {
     imports: createImportService(deps),
     exports: createExportService(deps),
     enrollments: createEnrollmentService(deps),
+    certificates: createCertificateService(deps),
+    compliance: createComplianceService(deps),
     close: () => database.destroy(),
   };
 }

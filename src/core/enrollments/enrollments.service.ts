@@ -1,16 +1,21 @@
 import { type Actor, authorize } from "../auth/actor.js";
+import { attendanceSheetPdf } from "./attendance-sheet-pdf.js";
 import { cancelEnrollment } from "./cancel-enrollment.js";
+import { checkIn, checkInCode } from "./check-in.js";
+import { completeSession } from "./complete-session.js";
 import { decideApproval } from "./decide-approval.js";
 import { learnersFromCsv } from "./enroll-from-csv.js";
 import { enrollLearner, enrollMany } from "./enroll-learner.js";
 import { createEnrollmentQueries } from "./enrollment-queries.js";
 import type { EnrollmentDeps } from "./enrollment-writes.js";
-import type { CancelInput, EnrollInput, TransferInput } from "./enrollments.schemas.js";
+import type { AttendanceInput, CancelInput, EnrollInput, TransferInput } from "./enrollments.schemas.js";
 import { expireOffers } from "./expire-offers.js";
 import { goNoGoList } from "./go-no-go.js";
 import { createPolicyService } from "./manage-policies.js";
+import { recordAttendance } from "./record-attendance.js";
 import { reorderWaitlist } from "./reorder-waitlist.js";
 import { respondToOffer } from "./respond-to-offer.js";
+import { confirmRegistration, publicCatalog, requestRegistration } from "./self-registration.js";
 import { substituteLearner } from "./substitute-learner.js";
 import { transferEnrollment } from "./transfer-enrollment.js";
 
@@ -40,6 +45,18 @@ export function createEnrollmentService(deps: EnrollmentDeps) {
       reorderWaitlist(deps, actor, id, input),
     expireOffers: (now = deps.clock.now()) => expireOffers(deps, now),
     goNoGo: (actor: Actor, days: number) => goNoGoList(deps.database.db, actor, deps.clock.now(), days),
+    recordAttendance: (actor: Actor, sessionId: string, input: AttendanceInput) =>
+      recordAttendance(deps, actor, sessionId, input),
+    checkInCode: (actor: Actor, sessionId: string) => checkInCode(deps, actor, sessionId),
+    checkIn: (code: string, email: string) => checkIn(deps, code, email),
+    attendanceSheet: (actor: Actor, sessionId: string) =>
+      attendanceSheetPdf(deps.database.db, actor, sessionId),
+    complete: (actor: Actor, sessionId: string, results: { enrollmentId: string; passed: boolean }[]) =>
+      completeSession(deps, actor, sessionId, results),
+    catalog: (tenantSlug: string) => publicCatalog(deps, tenantSlug),
+    register: (tenantSlug: string, sessionId: string, input: { name: string; email: string }) =>
+      requestRegistration(deps, tenantSlug, sessionId, input),
+    confirmRegistration: (token: string) => confirmRegistration(deps, token),
   };
 }
 
