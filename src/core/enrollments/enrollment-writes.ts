@@ -457,3 +457,27 @@ export async function sweepExpiredOffers(
 }
 
 export const SEAT_STATUSES: readonly string[] = SEAT_HOLDING;
+
+/**
+ * A session's seats changed (scheduling): never below the seats already taken (409); more seats
+ * go to the waitlist per the policy. Runs inside the scheduling write's transaction.
+ */
+export async function applyCapacityChange(
+  deps: EnrollmentDeps,
+  trx: Executor,
+  actor: Actor,
+  sessionId: string,
+  previousMaxSeats: number,
+  now: number,
+) {
+  const scope = await openSession(deps, trx, actor, sessionId, now);
+  const taken = await enrollmentRepository.seatsTaken(trx, actor.tenantId, sessionId);
+  if (taken.total > scope.session.max_seats) {
+    throw new AppError(
+      "conflict",
+      `${taken.total} seats are taken; maxSeats cannot go below that (cancel or transfer enrollments first)`,
+      { errors: [{ path: "maxSeats", message: `at least ${taken.total}` }] },
+    );
+  }
+  if (scope.session.max_seats > previousMaxSeats) await fillFreedSeats(deps, trx, actor, scope, now);
+}

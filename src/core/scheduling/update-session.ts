@@ -1,4 +1,5 @@
 import { type Actor, authorize } from "../auth/actor.js";
+import { applyCapacityChange } from "../enrollments/enrollment-writes.js";
 import { enrollmentRepository } from "../enrollments/enrollments.repository.js";
 import { AppError } from "../errors.js";
 import { loadTenant } from "../tenancy/tenancy.service.js";
@@ -41,6 +42,9 @@ export function updateSession(
     const tenant = await loadTenant(trx, actor.tenantId);
     const prepared = await prepareSession(trx, actor, tenant, mergePatch(before, patch), before, now);
     const { accepted } = await checkAndSave(deps, trx, actor, prepared, before, patch.override);
+    if (prepared.record.session.max_seats !== before.session.max_seats) {
+      await applyCapacityChange(deps, trx, actor, id, before.session.max_seats, now);
+    }
     const after = await loadRecord(trx, actor.tenantId, id);
     const impact = impactOf(
       before,

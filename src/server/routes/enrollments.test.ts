@@ -382,6 +382,23 @@ describeEachDatabase(
       ).not.toContain(session.id);
     });
 
+    it("changing a session's seats never goes below the seats taken; more seats go to the waitlist", async () => {
+      const api = admin();
+      const world = await enrollmentWorld(api, 2);
+      const session = await virtualSession(api, world, "2027-05-10");
+      const people = await learners(api, 4);
+      const results = [];
+      for (const person of people) results.push(await ok(enroll(session.id, person.id)));
+      const shrink = await api.patch(`/sessions/${session.id}`, { maxSeats: 1 });
+      expectProblem(shrink, 409, "conflict");
+      expect(shrink.body.errors[0].path).toBe("maxSeats");
+      await ok(api.patch(`/sessions/${session.id}`, { maxSeats: 3 }));
+      const list = await ok(api.get(`/sessions/${session.id}/enrollments`));
+      expect(list).toMatchObject({ maxSeats: 3, enrolled: 3, waitlisted: 1 });
+      expect(list.items.find((i: any) => i.id === results[2].id).status).toBe("enrolled");
+      expect(list.items.find((i: any) => i.id === results[3].id).waitlistPosition).toBe(1);
+    });
+
     it("bulk enrolls from a JSON list and from CSV, reporting refusals per learner", async () => {
       const api = admin();
       const world = await enrollmentWorld(api, 2);
