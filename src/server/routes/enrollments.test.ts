@@ -387,7 +387,7 @@ describeEachDatabase(
       const world = await enrollmentWorld(api, 2);
       const session = await virtualSession(api, world, "2027-05-10");
       const people = await learners(api, 4);
-      const results = [];
+      const results: { id: string }[] = [];
       for (const person of people) results.push(await ok(enroll(session.id, person.id)));
       const shrink = await api.patch(`/sessions/${session.id}`, { maxSeats: 1 });
       expectProblem(shrink, 409, "conflict");
