@@ -395,8 +395,8 @@ describeEachDatabase(
       await ok(api.patch(`/sessions/${session.id}`, { maxSeats: 3 }));
       const list = await ok(api.get(`/sessions/${session.id}/enrollments`));
       expect(list).toMatchObject({ maxSeats: 3, enrolled: 3, waitlisted: 1 });
-      expect(list.items.find((i: any) => i.id === results[2].id).status).toBe("enrolled");
-      expect(list.items.find((i: any) => i.id === results[3].id).waitlistPosition).toBe(1);
+      expect(list.items.find((i: any) => i.id === results[2]!.id).status).toBe("enrolled");
+      expect(list.items.find((i: any) => i.id === results[3]!.id).waitlistPosition).toBe(1);
     });
 
     it("bulk enrolls from a JSON list and from CSV, reporting refusals per learner", async () => {
