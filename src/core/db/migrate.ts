@@ -22,7 +22,9 @@ export interface MigrationReport {
 
 /** Applies every pending migration; forward-only, so there is no "down". */
 export async function migrateToLatest(database: Database): Promise<MigrationReport> {
-  const migrator = new Migrator({ db: database.db, provider });
+  // With a schema, Kysely must look for its own tables there: otherwise it finds another schema's
+  // (parallel test runs on one database) and never creates them in this one.
+  const migrator = new Migrator({ db: database.db, provider, migrationTableSchema: database.schema });
   const result: MigrationResultSet = await migrator.migrateToLatest();
   if (result.error) {
     const failed = result.results?.find((r) => r.status === "Error");

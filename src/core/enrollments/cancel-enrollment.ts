@@ -28,8 +28,8 @@ export async function openEnrollment(
 ) {
   const first = await enrollmentRepository.find(trx, actor.tenantId, id);
   if (!first) throw notFound("Enrollment", id);
-  await lockLearners(deps, trx, actor.tenantId, [first.learner_id]);
   const scope = await openSession(deps, trx, actor, first.session_id, now);
+  await lockLearners(deps, trx, actor.tenantId, [first.learner_id]);
   const row = (await enrollmentRepository.find(trx, actor.tenantId, id))!;
   return { row, scope };
 }

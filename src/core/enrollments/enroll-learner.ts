@@ -23,8 +23,8 @@ export function enrollLearner(
   authorize(actor, "reference:write");
   return inTransaction(deps, async (trx) => {
     const now = deps.clock.now();
-    await lockLearners(deps, trx, actor.tenantId, [input.learnerId]);
     const scope = await openSession(deps, trx, actor, sessionId, now);
+    await lockLearners(deps, trx, actor.tenantId, [input.learnerId]);
     const row = await placeLearner(deps, trx, actor, scope, { ...input, source }, now);
     return resultOf(row);
   });
@@ -44,8 +44,8 @@ export function enrollMany(
   authorize(actor, "reference:write");
   return inTransaction(deps, async (trx) => {
     const now = deps.clock.now();
-    await lockLearners(deps, trx, actor.tenantId, learnerIds);
     const scope = await openSession(deps, trx, actor, sessionId, now);
+    await lockLearners(deps, trx, actor.tenantId, learnerIds);
     assertOpen(scope.session);
     const results: BulkResult["results"] = [];
     for (const learnerId of learnerIds) {

@@ -90,8 +90,9 @@ export interface SessionScope {
 }
 
 /**
- * Opens a session for enrollment writes: locks it (learner rows, if any, must be locked before),
- * reads it with its policy, and moves expired offers on (the lazy sweep).
+ * Opens a session for enrollment writes: locks it, reads it with its policy, and moves expired
+ * offers on (the lazy sweep). Lock order on PostgreSQL, everywhere: sessions (by id), then the
+ * learners (sorted) — scheduling writes lock the session before its learners too.
  */
 export async function openSession(
   deps: EnrollmentDeps,
@@ -118,7 +119,7 @@ export function assertOpen(session: SessionForEnrollment) {
   }
 }
 
-/** PostgreSQL: lock learner rows (sorted) before the session, the order scheduling writes use too. */
+/** PostgreSQL: lock learner rows (sorted), after the session (see openSession). */
 export const lockLearners = (deps: EnrollmentDeps, trx: Executor, tenantId: string, learnerIds: string[]) =>
   bookingRepository.lockResources(trx, deps.database.dialect, tenantId, {
     instructor: [],

@@ -162,8 +162,8 @@ export async function confirmRegistration(deps: EnrollmentDeps, token: string) {
       found.tenant_id,
       found.email_normalized,
     );
-    if (learner) await lockLearners(deps, trx, found.tenant_id, [learner.id]);
     const scope = await openSession(deps, trx, actor, found.session_id, now);
+    if (learner) await lockLearners(deps, trx, found.tenant_id, [learner.id]);
     const registration = (await selfRegistrationRepository.findByTokenHash(trx, hashToken(token)))!;
     if (registration.status === "confirmed" && registration.enrollment_id) {
       const enrollment = await enrollmentRepository.find(trx, found.tenant_id, registration.enrollment_id);

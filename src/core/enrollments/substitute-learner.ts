@@ -38,8 +38,8 @@ export function substituteLearner(
     const now = deps.clock.now();
     const first = await enrollmentRepository.find(trx, actor.tenantId, id);
     if (!first) throw notFound("Enrollment", id);
-    await lockLearners(deps, trx, actor.tenantId, [first.learner_id, input.learnerId]);
     const scope = await openSession(deps, trx, actor, first.session_id, now);
+    await lockLearners(deps, trx, actor.tenantId, [first.learner_id, input.learnerId]);
     assertOpen(scope.session);
     const row = (await enrollmentRepository.find(trx, actor.tenantId, id))!;
     if (!SUBSTITUTABLE.has(row.status)) {

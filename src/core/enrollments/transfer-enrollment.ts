@@ -36,13 +36,13 @@ export function transferEnrollment(
         errors: [{ path: "toSessionId", message: "is the session the learner is in already" }],
       });
     }
-    await lockLearners(deps, trx, actor.tenantId, [first.learner_id]);
     // Both sessions, locked in id order so two opposite transfers cannot deadlock.
     const [firstId, secondId] = [first.session_id, input.toSessionId].sort();
     const scopes = new Map([
       [firstId!, await openSession(deps, trx, actor, firstId!, now)],
       [secondId!, await openSession(deps, trx, actor, secondId!, now)],
     ]);
+    await lockLearners(deps, trx, actor.tenantId, [first.learner_id]);
     const source = scopes.get(first.session_id)!;
     const target = scopes.get(input.toSessionId)!;
     const row = (await enrollmentRepository.find(trx, actor.tenantId, id))!;

@@ -49,6 +49,8 @@ export function changeSessionStatus(
   authorize(actor, "reference:write");
   return inTransaction(deps, async (trx) => {
     const now = deps.clock.now();
+    // Lock the session first (PostgreSQL), as enrollment writes do: no learner is enrolled meanwhile.
+    await enrollmentRepository.lockSession(trx, deps.database.dialect, actor.tenantId, id);
     const before = await loadRecord(trx, actor.tenantId, id);
     const from = before.session.status as SessionStatus;
     if (from === change.status) return { session: presentSession(before), impact: null };

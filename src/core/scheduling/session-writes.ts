@@ -67,7 +67,9 @@ export async function checkAndSave(
   const { dialect } = deps.database;
   const { record, proposal } = prepared;
   // Enrolled learners move with the session: checked for double booking, and booked again.
+  // The session row is locked first (as enrollment writes do), so the list cannot change meanwhile.
   if (existing) {
+    await enrollmentRepository.lockSession(trx, dialect, actor.tenantId, existing.session.id);
     proposal.learnerIds = await enrollmentRepository.seatedLearnerIds(
       trx,
       actor.tenantId,
