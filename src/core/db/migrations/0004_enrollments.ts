@@ -84,6 +84,13 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .unique()
     .where(sql<SqlBool>`waitlist_position is not null`)
     .execute();
+  // The offer-expiry job scans every tenant for lapsed offers (few rows: only open offers).
+  await db.schema
+    .createIndex("enrollments_offer_expiry_idx")
+    .on("enrollments")
+    .columns(["offer_expires_at"])
+    .where(sql<SqlBool>`status = 'offered'`)
+    .execute();
   for (const [name, columns] of [
     ["enrollments_session_idx", ["tenant_id", "session_id", "status"]],
     ["enrollments_learner_idx", ["tenant_id", "learner_id"]],
