@@ -4,11 +4,8 @@ import { notFound } from "../errors.js";
 import {
   changeStatus,
   type EnrollmentDeps,
-  fillFreedSeats,
   inTransaction,
-  leaveWaitlist,
   lockLearners,
-  openSession,
   presentEnrollment,
   removeLearnerBookings,
   SEAT_STATUSES,
@@ -17,6 +14,7 @@ import {
 import { enrollmentRepository } from "./enrollments.repository.js";
 import type { CancelInput, Enrollment } from "./enrollments.schemas.js";
 import { assertBeforeCutoff } from "./policies.js";
+import { fillFreedSeats, leaveWaitlist, openSession } from "./waitlist.js";
 
 /** Reads an enrollment, then locks its learner and session and reads it again (the locked truth). */
 export async function openEnrollment(

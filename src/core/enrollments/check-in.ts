@@ -2,9 +2,10 @@ import { randomBytes } from "node:crypto";
 import { type Actor, systemActor } from "../auth/actor.js";
 import { AppError, notFound } from "../errors.js";
 import { attendanceRepository } from "./attendance.repository.js";
-import { type EnrollmentDeps, inTransaction, openSession } from "./enrollment-writes.js";
+import { type EnrollmentDeps, inTransaction } from "./enrollment-writes.js";
 import { BOOKING_HOLDING } from "./enrollments.repository.js";
 import { authorizeAttendance, writeAttendance } from "./record-attendance.js";
+import { openSession } from "./waitlist.js";
 
 const MINUTE = 60_000;
 /** Check-in opens this long before a segment starts; after the grace period a learner is late. */

@@ -3,14 +3,9 @@ import { issueCertificate } from "../certificates/issue-certificate.js";
 import { AppError, type FieldError, throwIfErrors } from "../errors.js";
 import { toIso } from "../shared/clock.js";
 import { attendanceRepository } from "./attendance.repository.js";
-import {
-  changeStatus,
-  type EnrollmentDeps,
-  inTransaction,
-  openSession,
-  presentEnrollment,
-} from "./enrollment-writes.js";
+import { changeStatus, type EnrollmentDeps, inTransaction, presentEnrollment } from "./enrollment-writes.js";
 import type { Policy } from "./enrollments.schemas.js";
+import { openSession } from "./waitlist.js";
 
 const OPEN = new Set(["enrolled", "attended", "no_show"]);
 

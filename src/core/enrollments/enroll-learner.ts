@@ -6,11 +6,11 @@ import {
   type EnrollmentDeps,
   inTransaction,
   lockLearners,
-  openSession,
   resultOf,
 } from "./enrollment-writes.js";
 import type { BulkResult, EnrollInput, EnrollResult } from "./enrollments.schemas.js";
 import { type Placement, placeLearner } from "./place-learner.js";
+import { openSession } from "./waitlist.js";
 
 /** A coordinator (or client contact) enrolls one learner: enrolled, waitlisted or pending approval. */
 export function enrollLearner(

@@ -4,9 +4,10 @@ import { toIso } from "../shared/clock.js";
 import { fromJson } from "../shared/json.js";
 import { decodeCursor, toPage } from "../shared/pagination.js";
 import type { Page } from "../shared/schemas.js";
-import { type EnrollmentDeps, inTransaction, openSession, presentEnrollment } from "./enrollment-writes.js";
+import { type EnrollmentDeps, inTransaction, presentEnrollment } from "./enrollment-writes.js";
 import { enrollmentRepository } from "./enrollments.repository.js";
 import type { Enrollment, EnrollmentQuery } from "./enrollments.schemas.js";
+import { openSession } from "./waitlist.js";
 
 /** Lazily lapses a session's expired offers before it is read, so readers never see a stale offer. */
 async function sweepIfDue(deps: EnrollmentDeps, actor: Actor, sessionId: string) {

@@ -1,6 +1,7 @@
 import { systemActor } from "../auth/actor.js";
-import { type EnrollmentDeps, inTransaction, openSession } from "./enrollment-writes.js";
+import { type EnrollmentDeps, inTransaction } from "./enrollment-writes.js";
 import { enrollmentRepository } from "./enrollments.repository.js";
+import { openSession } from "./waitlist.js";
 
 /**
  * Lapses every seat offer past its expiry, in every tenant, and offers (or gives) the seat to the

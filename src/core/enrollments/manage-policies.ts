@@ -2,10 +2,11 @@ import { recordAudit } from "../audit/audit.service.js";
 import { type Actor, authorize } from "../auth/actor.js";
 import { entityStore } from "../db/entity-store.js";
 import { AppError, notFound } from "../errors.js";
-import { type EnrollmentDeps, fillFreedSeats, inTransaction, openSession } from "./enrollment-writes.js";
+import { type EnrollmentDeps, inTransaction } from "./enrollment-writes.js";
 import { enrollmentRepository } from "./enrollments.repository.js";
 import type { Policy, PolicyInput } from "./enrollments.schemas.js";
 import { loadPolicy } from "./policies.js";
+import { fillFreedSeats, openSession } from "./waitlist.js";
 
 const flag = (value: boolean | null | undefined) =>
   value === undefined || value === null ? null : value ? 1 : 0;

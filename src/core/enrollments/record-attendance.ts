@@ -4,14 +4,9 @@ import type { Executor } from "../db/database.js";
 import { type FieldError, notFound, throwIfErrors } from "../errors.js";
 import { publishEvents } from "../events/publish-event.js";
 import { attendanceRepository } from "./attendance.repository.js";
-import {
-  changeStatus,
-  type EnrollmentDeps,
-  eventPayload,
-  inTransaction,
-  openSession,
-} from "./enrollment-writes.js";
+import { changeStatus, type EnrollmentDeps, eventPayload, inTransaction } from "./enrollment-writes.js";
 import type { AttendanceInput } from "./enrollments.schemas.js";
+import { openSession } from "./waitlist.js";
 
 /** Statuses whose attendance can be taken. */
 const ATTENDING = new Set(["enrolled", "attended", "no_show"]);

@@ -8,16 +8,11 @@ import { toIso } from "../shared/clock.js";
 import { newId } from "../shared/ids.js";
 import { email, text } from "../shared/schemas.js";
 import { tenantRepository } from "../tenancy/tenant.repository.js";
-import {
-  type EnrollmentDeps,
-  inTransaction,
-  lockLearners,
-  openSession,
-  resultOf,
-} from "./enrollment-writes.js";
+import { type EnrollmentDeps, inTransaction, lockLearners, resultOf } from "./enrollment-writes.js";
 import { enrollmentRepository } from "./enrollments.repository.js";
 import { placeLearner } from "./place-learner.js";
 import { selfRegistrationRepository } from "./self-registration.repository.js";
+import { openSession } from "./waitlist.js";
 
 export const registrationInputSchema = z.object({ name: text(200), email });
 export const confirmInputSchema = z.object({ token: z.string().min(20).max(200) });

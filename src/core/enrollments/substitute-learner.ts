@@ -11,7 +11,6 @@ import {
   type EnrollmentDeps,
   inTransaction,
   lockLearners,
-  openSession,
   presentEnrollment,
   recordChange,
   removeLearnerBookings,
@@ -19,6 +18,7 @@ import {
 } from "./enrollment-writes.js";
 import { enrollmentRepository } from "./enrollments.repository.js";
 import type { Enrollment } from "./enrollments.schemas.js";
+import { openSession } from "./waitlist.js";
 
 const SUBSTITUTABLE = new Set(["pending_approval", "enrolled", "waitlisted", "offered"]);
 

@@ -3,10 +3,8 @@ import { AppError, notFound } from "../errors.js";
 import {
   changeStatus,
   type EnrollmentDeps,
-  fillFreedSeats,
   inTransaction,
   lockLearners,
-  openSession,
   presentEnrollment,
   removeLearnerBookings,
 } from "./enrollment-writes.js";
@@ -14,6 +12,7 @@ import { enrollmentRepository } from "./enrollments.repository.js";
 import type { Enrollment, TransferInput } from "./enrollments.schemas.js";
 import { placeLearner } from "./place-learner.js";
 import { assertBeforeCutoff } from "./policies.js";
+import { fillFreedSeats, openSession } from "./waitlist.js";
 
 /**
  * Moves an enrolled learner to another session of the same course, within the transfer cut-off.

@@ -1,6 +1,6 @@
 import { type Actor, authorize } from "../auth/actor.js";
-import { applyCapacityChange } from "../enrollments/enrollment-writes.js";
 import { enrollmentRepository } from "../enrollments/enrollments.repository.js";
+import { applyCapacityChange } from "../enrollments/waitlist.js";
 import { AppError } from "../errors.js";
 import { loadTenant } from "../tenancy/tenancy.service.js";
 import { type Impact, impactOf } from "./impact.js";
