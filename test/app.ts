@@ -1,6 +1,6 @@
 import type { FastifyInstance, InjectOptions } from "fastify";
 import { afterAll, beforeAll, describe, expect } from "vitest";
-import { type Core, createCore } from "../src/core/app.js";
+import { type Core, type CoreOptions, createCore } from "../src/core/app.js";
 import { type Actor, type Role, systemActor } from "../src/core/auth/actor.js";
 import { buildServer } from "../src/server/app.js";
 import { createTestDatabase, type DatabaseKind, databaseKinds } from "./databases.js";
@@ -23,9 +23,9 @@ export interface TestContext {
   b: TestTenant;
 }
 
-export async function createTestContext(kind: DatabaseKind) {
+export async function createTestContext(kind: DatabaseKind, options: CoreOptions = {}) {
   const database = await createTestDatabase(kind);
-  const core = await createCore({ DATABASE_URL: database.url, DATABASE_POOL_MAX: 20 });
+  const core = await createCore({ DATABASE_URL: database.url, DATABASE_POOL_MAX: 20 }, options);
   const app = await buildServer(core);
   const tenant = async (slug: string): Promise<TestTenant> => {
     const { tenant } = await core.tenancy.ensureTenant(slug, `Tenant ${slug}`);
@@ -49,11 +49,15 @@ export async function createTestContext(kind: DatabaseKind) {
  * Runs the block once per configured database with a fresh context (own database, two tenants),
  * created before and dropped after the block.
  */
-export function describeEachDatabase(name: string, body: (context: () => TestContext) => void) {
+export function describeEachDatabase(
+  name: string,
+  body: (context: () => TestContext) => void,
+  options: CoreOptions = {},
+) {
   describe.each(databaseKinds)(`${name} [%s]`, (kind) => {
     let created: Awaited<ReturnType<typeof createTestContext>>;
     beforeAll(async () => {
-      created = await createTestContext(kind);
+      created = await createTestContext(kind, options);
     }, 60_000);
     afterAll(async () => {
       await created?.close();

@@ -4,6 +4,7 @@ import { AppError } from "../core/errors.js";
 import { version } from "../server/version.js";
 import { registerAdminCommands } from "./commands/admin.js";
 import { registerCsvCommands } from "./commands/csv.js";
+import { registerEnrollmentCommands } from "./commands/enrollments.js";
 import { registerServe } from "./commands/serve.js";
 import { registerWorker } from "./commands/worker.js";
 
@@ -16,6 +17,7 @@ registerServe(program);
 registerAdminCommands(program);
 registerCsvCommands(program);
 registerWorker(program);
+registerEnrollmentCommands(program);
 
 function report(error: unknown): number {
   if (error instanceof ConfigError) {

@@ -1,14 +1,17 @@
 import { createAuditService } from "./audit/audit.service.js";
 import { createAuthService } from "./auth/auth.service.js";
 import { createCourseService } from "./catalog/courses.service.js";
+import { createCertificateService } from "./certificates/certificates.service.js";
 import { createClientService } from "./clients/clients.service.js";
 import { type AutomationOptions, createAutomationWorker } from "./communications/automation.js";
 import { createCommunicationsService } from "./communications/communications.service.js";
 import { createSmtpMailer, type Mailer } from "./communications/mailer.js";
 import { type CommsSettings, commsSettingsFrom, defaultCommsSettings } from "./communications/settings.js";
+import { createComplianceService } from "./compliance/compliance.service.js";
 import type { Config } from "./config.js";
 import { createDatabase, type Database } from "./db/database.js";
 import { migrateToLatest } from "./db/migrate.js";
+import { createEnrollmentService } from "./enrollments/enrollments.service.js";
 import { createExportService } from "./imports/export-csv.js";
 import { createImportService } from "./imports/import-csv.js";
 import { createAvailabilityService } from "./instructors/availability.service.js";
@@ -77,6 +80,9 @@ export function wireServices(database: Database, clock: Clock, comms: CommsSetti
     sessions,
     imports: createImportService(deps),
     exports: createExportService(deps),
+    enrollments: createEnrollmentService(deps),
+    certificates: createCertificateService(deps),
+    compliance: createComplianceService(deps),
     jobs: createJobService(deps),
     communications: createCommunicationsService({ ...commsDeps, respond: sessions.respond }),
     webhooks: createWebhookService(deps),

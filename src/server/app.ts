@@ -12,12 +12,16 @@ import { newId } from "../core/shared/ids.js";
 import { registerAuthentication } from "./auth.js";
 import { errorHandler, notFoundHandler } from "./errors.js";
 import { landingPage } from "./landing.js";
+import { registerAttendanceRoutes } from "./routes/attendance.routes.js";
 import { registerAutomationRoutes } from "./routes/automation.routes.js";
 import { registerCatalogRoutes } from "./routes/catalog.routes.js";
+import { registerCertificateRoutes } from "./routes/certificates.routes.js";
 import { registerCommunicationsRoutes } from "./routes/communications.routes.js";
+import { registerEnrollmentRoutes } from "./routes/enrollments.routes.js";
 import { registerImportRoutes } from "./routes/imports.routes.js";
 import { registerInstructorRoutes } from "./routes/instructors.routes.js";
 import { registerPeopleRoutes } from "./routes/people.routes.js";
+import { registerPublicRoutes } from "./routes/public.routes.js";
 import { registerResourceRoutes } from "./routes/resources.routes.js";
 import { registerSeriesRoutes } from "./routes/series.routes.js";
 import { registerSessionRoutes } from "./routes/sessions.routes.js";
@@ -89,6 +93,10 @@ export async function buildServer(core: Core, options: ServerOptions = {}): Prom
       registerSessionRoutes(api, core);
       registerCommunicationsRoutes(api, core);
       registerAutomationRoutes(api, core);
+      registerEnrollmentRoutes(api, core);
+      registerAttendanceRoutes(api, core);
+      registerCertificateRoutes(api, core);
+      registerPublicRoutes(api, core);
       api.get("/openapi.json", { config: { public: true } }, async () => app.swagger());
     },
     { prefix: "/api/v1" },

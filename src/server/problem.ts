@@ -51,6 +51,7 @@ const descriptions = {
   409: "Conflicts with existing data (duplicate, in use)",
   415: "Unsupported content type",
   422: "Validation failed; `errors` lists each field",
+  429: "Too many requests; retry later",
 } as const;
 
 /** Error responses for a route's OpenAPI entry. */

@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { sql } from "kysely";
 import type { Dialect, Executor } from "../db/database.js";
 import type { MessagesTable, MessageTemplatesTable } from "../db/schema.js";
-import { tableExists } from "../db/sql.js";
+import { BOOKING_HOLDING } from "../enrollments/enrollments.repository.js";
 import { fromJson } from "../shared/json.js";
 
 export interface Person {
@@ -15,7 +15,6 @@ export interface Person {
 
 const ACTIVE_ASSIGNMENT = ["requested", "accepted"];
 /** Enrollment statuses that do not hold a place (the enroll module's names); everyone else hears about the session. */
-const NOT_ATTENDING = ["cancelled", "waitlisted", "offered", "rejected", "pending_approval", "transferred"];
 
 export const communicationsRepository = {
   /** A session with what a message or an invite shows. */
@@ -114,8 +113,7 @@ export const communicationsRepository = {
   },
 
   /**
-   * The learners enrolled in a session. The one query that knows the enroll module's table
-   * (`enrollments`: tenant_id, session_id, learner_id, status); without that table, nobody.
+   * The learners holding a seat in a session (the enrollment module's definition of seated).
    */
   async enrolledLearners(
     db: Executor,
@@ -123,12 +121,11 @@ export const communicationsRepository = {
     tenantId: string,
     sessionId: string,
   ): Promise<Person[]> {
-    if (!(await tableExists(db, dialect, "enrollments"))) return [];
     const result = await sql<{ id: string; name: string; email: string; language: string | null }>`
       select l.id, l.name, l.email, l.language from enrollments e
       join learners l on l.tenant_id = e.tenant_id and l.id = e.learner_id
       where e.tenant_id = ${tenantId} and e.session_id = ${sessionId}
-        and e.status not in (${sql.join(NOT_ATTENDING)})
+        and e.status in (${sql.join([...BOOKING_HOLDING])})
       order by l.id`.execute(db);
     return result.rows.map((row) => ({ kind: "learner" as const, ...row }));
   },

@@ -1,7 +1,7 @@
 import { sql } from "kysely";
 import type { Dialect, Executor } from "../db/database.js";
 import type { CalendarFeedsTable } from "../db/schema.js";
-import { tableExists } from "../db/sql.js";
+import { BOOKING_HOLDING } from "../enrollments/enrollments.repository.js";
 
 export type FeedKind = "instructor" | "learner" | "room" | "location";
 
@@ -60,11 +60,10 @@ export const feedRepository = {
     from: number,
   ): Promise<string[]> {
     if (kind === "learner") {
-      if (!(await tableExists(db, dialect, "enrollments"))) return [];
       const result = await sql<{ id: string }>`
         select s.id from sessions s join enrollments e on e.tenant_id = s.tenant_id and e.session_id = s.id
         where s.tenant_id = ${tenantId} and e.learner_id = ${subjectId} and s.ends_at >= ${from}
-          and e.status not in ('cancelled', 'rejected', 'transferred')
+          and e.status in (${sql.join([...BOOKING_HOLDING])})
         order by s.starts_at limit 2000`.execute(db);
       return result.rows.map((row) => row.id);
     }

@@ -23,6 +23,8 @@ export interface Database {
   dialect: Dialect;
   /** Human-readable target without credentials, for logs and health. */
   description: string;
+  /** PostgreSQL: the schema from `?schema=` (tests and benchmarks use one each). */
+  schema?: string;
   ping(): Promise<number>;
   destroy(): Promise<void>;
 }
@@ -136,6 +138,7 @@ function openPostgres(connectionString: string, schema: string | undefined, max:
   return {
     db,
     dialect: "postgres",
+    schema,
     description: `${safe.toString()}${schema ? ` (schema ${schema})` : ""}`,
     ping: () => timed(() => sql`select 1`.execute(db)),
     destroy: () => db.destroy(),

@@ -1,8 +1,9 @@
-import { type Migration, type MigrationProvider, type MigrationResultSet, Migrator, sql } from "kysely";
+import { type Migration, type MigrationProvider, type MigrationResultSet, Migrator } from "kysely";
 import type { Database } from "./database.js";
 import * as m0001 from "./migrations/0001_foundation.js";
 import * as m0002 from "./migrations/0002_scheduling.js";
 import * as m0003 from "./migrations/0003_domain_events.js";
+import * as m0004 from "./migrations/0004_enrollments.js";
 import * as m0005 from "./migrations/0005_communications.js";
 import * as m0008 from "./migrations/0008_booking_spans_index.js";
 
@@ -11,6 +12,7 @@ const migrations: Record<string, Migration> = {
   "0001_foundation": m0001,
   "0002_scheduling": m0002,
   "0003_domain_events": m0003,
+  "0004_enrollments": m0004,
   "0005_communications": m0005,
   "0008_booking_spans_index": m0008,
 };
@@ -24,18 +26,9 @@ export interface MigrationReport {
 
 /** Applies every pending migration; forward-only, so there is no "down". */
 export async function migrateToLatest(database: Database): Promise<MigrationReport> {
-  // Kysely looks for its migration tables in every schema it can see; name ours, or another
-  // schema's tables (a second install, a test schema) would be taken for them.
-  const schema =
-    database.dialect === "postgres"
-      ? (await sql<{ schema: string }>`select current_schema() as schema`.execute(database.db)).rows[0]
-          ?.schema
-      : undefined;
-  const migrator = new Migrator({
-    db: database.db,
-    provider,
-    ...(schema && { migrationTableSchema: schema }),
-  });
+  // With a schema, Kysely must look for its own tables there: otherwise it finds another schema's
+  // (parallel test runs on one database, a second install) and never creates them in this one.
+  const migrator = new Migrator({ db: database.db, provider, migrationTableSchema: database.schema });
   const result: MigrationResultSet = await migrator.migrateToLatest();
   if (result.error) {
     const failed = result.results?.find((r) => r.status === "Error");

@@ -432,6 +432,140 @@ export interface WebhookDeliveriesTable {
   delivered_at: number | null;
 }
 
+// Enrollments (migration 0004): registrations, waitlists, attendance, certificates, compliance.
+
+export interface EnrollmentPoliciesTable {
+  tenant_id: string;
+  /** "course" or "session" */
+  scope_type: string;
+  scope_id: string;
+  waitlist_policy: string | null;
+  offer_hours: number | null;
+  cancellation_cutoff_hours: number | null;
+  transfer_cutoff_hours: number | null;
+  approval_required: number | null;
+  min_attendance_percent: number | null;
+  pass_required: number | null;
+  updated_at: number;
+}
+
+export interface EnrollmentsTable {
+  tenant_id: string;
+  id: string;
+  session_id: string;
+  learner_id: string;
+  client_id: string | null;
+  status: string;
+  waitlist_position: number | null;
+  offer_expires_at: number | null;
+  source: string;
+  approved_by: string | null;
+  approved_at: number | null;
+  transferred_from_id: string | null;
+  transferred_to_id: string | null;
+  price_minor: number | null;
+  currency: string;
+  payment_status: string;
+  payment_reference: string | null;
+  passed: number | null;
+  status_reason: string | null;
+  completed_at: number | null;
+  cancelled_at: number | null;
+  version: number;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface EnrollmentEventsTable {
+  tenant_id: string;
+  id: string;
+  enrollment_id: string;
+  session_id: string;
+  occurred_at: number;
+  kind: string;
+  from_status: string | null;
+  to_status: string | null;
+  reason: string | null;
+  data_json: string | null;
+  actor_kind: string;
+  actor_id: string | null;
+  actor_label: string | null;
+}
+
+export interface AttendanceTable {
+  tenant_id: string;
+  enrollment_id: string;
+  segment_id: string;
+  session_id: string;
+  status: string;
+  method: string;
+  recorded_at: number;
+  recorded_by: string | null;
+}
+
+export interface SessionCheckInCodesTable {
+  tenant_id: string;
+  session_id: string;
+  code: string;
+  created_at: number;
+}
+
+export interface CertificatesTable {
+  tenant_id: string;
+  id: string;
+  enrollment_id: string;
+  learner_id: string;
+  session_id: string;
+  course_id: string;
+  client_id: string | null;
+  verification_code: string;
+  learner_name: string;
+  course_title: string;
+  instructor_names: string;
+  start_date: string;
+  end_date: string;
+  issued_on: string;
+  expires_on: string | null;
+  revoked_at: number | null;
+  created_at: number;
+}
+
+export interface ComplianceRequirementsTable {
+  tenant_id: string;
+  id: string;
+  name: string;
+  client_id: string | null;
+  learner_tag: string | null;
+  course_id: string;
+  renew_months: number | null;
+  due_soon_days: number;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface ClientSeatQuotasTable {
+  tenant_id: string;
+  session_id: string;
+  client_id: string;
+  seats: number;
+  updated_at: number;
+}
+
+export interface SelfRegistrationsTable {
+  tenant_id: string;
+  id: string;
+  session_id: string;
+  email: string;
+  email_normalized: string;
+  name: string;
+  token_hash: string;
+  status: string;
+  expires_at: number;
+  enrollment_id: string | null;
+  created_at: number;
+  confirmed_at: number | null;
+}
+
 export interface DB {
   tenants: TenantsTable;
   users: UsersTable;
@@ -465,6 +599,15 @@ export interface DB {
   tenant_secrets: TenantSecretsTable;
   webhook_subscriptions: WebhookSubscriptionsTable;
   webhook_deliveries: WebhookDeliveriesTable;
+  enrollment_policies: EnrollmentPoliciesTable;
+  enrollments: EnrollmentsTable;
+  enrollment_events: EnrollmentEventsTable;
+  attendance: AttendanceTable;
+  session_check_in_codes: SessionCheckInCodesTable;
+  certificates: CertificatesTable;
+  compliance_requirements: ComplianceRequirementsTable;
+  client_seat_quotas: ClientSeatQuotasTable;
+  self_registrations: SelfRegistrationsTable;
 }
 
 /** Tables holding an archivable reference-data entity (generic CRUD works on these). */

@@ -53,18 +53,3 @@ export const skipLocked = (dialect: Dialect): RawBuilder<unknown> =>
 /** Row lock for a read-modify-write inside a transaction (PostgreSQL); SQLite already holds the write lock. */
 export const forUpdate = (dialect: Dialect): RawBuilder<unknown> =>
   dialect === "postgres" ? sql`for update` : sql``;
-
-/** Whether a table exists (in the search path on PostgreSQL), for tables another module may add later. */
-export async function tableExists(
-  db: Parameters<RawBuilder<unknown>["execute"]>[0],
-  dialect: Dialect,
-  table: string,
-): Promise<boolean> {
-  const result =
-    dialect === "postgres"
-      ? await sql<{ found: boolean }>`select to_regclass(${table}) is not null as found`.execute(db)
-      : await sql<{
-          found: number;
-        }>`select count(*) as found from sqlite_master where type = 'table' and name = ${table}`.execute(db);
-  return Boolean(result.rows[0]?.found);
-}

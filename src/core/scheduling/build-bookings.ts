@@ -9,12 +9,13 @@ export const HOLDS_BOOKINGS = (status: string) => status !== "cancelled" && stat
 
 const MINUTE = 60_000;
 
-/** The busy intervals a session holds: its instructors, rooms (with buffers) and equipment, per segment. */
+/** The busy intervals a session holds: its instructors, rooms (with buffers), equipment and enrolled learners, per segment. */
 export function buildBookings(
   record: Omit<SessionRecord, "courseTitle">,
   rooms: ReadonlyMap<string, RoomProfile>,
   now: number,
   newId: () => string,
+  learnerIds: readonly string[] = [],
 ): BookingsTable[] {
   const { session, segments } = record;
   if (!HOLDS_BOOKINGS(session.status)) return [];
@@ -53,6 +54,17 @@ export function buildBookings(
         resource_id: segment.room_id,
         busy_from: segment.starts_at - (room?.setupMinutes ?? 0) * MINUTE,
         busy_to: segment.ends_at + (room?.teardownMinutes ?? 0) * MINUTE,
+        quantity: 1,
+      });
+    }
+    for (const learnerId of learnerIds) {
+      rows.push({
+        ...base,
+        id: newId(),
+        resource_type: "learner",
+        resource_id: learnerId,
+        busy_from: segment.starts_at,
+        busy_to: segment.ends_at,
         quantity: 1,
       });
     }

@@ -1,4 +1,5 @@
 import { type Actor, authorize } from "../auth/actor.js";
+import { enrollmentRepository } from "../enrollments/enrollments.repository.js";
 import { AppError } from "../errors.js";
 import { publishEvents } from "../events/publish-event.js";
 import { loadTenant } from "../tenancy/tenancy.service.js";
@@ -50,6 +51,8 @@ export function changeSessionStatus(
   authorize(actor, "reference:write");
   return inTransaction(deps, async (trx) => {
     const now = deps.clock.now();
+    // Lock the session first (PostgreSQL), as enrollment writes do: no learner is enrolled meanwhile.
+    await enrollmentRepository.lockSession(trx, deps.database.dialect, actor.tenantId, id);
     const before = await loadRecord(trx, actor.tenantId, id);
     const from = before.session.status as SessionStatus;
     if (from === change.status) return { session: presentSession(before), impact: null };
@@ -71,7 +74,7 @@ export function changeSessionStatus(
         updated_at: now,
         version: before.session.version + 1,
       });
-      impact = impactOf(before, null);
+      impact = impactOf(before, null, await enrollmentRepository.affectedLearnerIds(trx, actor.tenantId, id));
     } else if (!HOLDS_BOOKINGS(from)) {
       // Coming back from postponed: the resources must still be free.
       const tenant = await loadTenant(trx, actor.tenantId);

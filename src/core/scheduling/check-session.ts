@@ -1,4 +1,5 @@
 import { type Actor, authorize } from "../auth/actor.js";
+import { enrollmentRepository } from "../enrollments/enrollments.repository.js";
 import { loadConflictContext } from "./conflict-context.js";
 import { findConflicts } from "./engine/find-conflicts.js";
 import { prepareSession } from "./prepare-session.js";
@@ -20,6 +21,14 @@ export async function checkSession(
   const { db } = deps.database;
   const existing = input.sessionId ? await loadRecord(db, actor.tenantId, input.sessionId) : null;
   const prepared = await prepareSession(db, actor, null, input, existing, deps.clock.now());
+  // A change to an existing session moves its seated learners too, as the write will.
+  if (existing) {
+    prepared.proposal.learnerIds = await enrollmentRepository.seatedLearnerIds(
+      db,
+      actor.tenantId,
+      existing.session.id,
+    );
+  }
   const context = await loadConflictContext(db, actor.tenantId, {
     course: prepared.course,
     proposal: prepared.proposal,

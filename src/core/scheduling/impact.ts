@@ -2,8 +2,8 @@ import type { SessionRecord } from "./sessions.repository.js";
 
 /**
  * Who and what a reschedule, postponement or cancellation touches, recorded with the change and
- * returned to the coordinator. Learners and invoices are filled in once enrollments and finance
- * exist; the shape is stable already.
+ * returned to the coordinator. Learners are every registration of the session (enrollments);
+ * invoices are filled in once finance exists; the shape is stable already.
  */
 export interface Impact {
   timesChanged: boolean;
@@ -38,6 +38,7 @@ const shape = (record: Pick<SessionRecord, "session" | "segments">) => ({
 export function impactOf(
   before: SessionRecord,
   after: Pick<SessionRecord, "session" | "segments" | "instructors" | "equipment"> | null,
+  learners: string[] = [],
 ): Impact {
   const beforeShape = shape(before);
   const afterShape = after ? shape(after) : null;
@@ -66,7 +67,7 @@ export function impactOf(
     instructors,
     rooms,
     equipment: before.equipment.map((e) => ({ equipmentId: e.equipment_id, quantity: e.quantity })),
-    learners: [],
+    learners,
     invoices: [],
   };
 }

@@ -1,5 +1,6 @@
 import { type Actor, authorize } from "../auth/actor.js";
 import type { Executor } from "../db/database.js";
+import { enrollmentRepository } from "../enrollments/enrollments.repository.js";
 import { AppError, notFound } from "../errors.js";
 import { publishEvents } from "../events/publish-event.js";
 import { newId } from "../shared/ids.js";
@@ -134,5 +135,10 @@ async function rebuildBookings(
     record.segments.flatMap((s) => (s.room_id ? [s.room_id] : [])),
   );
   await bookingRepository.deleteForSession(trx, actor.tenantId, sessionId);
-  await bookingRepository.insertMany(trx, deps.database.dialect, buildBookings(record, rooms, now, newId));
+  const learnerIds = await enrollmentRepository.seatedLearnerIds(trx, actor.tenantId, sessionId);
+  await bookingRepository.insertMany(
+    trx,
+    deps.database.dialect,
+    buildBookings(record, rooms, now, newId, learnerIds),
+  );
 }

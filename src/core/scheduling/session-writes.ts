@@ -2,6 +2,7 @@ import { recordAudit } from "../audit/audit.service.js";
 import type { Actor } from "../auth/actor.js";
 import type { Database, Executor } from "../db/database.js";
 import { constraintViolation } from "../db/sql.js";
+import { enrollmentRepository } from "../enrollments/enrollments.repository.js";
 import { AppError, notFound } from "../errors.js";
 import type { Clock } from "../shared/clock.js";
 import { newId } from "../shared/ids.js";
@@ -65,12 +66,20 @@ export async function checkAndSave(
 ): Promise<{ accepted: Conflict[] }> {
   const { dialect } = deps.database;
   const { record, proposal } = prepared;
-  await bookingRepository.lockResources(
-    trx,
-    dialect,
-    actor.tenantId,
-    resourcesOf(existing ?? undefined, record),
-  );
+  // Enrolled learners move with the session: checked for double booking, and booked again.
+  // The session row is locked first (as enrollment writes do), so the list cannot change meanwhile.
+  if (existing) {
+    await enrollmentRepository.lockSession(trx, dialect, actor.tenantId, existing.session.id);
+    proposal.learnerIds = await enrollmentRepository.seatedLearnerIds(
+      trx,
+      actor.tenantId,
+      existing.session.id,
+    );
+  }
+  await bookingRepository.lockResources(trx, dialect, actor.tenantId, {
+    ...resourcesOf(existing ?? undefined, record),
+    learner: proposal.learnerIds,
+  });
   const context = await loadConflictContext(trx, actor.tenantId, { course: prepared.course, proposal });
   const conflicts = findConflicts(proposal, context);
   judgeConflicts(
@@ -87,7 +96,7 @@ export async function checkAndSave(
   await bookingRepository.insertMany(
     trx,
     dialect,
-    buildBookings(record, context.rooms, deps.clock.now(), newId),
+    buildBookings(record, context.rooms, deps.clock.now(), newId, proposal.learnerIds),
   );
   return { accepted: conflicts };
 }

@@ -1,4 +1,6 @@
 import { type Actor, authorize } from "../auth/actor.js";
+import { enrollmentRepository } from "../enrollments/enrollments.repository.js";
+import { applyCapacityChange } from "../enrollments/waitlist.js";
 import { AppError } from "../errors.js";
 import { publishEvents } from "../events/publish-event.js";
 import { loadTenant } from "../tenancy/tenancy.service.js";
@@ -42,8 +44,15 @@ export function updateSession(
     const tenant = await loadTenant(trx, actor.tenantId);
     const prepared = await prepareSession(trx, actor, tenant, mergePatch(before, patch), before, now);
     const { accepted } = await checkAndSave(deps, trx, actor, prepared, before, patch.override);
+    if (prepared.record.session.max_seats !== before.session.max_seats) {
+      await applyCapacityChange(deps, trx, actor, id, before.session.max_seats, now);
+    }
     const after = await loadRecord(trx, actor.tenantId, id);
-    const impact = impactOf(before, after);
+    const impact = impactOf(
+      before,
+      after,
+      await enrollmentRepository.affectedLearnerIds(trx, actor.tenantId, id),
+    );
     await recordSessionEvent(trx, actor, now, id, {
       kind: impact.timesChanged ? "rescheduled" : "updated",
       reason: patch.reason ?? patch.override?.reason,

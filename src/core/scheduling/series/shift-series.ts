@@ -1,4 +1,5 @@
 import { type Actor, authorize } from "../../auth/actor.js";
+import { enrollmentRepository } from "../../enrollments/enrollments.repository.js";
 import { AppError, notFound } from "../../errors.js";
 import { publishEvents } from "../../events/publish-event.js";
 import { loadTenant } from "../../tenancy/tenancy.service.js";
@@ -63,7 +64,14 @@ export function shiftSeries(
       await recordSessionEvent(trx, actor, now, record.session.id, {
         kind: "rescheduled",
         reason: shift.reason,
-        data: { impact: impactOf(record, after), seriesShiftDays: shift.days },
+        data: {
+          impact: impactOf(
+            record,
+            after,
+            await enrollmentRepository.affectedLearnerIds(trx, actor.tenantId, record.session.id),
+          ),
+          seriesShiftDays: shift.days,
+        },
       });
       await auditSession(trx, actor, now, "reschedule", record, after);
       await publishEvents(trx, actor, now, sessionUpdatedEvents(record, after, true, shift.reason));
