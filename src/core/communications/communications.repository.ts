@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { sql } from "kysely";
-import type { Dialect, Executor } from "../db/database.js";
+import type { Executor } from "../db/database.js";
 import type { MessagesTable, MessageTemplatesTable } from "../db/schema.js";
 import { BOOKING_HOLDING } from "../enrollments/enrollments.repository.js";
 import { fromJson } from "../shared/json.js";
@@ -115,12 +115,7 @@ export const communicationsRepository = {
   /**
    * The learners holding a seat in a session (the enrollment module's definition of seated).
    */
-  async enrolledLearners(
-    db: Executor,
-    dialect: Dialect,
-    tenantId: string,
-    sessionId: string,
-  ): Promise<Person[]> {
+  async enrolledLearners(db: Executor, tenantId: string, sessionId: string): Promise<Person[]> {
     const result = await sql<{ id: string; name: string; email: string; language: string | null }>`
       select l.id, l.name, l.email, l.language from enrollments e
       join learners l on l.tenant_id = e.tenant_id and l.id = e.learner_id

@@ -71,7 +71,7 @@ const FEED_HISTORY_MS = 90 * 86_400_000;
 
 /** Messages, templates, previews, calendar feeds and the public assignment links. */
 export function createCommunicationsService(deps: CommsDeps & { respond: SchedulingService["respond"] }) {
-  const { db, dialect } = deps.database;
+  const { db } = deps.database;
 
   async function factsOrThrow(tenantId: string, sessionId: string): Promise<SessionFacts> {
     const facts = await repo.sessionFacts(db, tenantId, sessionId);
@@ -301,7 +301,6 @@ export function createCommunicationsService(deps: CommsDeps & { respond: Schedul
       const now = deps.clock.now();
       const ids = await feedRepository.sessionIds(
         db,
-        dialect,
         feed.tenant_id,
         feed.kind as FeedKind,
         feed.subject_id,

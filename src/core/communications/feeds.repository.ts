@@ -1,5 +1,5 @@
 import { sql } from "kysely";
-import type { Dialect, Executor } from "../db/database.js";
+import type { Executor } from "../db/database.js";
 import type { CalendarFeedsTable } from "../db/schema.js";
 import { BOOKING_HOLDING } from "../enrollments/enrollments.repository.js";
 
@@ -53,7 +53,6 @@ export const feedRepository = {
   /** Ids of the sessions a feed shows: ending after `from`, by start. */
   async sessionIds(
     db: Executor,
-    dialect: Dialect,
     tenantId: string,
     kind: FeedKind,
     subjectId: string,

@@ -85,7 +85,7 @@ export function createNotifyHandler(deps: CommsDeps) {
       if (event.type.startsWith("session.")) {
         if (!facts) return;
         recipients.push(
-          ...(await repo.enrolledLearners(trx, deps.database.dialect, tenantId, facts.session.id)),
+          ...(await repo.enrolledLearners(trx, tenantId, facts.session.id)),
           ...(await repo.instructorsOf(trx, tenantId, facts.session.id)),
         );
         const before = (payload.before as { startsAt?: number }[] | undefined)?.[0]?.startsAt;

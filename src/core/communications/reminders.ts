@@ -67,12 +67,7 @@ export function createRemindHandler(deps: CommsDeps) {
       if (!facts || ["cancelled", "postponed", "draft"].includes(facts.session.status)) return;
       // Moved since the job was armed: the new instant arms its own job.
       if ((kind === "feedback" ? facts.session.ends_at : facts.session.starts_at) !== at) return;
-      const learners = await repo.enrolledLearners(
-        trx,
-        deps.database.dialect,
-        job.tenantId,
-        facts.session.id,
-      );
+      const learners = await repo.enrolledLearners(trx, job.tenantId, facts.session.id);
       const people =
         kind === "reminder"
           ? [...learners, ...(await repo.instructorsOf(trx, job.tenantId, facts.session.id))]
