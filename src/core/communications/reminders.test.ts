@@ -18,11 +18,6 @@ describe.each(databaseKinds)("reminders, pre-course information and feedback req
       { smtpUrl: null, reminderOffsetsMs: [7 * 86_400_000, 86_400_000] },
       clock,
     );
-    // The enroll module's table, as far as communications reads it (built on another branch).
-    await sql`create table enrollments (tenant_id text not null, id text not null, session_id text not null,
-      learner_id text not null, status text not null, primary key (tenant_id, id))`.execute(
-      created.context.core.database.db,
-    );
   }, 60_000);
   afterAll(() => created?.close());
 
@@ -34,13 +29,11 @@ describe.each(databaseKinds)("reminders, pre-course information and feedback req
       .body;
     const lena = (await api.post("/learners", { name: "Lena", email: uniqueEmail("lena") })).body;
     const gone = (await api.post("/learners", { name: "Gone", email: uniqueEmail("gone") })).body;
-    for (const [learner, status] of [
-      [lena, "enrolled"],
-      [gone, "cancelled"],
-    ] as const) {
-      await sql`insert into enrollments values (${a.id}, ${newId()}, ${session.id}, ${learner.id}, ${status})`.execute(
-        core.database.db,
-      );
+    for (const learner of [lena, gone]) {
+      const enrolled = await api.post(`/sessions/${session.id}/enrollments`, { learnerId: learner.id });
+      expect(enrolled.body.status).toBe("enrolled");
+      if (learner === gone)
+        expect((await api.post(`/enrollments/${enrolled.body.id}/cancel`, {})).status).toBe(200);
     }
     const worker = testWorker(core);
     const log = async (event: string) =>
