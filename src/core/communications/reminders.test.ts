@@ -1,4 +1,3 @@
-import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { client, uniqueEmail } from "../../../test/app.js";
 import { createCommsContext, drainUntil, testWorker } from "../../../test/comms.js";
