@@ -100,6 +100,8 @@ export interface CompiledModel {
   groupCompact: Uint8Array;
   /** Courses in conflict with each course (sharing a group), for the construction's ordering. */
   courseDegree: Int32Array;
+  /** 1 when two courses share a group (or are the same course): C*C. */
+  courseConflict: Uint8Array;
   weights: SolverWeights;
   fixedPeriod: Int32Array;
   fixedRoom: Int32Array;
@@ -208,8 +210,11 @@ export function compileModel(model: SolverModel): CompiledModel {
   const neighbours = model.courses.map(() => new Set<number>());
   for (const group of model.groups)
     for (const a of group.courses) for (const b of group.courses) if (a !== b) neighbours[a]!.add(b);
+  const courseConflict = new Uint8Array(C * C);
   neighbours.forEach((set, c) => {
     courseDegree[c] = set.size;
+    courseConflict[c * C + c] = 1;
+    for (const other of set) courseConflict[c * C + other] = 1;
   });
   return {
     source: model,
@@ -243,6 +248,7 @@ export function compileModel(model: SolverModel): CompiledModel {
     courseGroupList: groupCsr.list,
     groupCompact: Uint8Array.from(model.groups.map((group) => (group.compact ? 1 : 0))),
     courseDegree,
+    courseConflict,
     weights: model.weights,
     fixedPeriod,
     fixedRoom,

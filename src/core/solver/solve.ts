@@ -1,3 +1,4 @@
+import { Moves } from "./anneal.js";
 import { type CompiledModel, compileModel, type SolverModel } from "./model.js";
 import { Random } from "./random.js";
 import { type ScoreBreakdown, SolverState } from "./state.js";
@@ -22,7 +23,11 @@ export interface SolveOptions {
   maxIterations?: number;
   /** Weight of one hard violation against the soft cost in the search (default 1000). */
   hardWeight?: number;
-  /** Start and end temperatures of the annealing (defaults 4 and 0.08). */
+  /** Share of Kempe-chain moves (default 0.1). */
+  kempeRate?: number;
+  /** Temperature of the feasibility phase (on hard violations alone; default 0.3). */
+  feasibilityTemperature?: number;
+  /** Start and end temperatures of the annealing (defaults 2 and 0.05). */
   startTemperature?: number;
   endTemperature?: number;
   onProgress?: (progress: SolverProgress) => void;
@@ -46,7 +51,11 @@ export interface SolveResult {
 
 const CHECK_EVERY = 1024;
 
-/** Constructs a timetable greedily, then improves it by simulated annealing with delta scoring. */
+/**
+ * Constructs a timetable greedily, then improves it by simulated annealing with delta scoring:
+ * first on the hard violations alone until the timetable is feasible (or a share of the budget is
+ * spent), then on hardWeight × hard + soft, keeping the best solution in (hard, soft) order.
+ */
 export function solve(model: SolverModel, options: SolveOptions = {}): SolveResult {
   const m = compileModel(model);
   const rng = new Random(options.seed ?? 1);
@@ -54,141 +63,113 @@ export function solve(model: SolverModel, options: SolveOptions = {}): SolveResu
   const timeLimit = options.timeLimitMs ?? 10_000;
   const maxIterations = options.maxIterations ?? Number.POSITIVE_INFINITY;
   const byIterations = options.maxIterations !== undefined;
-  const t0 = options.startTemperature ?? 4;
-  const t1 = options.endTemperature ?? 0.08;
   const started = performance.now();
   const elapsed = () => performance.now() - started;
   const interval = options.progressIntervalMs ?? 250;
 
   const s = new SolverState(m);
-  construct(m, s, rng, hw);
+  construct(m, s, rng, 1000);
 
-  const objective = () => hw * s.hard() + s.soft();
   const E = m.E;
   const bestPeriod = Int32Array.from(s.period);
   const bestRoom = Int32Array.from(s.room);
   const bestInst = Int32Array.from(s.inst);
   let bestHard = s.hard();
   let bestSoft = s.soft();
-  let best = objective();
-  let current = best;
   const history: SolveResult["history"] = [
     { elapsedMs: elapsed(), iterations: 0, hard: bestHard, soft: bestSoft },
   ];
-  let lastReport = -Infinity;
-  let reportedBest = best;
+  let lastReport = Number.NEGATIVE_INFINITY;
+  let lastHistory = Number.NEGATIVE_INFINITY;
+  let historyPending = false;
 
   const movable: number[] = [];
   for (let e = 0; e < E; e++) if (!m.eventFixed[e]) movable.push(e);
   const M = movable.length;
   const movableArr = Int32Array.from(movable);
+  const moves = new Moves(m, s, rng);
+  const kempeRate = options.kempeRate ?? 0.1;
+  const roomOnly = 0.2;
+  const instructorChange = 0.15;
 
   let iterations = 0;
-  let temperature = t0;
-  let stoppedBy: SolveResult["stoppedBy"] = "time";
-  const ratio = t1 / t0;
-  // Reheats: the schedule runs in cycles; each cycle cools from a start temperature that shrinks.
-  const report = (force: boolean) => {
+  let temperature = 0;
+  let stoppedBy: SolveResult["stoppedBy"] | undefined;
+  const report = () => {
     const now = elapsed();
-    if (best < reportedBest && now - lastReport >= interval) {
+    if (historyPending && now - lastHistory >= interval) {
       history.push({ elapsedMs: now, iterations, hard: bestHard, soft: bestSoft });
-      reportedBest = best;
+      lastHistory = now;
+      historyPending = false;
     }
-    if (options.onProgress && (force || now - lastReport >= interval)) {
+    if (now - lastReport >= interval) {
       lastReport = now;
-      options.onProgress({ elapsedMs: now, iterations, bestHard, bestSoft, temperature });
-    } else if (!options.onProgress && now - lastReport >= interval) lastReport = now;
+      options.onProgress?.({ elapsedMs: now, iterations, bestHard, bestSoft, temperature });
+    }
+  };
+  /** Where the run is in its budget, 0..1 (iterations when bounded by them, else time). */
+  const progress = () => (byIterations ? iterations / maxIterations : elapsed() / timeLimit);
+
+  /**
+   * One annealing phase over [from, to) of the budget: cost = w × hard + soft × softWeight,
+   * temperature from tStart to tEnd (geometric). Stops early when `untilFeasible` and hard is 0.
+   */
+  const anneal = (
+    w: number,
+    softWeight: number,
+    tStart: number,
+    tEnd: number,
+    from: number,
+    to: number,
+    untilFeasible: boolean,
+  ) => {
+    let current = w * s.hard() + softWeight * s.soft();
+    const ratio = tEnd / tStart;
+    temperature = tStart;
+    while (M > 0 && stoppedBy === undefined) {
+      if ((iterations & (CHECK_EVERY - 1)) === 0) {
+        if (iterations >= maxIterations) stoppedBy = "iterations";
+        else if (elapsed() >= timeLimit) stoppedBy = "time";
+        else if (options.shouldStop?.()) stoppedBy = "cancelled";
+        if (stoppedBy !== undefined) break;
+        const fraction = (progress() - from) / (to - from);
+        if (fraction >= 1) break;
+        temperature = tStart * ratio ** Math.max(0, fraction);
+        report();
+      }
+      iterations++;
+      const e = movableArr[rng.int(M)]!;
+      if (rng.next() < kempeRate) {
+        const nPeriods = m.periodStart[e + 1]! - m.periodStart[e]!;
+        if (!moves.kempe(e, m.periodList[m.periodStart[e]! + rng.int(nPeriods)]!)) continue;
+      } else if (!moves.simple(e, roomOnly, instructorChange)) continue;
+      const hard = s.hard();
+      const soft = s.soft();
+      const next = w * hard + softWeight * soft;
+      const delta = next - current;
+      if (delta <= 0 || rng.next() < Math.exp(-delta / temperature)) {
+        current = next;
+        if (hard < bestHard || (hard === bestHard && soft < bestSoft - 1e-9)) {
+          bestHard = hard;
+          bestSoft = soft;
+          bestPeriod.set(s.period);
+          bestRoom.set(s.room);
+          bestInst.set(s.inst);
+          historyPending = true;
+          if (untilFeasible && hard === 0) break;
+        }
+      } else moves.undo();
+    }
   };
 
-  const P = m.P;
-  while (M > 0) {
-    if ((iterations & (CHECK_EVERY - 1)) === 0) {
-      const now = elapsed();
-      if (iterations >= maxIterations) {
-        stoppedBy = "iterations";
-        break;
-      }
-      if (now >= timeLimit) {
-        stoppedBy = "time";
-        break;
-      }
-      if (options.shouldStop?.()) {
-        stoppedBy = "cancelled";
-        break;
-      }
-      const fraction = byIterations ? iterations / maxIterations : now / timeLimit;
-      temperature = t0 * ratio ** fraction;
-      report(false);
-    }
-    iterations++;
-    const e = movableArr[rng.int(M)]!;
-    const p0 = s.period[e]!;
-    const r0 = s.room[e]!;
-    const o0 = s.inst[e]!;
-    const nOptions = m.instStart[e + 1]! - m.instStart[e]!;
-    let p1 = p0;
-    let r1 = r0;
-    let o1 = o0;
-    const u = rng.next();
-    const nRooms = m.roomStart[e + 1]! - m.roomStart[e]!;
-    if (nOptions > 1 && u < 0.15) {
-      o1 = rng.int(nOptions);
-      if (o1 === o0) continue;
-    } else if (nRooms > 1 && u < 0.35) {
-      r1 = m.roomList[m.roomStart[e]! + rng.int(nRooms)]!;
-      if (r1 === r0) continue;
-    } else {
-      const nPeriods = m.periodStart[e + 1]! - m.periodStart[e]!;
-      p1 = m.periodList[m.periodStart[e]! + rng.int(nPeriods)]!;
-      if (nRooms > 0 && rng.next() < 0.5) r1 = m.roomList[m.roomStart[e]! + rng.int(nRooms)]!;
-      if (p1 === p0 && r1 === r0) continue;
-    }
-    // Moving into an occupied room-period swaps with its occupant when the occupant may go back.
-    let e2 = -1;
-    let o2 = -1;
-    if (r1 >= 0 && (p1 !== p0 || r1 !== r0)) {
-      const k = r1 * P + p1;
-      if (s.roomCnt[k] === 1) {
-        const other = s.roomXor[k]! - 1;
-        if (
-          other !== e &&
-          !m.eventFixed[other] &&
-          m.periodAllowed[other * P + p0] &&
-          m.roomAllowed[other * m.R + r0]
-        )
-          e2 = other;
-      }
-    }
-    s.unplace(e);
-    if (e2 >= 0) {
-      o2 = s.inst[e2]!;
-      s.unplace(e2);
-    }
-    s.place(e, p1, r1, o1);
-    if (e2 >= 0) s.place(e2, p0, r0, o2);
-    const next = hw * s.hard() + s.soft();
-    const delta = next - current;
-    if (delta <= 0 || rng.next() < Math.exp(-delta / temperature)) {
-      current = next;
-      if (current < best - 1e-9) {
-        best = current;
-        bestHard = s.hard();
-        bestSoft = s.soft();
-        bestPeriod.set(s.period);
-        bestRoom.set(s.room);
-        bestInst.set(s.inst);
-      }
-    } else {
-      s.unplace(e);
-      if (e2 >= 0) {
-        s.unplace(e2);
-        s.place(e2, p1, r1, o2);
-      }
-      s.place(e, p0, r0, o0);
-    }
+  if (s.hard() > 0) anneal(1, 0, options.feasibilityTemperature ?? 0.3, 0.05, 0, 0.5, true);
+  if (stoppedBy === undefined) {
+    const from = Math.min(progress(), 0.99);
+    anneal(hw, 1, options.startTemperature ?? 2, options.endTemperature ?? 0.05, from, 1, false);
   }
+  if (stoppedBy === undefined) stoppedBy = byIterations ? "iterations" : "time";
 
-  // Rebuild the best solution in the state, so its breakdown comes from the same counters.
+  // Rebuild the best solution in a fresh state, so its breakdown comes from the same counters.
   const final = new SolverState(m);
   for (let e = 0; e < E; e++)
     if (bestPeriod[e]! >= 0) final.place(e, bestPeriod[e]!, bestRoom[e]!, bestInst[e]!);

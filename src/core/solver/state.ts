@@ -52,6 +52,10 @@ export class SolverState {
   readonly courseDays: Int32Array;
   readonly courseRoom: Int32Array;
   readonly courseRooms: Int32Array;
+  /** The events placed in each period (P rows of E slots) and each event's slot in its row. */
+  readonly periodEvents: Int32Array;
+  readonly periodSize: Int32Array;
+  readonly slot: Int32Array;
 
   unplaced: number;
   roomClashes = 0;
@@ -79,6 +83,9 @@ export class SolverState {
     this.courseDays = new Int32Array(C);
     this.courseRoom = new Int32Array(C * R);
     this.courseRooms = new Int32Array(C);
+    this.periodEvents = new Int32Array(P * E);
+    this.periodSize = new Int32Array(P);
+    this.slot = new Int32Array(E).fill(-1);
     this.unplaced = E;
     for (let c = 0; c < C; c++) this.minDays += m.courseMinDays[c]!;
   }
@@ -143,6 +150,9 @@ export class SolverState {
     this.room[e] = r;
     this.inst[e] = o;
     this.unplaced--;
+    const n = this.periodSize[p]!++;
+    this.periodEvents[p * m.E + n] = e;
+    this.slot[e] = n;
     const c = m.eventCourse[e]!;
     if (this.courseCnt[c * P + p]!++ > 0) this.courseClashes++;
     const gEnd = m.courseGroupStart[c + 1]!;
@@ -184,6 +194,12 @@ export class SolverState {
     this.room[e] = -1;
     this.inst[e] = -1;
     this.unplaced++;
+    const last = --this.periodSize[p]!;
+    const at = this.slot[e]!;
+    const moved = this.periodEvents[p * m.E + last]!;
+    this.periodEvents[p * m.E + at] = moved;
+    this.slot[moved] = at;
+    this.slot[e] = -1;
     const c = m.eventCourse[e]!;
     if (--this.courseCnt[c * P + p]! > 0) this.courseClashes--;
     const gEnd = m.courseGroupStart[c + 1]!;

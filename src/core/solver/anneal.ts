@@ -1,0 +1,181 @@
+import type { CompiledModel } from "./model.js";
+import type { Random } from "./random.js";
+import type { SolverState } from "./state.js";
+
+/**
+ * The moves of the local search, each applied to the state (delta scoring happens in
+ * `place`/`unplace`) and undone when the annealing rejects it:
+ * - move: an event to another period and/or room (a room-only move keeps the period); when the
+ *   target room-period holds exactly one other event that may take the vacated place, the two swap;
+ * - instructor: another of the event's instructor options;
+ * - Kempe chain: the events of two periods that are connected by a conflict (same course, shared
+ *   group, same instructor, same room) exchange periods, keeping their rooms, so a feasible
+ *   timetable stays feasible while a whole block of lectures changes day or time.
+ * Scratch arrays are allocated once; the inner loop allocates nothing.
+ */
+export class Moves {
+  private readonly queue: Int32Array;
+  private readonly mark: Int32Array;
+  private stamp = 0;
+  private readonly savedPeriod: Int32Array;
+  private readonly savedRoom: Int32Array;
+  private readonly savedInst: Int32Array;
+  private chainLength = 0;
+  /** The last simple move, for `undo`. */
+  private e1 = -1;
+  private e2 = -1;
+  private p0 = -1;
+  private r0 = -1;
+  private o0 = -1;
+  private p1 = -1;
+  private r1 = -1;
+  private o1 = -1;
+  private o2 = -1;
+  private kind: 0 | 1 = 0;
+
+  constructor(
+    private readonly m: CompiledModel,
+    private readonly s: SolverState,
+    private readonly rng: Random,
+  ) {
+    this.queue = new Int32Array(m.E);
+    this.mark = new Int32Array(m.E);
+    this.savedPeriod = new Int32Array(m.E);
+    this.savedRoom = new Int32Array(m.E);
+    this.savedInst = new Int32Array(m.E);
+  }
+
+  /** A random move (or swap, or instructor change) of event e; false when it would change nothing. */
+  simple(e: number, roomOnly: number, instructorChange: number): boolean {
+    const m = this.m;
+    const s = this.s;
+    const rng = this.rng;
+    const P = m.P;
+    const p0 = s.period[e]!;
+    const r0 = s.room[e]!;
+    const o0 = s.inst[e]!;
+    const nOptions = m.instStart[e + 1]! - m.instStart[e]!;
+    const nRooms = m.roomStart[e + 1]! - m.roomStart[e]!;
+    let p1 = p0;
+    let r1 = r0;
+    let o1 = o0;
+    const u = rng.next();
+    if (nOptions > 1 && u < instructorChange) {
+      o1 = rng.int(nOptions);
+      if (o1 === o0) return false;
+    } else if (nRooms > 1 && u < instructorChange + roomOnly) {
+      r1 = m.roomList[m.roomStart[e]! + rng.int(nRooms)]!;
+      if (r1 === r0) return false;
+    } else {
+      const nPeriods = m.periodStart[e + 1]! - m.periodStart[e]!;
+      p1 = m.periodList[m.periodStart[e]! + rng.int(nPeriods)]!;
+      if (nRooms > 0 && rng.next() < 0.5) r1 = m.roomList[m.roomStart[e]! + rng.int(nRooms)]!;
+      if (p1 === p0 && r1 === r0) return false;
+    }
+    let e2 = -1;
+    if (r1 >= 0 && (p1 !== p0 || r1 !== r0)) {
+      const k = r1 * P + p1;
+      if (s.roomCnt[k] === 1) {
+        const other = s.roomXor[k]! - 1;
+        if (
+          other !== e &&
+          !m.eventFixed[other] &&
+          r0 >= 0 &&
+          m.periodAllowed[other * P + p0] &&
+          m.roomAllowed[other * m.R + r0]
+        )
+          e2 = other;
+      }
+    }
+    this.kind = 0;
+    this.e1 = e;
+    this.e2 = e2;
+    this.p0 = p0;
+    this.r0 = r0;
+    this.o0 = o0;
+    this.p1 = p1;
+    this.r1 = r1;
+    this.o1 = o1;
+    s.unplace(e);
+    if (e2 >= 0) {
+      this.o2 = s.inst[e2]!;
+      s.unplace(e2);
+    }
+    s.place(e, p1, r1, o1);
+    if (e2 >= 0) s.place(e2, p0, r0, this.o2);
+    return true;
+  }
+
+  /** The Kempe chain of event e between its period and t2; false when some event of it cannot move. */
+  kempe(e: number, t2: number): boolean {
+    const m = this.m;
+    const s = this.s;
+    const t1 = s.period[e]!;
+    if (t1 === t2 || t1 < 0) return false;
+    const E = m.E;
+    const P = m.P;
+    const C = m.C;
+    const stamp = ++this.stamp;
+    const queue = this.queue;
+    const mark = this.mark;
+    queue[0] = e;
+    mark[e] = stamp;
+    let n = 1;
+    for (let qi = 0; qi < n; qi++) {
+      const x = queue[qi]!;
+      const tx = s.period[x]!;
+      const ty = tx === t1 ? t2 : t1;
+      if (m.eventFixed[x] || !m.periodAllowed[x * P + ty]) return false;
+      const rx = s.room[x]!;
+      const cx = m.eventCourse[x]! * C;
+      const ox = s.inst[x]!;
+      const ix = ox >= 0 ? m.instList[m.instStart[x]! + ox]! : -1;
+      const size = s.periodSize[ty]!;
+      const row = ty * E;
+      for (let k = 0; k < size; k++) {
+        const y = s.periodEvents[row + k]!;
+        if (mark[y] === stamp) continue;
+        let linked = (rx >= 0 && s.room[y] === rx) || m.courseConflict[cx + m.eventCourse[y]!] === 1;
+        if (!linked && ix >= 0) {
+          const oy = s.inst[y]!;
+          linked = oy >= 0 && m.instList[m.instStart[y]! + oy] === ix;
+        }
+        if (linked) {
+          mark[y] = stamp;
+          queue[n++] = y;
+        }
+      }
+    }
+    for (let i = 0; i < n; i++) {
+      const x = queue[i]!;
+      this.savedPeriod[i] = s.period[x]!;
+      this.savedRoom[i] = s.room[x]!;
+      this.savedInst[i] = s.inst[x]!;
+      s.unplace(x);
+    }
+    for (let i = 0; i < n; i++)
+      s.place(queue[i]!, this.savedPeriod[i] === t1 ? t2 : t1, this.savedRoom[i]!, this.savedInst[i]!);
+    this.chainLength = n;
+    this.kind = 1;
+    return true;
+  }
+
+  undo(): void {
+    const s = this.s;
+    if (this.kind === 1) {
+      const n = this.chainLength;
+      for (let i = 0; i < n; i++) s.unplace(this.queue[i]!);
+      for (let i = 0; i < n; i++)
+        s.place(this.queue[i]!, this.savedPeriod[i]!, this.savedRoom[i]!, this.savedInst[i]!);
+      return;
+    }
+    const e = this.e1;
+    const e2 = this.e2;
+    s.unplace(e);
+    if (e2 >= 0) {
+      s.unplace(e2);
+      s.place(e2, this.p1, this.r1, this.o2);
+    }
+    s.place(e, this.p0, this.r0, this.o0);
+  }
+}
