@@ -5,6 +5,7 @@ import { version } from "../server/version.js";
 import { registerAdminCommands } from "./commands/admin.js";
 import { registerCsvCommands } from "./commands/csv.js";
 import { registerServe } from "./commands/serve.js";
+import { registerSolverCommands } from "./commands/solver.js";
 
 const program = new Command()
   .name("lectern")
@@ -14,6 +15,7 @@ const program = new Command()
 registerServe(program);
 registerAdminCommands(program);
 registerCsvCommands(program);
+registerSolverCommands(program);
 
 function report(error: unknown): number {
   if (error instanceof ConfigError) {
