@@ -100,6 +100,12 @@ export interface CompiledModel {
   groupCompact: Uint8Array;
   /** Courses in conflict with each course (sharing a group), for the construction's ordering. */
   courseDegree: Int32Array;
+  /** The events of each group (CSR). */
+  groupEventStart: Int32Array;
+  groupEventList: Int32Array;
+  /** The events of each course (CSR). */
+  courseEventStart: Int32Array;
+  courseEventList: Int32Array;
   /** 1 when two courses share a group (or are the same course): C*C. */
   courseConflict: Uint8Array;
   weights: SolverWeights;
@@ -206,6 +212,14 @@ export function compileModel(model: SolverModel): CompiledModel {
     }
   });
   const groupCsr = csr(courseGroups);
+  const courseEvents: number[][] = model.courses.map(() => []);
+  model.events.forEach((event, e) => {
+    courseEvents[event.course]!.push(e);
+  });
+  const eventCsr = csr(courseEvents);
+  const groupEventCsr = csr(
+    model.groups.map((group) => [...new Set(group.courses)].flatMap((c) => courseEvents[c]!)),
+  );
   const courseDegree = new Int32Array(C);
   const neighbours = model.courses.map(() => new Set<number>());
   for (const group of model.groups)
@@ -249,6 +263,10 @@ export function compileModel(model: SolverModel): CompiledModel {
     groupCompact: Uint8Array.from(model.groups.map((group) => (group.compact ? 1 : 0))),
     courseDegree,
     courseConflict,
+    groupEventStart: groupEventCsr.start,
+    groupEventList: groupEventCsr.list,
+    courseEventStart: eventCsr.start,
+    courseEventList: eventCsr.list,
     weights: model.weights,
     fixedPeriod,
     fixedRoom,

@@ -21,13 +21,23 @@ export interface SolveOptions {
    * whole run is reproducible for a seed (the time limit still applies as a safety stop).
    */
   maxIterations?: number;
-  /** Weight of one hard violation against the soft cost in the search (default 1000). */
+  /**
+   * Weight of one hard violation against the soft cost in the search. Unset, it adapts (strategic
+   * oscillation between minHardWeight and 1000: up while infeasible, down while feasible).
+   */
   hardWeight?: number;
+  minHardWeight?: number;
+  /** Share of room choices that reuse the room of another event of the same course (default 0.5). */
+  sameCourseRoom?: number;
+  /** Share of moves that only change the room (default 0.35). */
+  roomMoveRate?: number;
+  /** Share of period choices next to an event of a shared group (compactness; default 0). */
+  nextToMate?: number;
   /** Share of Kempe-chain moves (default 0.1). */
   kempeRate?: number;
   /** Temperature of the feasibility phase (on hard violations alone; default 0.3). */
   feasibilityTemperature?: number;
-  /** Start and end temperatures of the annealing (defaults 2 and 0.05). */
+  /** Start and end temperatures of the annealing (defaults 2 and 0.15). */
   startTemperature?: number;
   endTemperature?: number;
   onProgress?: (progress: SolverProgress) => void;
@@ -59,7 +69,10 @@ const CHECK_EVERY = 1024;
 export function solve(model: SolverModel, options: SolveOptions = {}): SolveResult {
   const m = compileModel(model);
   const rng = new Random(options.seed ?? 1);
-  const hw = options.hardWeight ?? 1000;
+  const hw = options.hardWeight ?? 10;
+  const minWeight = options.minHardWeight ?? 2;
+  const maxWeight = 1000;
+  const adaptRate = 1.02;
   const timeLimit = options.timeLimitMs ?? 10_000;
   const maxIterations = options.maxIterations ?? Number.POSITIVE_INFINITY;
   const byIterations = options.maxIterations !== undefined;
@@ -88,8 +101,10 @@ export function solve(model: SolverModel, options: SolveOptions = {}): SolveResu
   const M = movable.length;
   const movableArr = Int32Array.from(movable);
   const moves = new Moves(m, s, rng);
+  moves.sameCourseRoom = options.sameCourseRoom ?? 0.5;
+  moves.nextToMate = options.nextToMate ?? 0;
   const kempeRate = options.kempeRate ?? 0.1;
-  const roomOnly = 0.2;
+  const roomOnly = options.roomMoveRate ?? 0.35;
   const instructorChange = 0.15;
 
   let iterations = 0;
@@ -115,7 +130,8 @@ export function solve(model: SolverModel, options: SolveOptions = {}): SolveResu
    * temperature from tStart to tEnd (geometric). Stops early when `untilFeasible` and hard is 0.
    */
   const anneal = (
-    w: number,
+    weight: number,
+    adaptive: boolean,
     softWeight: number,
     tStart: number,
     tEnd: number,
@@ -123,6 +139,7 @@ export function solve(model: SolverModel, options: SolveOptions = {}): SolveResu
     to: number,
     untilFeasible: boolean,
   ) => {
+    let w = weight;
     let current = w * s.hard() + softWeight * s.soft();
     const ratio = tEnd / tStart;
     temperature = tStart;
@@ -135,6 +152,11 @@ export function solve(model: SolverModel, options: SolveOptions = {}): SolveResu
         const fraction = (progress() - from) / (to - from);
         if (fraction >= 1) break;
         temperature = tStart * ratio ** Math.max(0, fraction);
+        if (adaptive) {
+          // Strategic oscillation: the hard weight rises while infeasible and falls while feasible.
+          w = s.hard() > 0 ? Math.min(w * adaptRate, maxWeight) : Math.max(w / adaptRate, minWeight);
+          current = w * s.hard() + softWeight * s.soft();
+        }
         report();
       }
       iterations++;
@@ -162,10 +184,19 @@ export function solve(model: SolverModel, options: SolveOptions = {}): SolveResu
     }
   };
 
-  if (s.hard() > 0) anneal(1, 0, options.feasibilityTemperature ?? 0.3, 0.05, 0, 0.5, true);
+  if (s.hard() > 0) anneal(1, false, 0.01, options.feasibilityTemperature ?? 0.3, 0.05, 0, 0.5, true);
   if (stoppedBy === undefined) {
     const from = Math.min(progress(), 0.99);
-    anneal(hw, 1, options.startTemperature ?? 2, options.endTemperature ?? 0.05, from, 1, false);
+    anneal(
+      hw,
+      options.hardWeight === undefined,
+      1,
+      options.startTemperature ?? 2,
+      options.endTemperature ?? 0.15,
+      from,
+      1,
+      false,
+    );
   }
   if (stoppedBy === undefined) stoppedBy = byIterations ? "iterations" : "time";
 
