@@ -32,6 +32,10 @@ export class Moves {
   private o1 = -1;
   private o2 = -1;
   private kind: 0 | 1 = 0;
+  /** True when the last move was only evaluated (dHard/dSoft): `commit` applies it. */
+  deferred = false;
+  dHard = 0;
+  dSoft = 0;
   /** Share of room choices that take the room of another event of the same course. */
   sameCourseRoom = 0.5;
   /** Share of period choices next to an event of the same group. */
@@ -94,6 +98,8 @@ export class Moves {
           e2 = other;
       }
     }
+    if (p1 === p0 && o1 === o0) return this.evaluateRoomChange(e, e2, p0, r0, r1);
+    this.deferred = false;
     this.kind = 0;
     this.e1 = e;
     this.e2 = e2;
@@ -152,6 +158,66 @@ export class Moves {
     return m.roomList[m.roomStart[e]! + rng.int(m.roomStart[e + 1]! - m.roomStart[e]!)]!;
   }
 
+  /**
+   * A room-only move (or a room swap with the occupant, in the same period) is only evaluated:
+   * nothing but capacity, room clashes and room stability can change, so its delta is computed
+   * from the counters and the state changes only on `commit`.
+   */
+  private evaluateRoomChange(e: number, e2: number, p: number, r0: number, r1: number): boolean {
+    const m = this.m;
+    const s = this.s;
+    const size = m.eventSize[e]!;
+    const c = m.eventCourse[e]!;
+    let dCap = over(size, m.roomCapacity[r1]!) - over(size, m.roomCapacity[r0]!);
+    let dHard = 0;
+    let dStab = 0;
+    if (e2 < 0) {
+      dHard = (s.roomCnt[r0 * m.P + p]! > 1 ? -1 : 0) + (s.roomCnt[r1 * m.P + p]! >= 1 ? 1 : 0);
+      dStab = this.stabilityDelta(c, r0, r1);
+    } else {
+      const size2 = m.eventSize[e2]!;
+      dCap += over(size2, m.roomCapacity[r0]!) - over(size2, m.roomCapacity[r1]!);
+      const c2 = m.eventCourse[e2]!;
+      if (c2 !== c) dStab = this.stabilityDelta(c, r0, r1) + this.stabilityDelta(c2, r1, r0);
+    }
+    this.deferred = true;
+    this.kind = 0;
+    this.e1 = e;
+    this.e2 = e2;
+    this.p0 = p;
+    this.r0 = r0;
+    this.p1 = p;
+    this.r1 = r1;
+    this.dHard = dHard;
+    this.dSoft = m.weights.roomCapacity * dCap + m.weights.roomStability * dStab;
+    return true;
+  }
+
+  private stabilityDelta(c: number, from: number, to: number): number {
+    const s = this.s;
+    const R = this.m.R;
+    const rooms = s.courseRooms[c]!;
+    const after =
+      rooms - (s.courseRoom[c * R + from] === 1 ? 1 : 0) + (s.courseRoom[c * R + to] === 0 ? 1 : 0);
+    return (after > 1 ? after - 1 : 0) - (rooms > 1 ? rooms - 1 : 0);
+  }
+
+  /** Applies an evaluated (deferred) room move. */
+  commit(): void {
+    const s = this.s;
+    const e = this.e1;
+    const e2 = this.e2;
+    const o = s.inst[e]!;
+    s.unplace(e);
+    if (e2 >= 0) {
+      const o2 = s.inst[e2]!;
+      s.unplace(e2);
+      s.place(e2, this.p0, this.r0, o2);
+    }
+    s.place(e, this.p1, this.r1, o);
+    this.deferred = false;
+  }
+
   /** The Kempe chain of event e between its period and t2; false when some event of it cannot move. */
   kempe(e: number, t2: number): boolean {
     const m = this.m;
@@ -202,12 +268,17 @@ export class Moves {
     for (let i = 0; i < n; i++)
       s.place(queue[i]!, this.savedPeriod[i] === t1 ? t2 : t1, this.savedRoom[i]!, this.savedInst[i]!);
     this.chainLength = n;
+    this.deferred = false;
     this.kind = 1;
     return true;
   }
 
   undo(): void {
     const s = this.s;
+    if (this.deferred) {
+      this.deferred = false;
+      return;
+    }
     if (this.kind === 1) {
       const n = this.chainLength;
       for (let i = 0; i < n; i++) s.unplace(this.queue[i]!);
@@ -224,4 +295,8 @@ export class Moves {
     }
     s.place(e, this.p0, this.r0, this.o0);
   }
+}
+
+function over(size: number, capacity: number): number {
+  return size > capacity ? size - capacity : 0;
 }

@@ -165,11 +165,13 @@ export function solve(model: SolverModel, options: SolveOptions = {}): SolveResu
         const nPeriods = m.periodStart[e + 1]! - m.periodStart[e]!;
         if (!moves.kempe(e, m.periodList[m.periodStart[e]! + rng.int(nPeriods)]!)) continue;
       } else if (!moves.simple(e, roomOnly, instructorChange)) continue;
-      const hard = s.hard();
-      const soft = s.soft();
+      const deferred = moves.deferred;
+      const hard = deferred ? s.hard() + moves.dHard : s.hard();
+      const soft = deferred ? s.soft() + moves.dSoft : s.soft();
       const next = w * hard + softWeight * soft;
       const delta = next - current;
       if (delta <= 0 || rng.next() < Math.exp(-delta / temperature)) {
+        if (deferred) moves.commit();
         current = next;
         if (hard < bestHard || (hard === bestHard && soft < bestSoft - 1e-9)) {
           bestHard = hard;
@@ -180,7 +182,7 @@ export function solve(model: SolverModel, options: SolveOptions = {}): SolveResu
           historyPending = true;
           if (untilFeasible && hard === 0) break;
         }
-      } else moves.undo();
+      } else if (!deferred) moves.undo();
     }
   };
 
