@@ -124,23 +124,25 @@ export class SolverState {
     };
   }
 
-  /** Isolated events of compact group g in the periods around p (p-1, p, p+1 of the same day). */
-  private around(g: number, p: number): number {
+  /**
+   * How many isolated events a compact group gains when its count at period p (index k = g*P+p)
+   * changes by `step` (+1 or -1), read before the change: only p and its same-day neighbours can
+   * change, and a neighbour only when p turns empty or non-empty.
+   */
+  private isolationChange(k: number, p: number, step: 1 | -1): number {
     const m = this.m;
-    const base = g * m.P;
-    let total = this.isolatedAt(base, p);
-    if (m.hasPrev[p]) total += this.isolatedAt(base, p - 1);
-    if (m.hasNext[p]) total += this.isolatedAt(base, p + 1);
-    return total;
-  }
-
-  private isolatedAt(base: number, q: number): number {
-    const cnt = this.groupCnt[base + q]!;
-    if (cnt === 0) return 0;
-    const m = this.m;
-    if (m.hasPrev[q] && this.groupCnt[base + q - 1]! > 0) return 0;
-    if (m.hasNext[q] && this.groupCnt[base + q + 1]! > 0) return 0;
-    return cnt;
+    const cnt = this.groupCnt;
+    const n = cnt[k]!;
+    const prev = m.hasPrev[p] ? cnt[k - 1]! : 0;
+    const next = m.hasNext[p] ? cnt[k + 1]! : 0;
+    const alone = prev === 0 && next === 0 ? step : 0;
+    if (step === 1 ? n > 0 : n > 1) return alone;
+    // p turns non-empty (step 1) or empty (step -1): a neighbour with nobody on its other side
+    // stops (or starts) being isolated.
+    let change = alone;
+    if (prev > 0 && !(m.hasPrev[p - 1] && cnt[k - 2]! > 0)) change -= step * prev;
+    if (next > 0 && !(m.hasNext[p + 1] && cnt[k + 2]! > 0)) change -= step * next;
+    return change;
   }
 
   place(e: number, p: number, r: number, o: number): void {
@@ -159,11 +161,8 @@ export class SolverState {
     for (let i = m.courseGroupStart[c]!; i < gEnd; i++) {
       const g = m.courseGroupList[i]!;
       const k = g * P + p;
-      if (m.groupCompact[g]) {
-        const before = this.around(g, p);
-        if (this.groupCnt[k]!++ > 0) this.groupClashes++;
-        this.compactness += this.around(g, p) - before;
-      } else if (this.groupCnt[k]!++ > 0) this.groupClashes++;
+      if (m.groupCompact[g]) this.compactness += this.isolationChange(k, p, 1);
+      if (this.groupCnt[k]!++ > 0) this.groupClashes++;
     }
     if (r >= 0) {
       const k = r * P + p;
@@ -206,11 +205,8 @@ export class SolverState {
     for (let i = m.courseGroupStart[c]!; i < gEnd; i++) {
       const g = m.courseGroupList[i]!;
       const k = g * P + p;
-      if (m.groupCompact[g]) {
-        const before = this.around(g, p);
-        if (--this.groupCnt[k]! > 0) this.groupClashes--;
-        this.compactness += this.around(g, p) - before;
-      } else if (--this.groupCnt[k]! > 0) this.groupClashes--;
+      if (m.groupCompact[g]) this.compactness += this.isolationChange(k, p, -1);
+      if (--this.groupCnt[k]! > 0) this.groupClashes--;
     }
     if (r >= 0) {
       const k = r * P + p;
