@@ -40,6 +40,8 @@ export class Moves {
   sameCourseRoom = 0.5;
   /** Share of period choices next to an event of the same group. */
   nextToMate = 0;
+  /** Whether events sharing a room belong to the same Kempe chain (rooms stay clash-free). */
+  kempeRooms = true;
 
   constructor(
     private readonly m: CompiledModel,
@@ -247,7 +249,8 @@ export class Moves {
       for (let k = 0; k < size; k++) {
         const y = s.periodEvents[row + k]!;
         if (mark[y] === stamp) continue;
-        let linked = (rx >= 0 && s.room[y] === rx) || m.courseConflict[cx + m.eventCourse[y]!] === 1;
+        let linked =
+          (this.kempeRooms && rx >= 0 && s.room[y] === rx) || m.courseConflict[cx + m.eventCourse[y]!] === 1;
         if (!linked && ix >= 0) {
           const oy = s.inst[y]!;
           linked = oy >= 0 && m.instList[m.instStart[y]! + oy] === ix;

@@ -33,6 +33,8 @@ export interface SolveOptions {
   roomMoveRate?: number;
   /** Share of period choices next to an event of a shared group (compactness; default 0). */
   nextToMate?: number;
+  /** Whether Kempe chains also follow shared rooms (default true; false lets rooms clash). */
+  kempeRooms?: boolean;
   /** Share of Kempe-chain moves (default 0.1). */
   kempeRate?: number;
   /** Temperature of the feasibility phase (on hard violations alone; default 0.3). */
@@ -103,6 +105,7 @@ export function solve(model: SolverModel, options: SolveOptions = {}): SolveResu
   const moves = new Moves(m, s, rng);
   moves.sameCourseRoom = options.sameCourseRoom ?? 0.5;
   moves.nextToMate = options.nextToMate ?? 0;
+  moves.kempeRooms = options.kempeRooms ?? true;
   const kempeRate = options.kempeRate ?? 0.1;
   const roomOnly = options.roomMoveRate ?? 0.35;
   const instructorChange = 0.15;
