@@ -29,7 +29,6 @@ export class Moves {
   private o0 = -1;
   private p1 = -1;
   private r1 = -1;
-  private o1 = -1;
   private o2 = -1;
   private kind: 0 | 1 = 0;
   /** True when the last move was only evaluated (dHard/dSoft): `commit` applies it. */
@@ -110,7 +109,6 @@ export class Moves {
     this.o0 = o0;
     this.p1 = p1;
     this.r1 = r1;
-    this.o1 = o1;
     s.unplace(e);
     if (e2 >= 0) {
       this.o2 = s.inst[e2]!;
