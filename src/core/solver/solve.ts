@@ -33,6 +33,8 @@ export interface SolveOptions {
   roomMoveRate?: number;
   /** Share of period choices next to an event of a shared group (compactness; default 0). */
   nextToMate?: number;
+  /** Moves without a new best after which the search goes back to the best (0: never; default 0). */
+  restartAfter?: number;
   /** Whether Kempe chains also follow shared rooms (default true; false lets rooms clash). */
   kempeRooms?: boolean;
   /** Share of Kempe-chain moves (default 0.1). */
@@ -75,6 +77,7 @@ export function solve(model: SolverModel, options: SolveOptions = {}): SolveResu
   const minWeight = options.minHardWeight ?? 2;
   const maxWeight = 1000;
   const adaptRate = 1.02;
+  const restartAfter = options.restartAfter ?? 0;
   const timeLimit = options.timeLimitMs ?? 10_000;
   const maxIterations = options.maxIterations ?? Number.POSITIVE_INFINITY;
   const byIterations = options.maxIterations !== undefined;
@@ -143,6 +146,7 @@ export function solve(model: SolverModel, options: SolveOptions = {}): SolveResu
     untilFeasible: boolean,
   ) => {
     let w = weight;
+    let lastImprovement = iterations;
     let current = w * s.hard() + softWeight * s.soft();
     const ratio = tEnd / tStart;
     temperature = tStart;
@@ -155,6 +159,15 @@ export function solve(model: SolverModel, options: SolveOptions = {}): SolveResu
         const fraction = (progress() - from) / (to - from);
         if (fraction >= 1) break;
         temperature = tStart * ratio ** Math.max(0, fraction);
+        if (restartAfter > 0 && iterations - lastImprovement > restartAfter) {
+          // Stagnation: continue from the best solution (its weight and cost).
+          for (let e = 0; e < E; e++) s.unplace(e);
+          for (let e = 0; e < E; e++)
+            if (bestPeriod[e]! >= 0) s.place(e, bestPeriod[e]!, bestRoom[e]!, bestInst[e]!);
+          lastImprovement = iterations;
+          w = weight;
+          current = w * s.hard() + softWeight * s.soft();
+        }
         if (adaptive) {
           // Strategic oscillation: the hard weight rises while infeasible and falls while feasible.
           w = s.hard() > 0 ? Math.min(w * adaptRate, maxWeight) : Math.max(w / adaptRate, minWeight);
@@ -183,6 +196,7 @@ export function solve(model: SolverModel, options: SolveOptions = {}): SolveResu
           bestRoom.set(s.room);
           bestInst.set(s.inst);
           historyPending = true;
+          lastImprovement = iterations;
           if (untilFeasible && hard === 0) break;
         }
       } else if (!deferred) moves.undo();
