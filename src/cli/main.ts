@@ -6,6 +6,7 @@ import { registerAdminCommands } from "./commands/admin.js";
 import { registerCsvCommands } from "./commands/csv.js";
 import { registerEnrollmentCommands } from "./commands/enrollments.js";
 import { registerServe } from "./commands/serve.js";
+import { registerSolverCommands } from "./commands/solver.js";
 import { registerWorker } from "./commands/worker.js";
 
 const program = new Command()
@@ -18,6 +19,7 @@ registerAdminCommands(program);
 registerCsvCommands(program);
 registerWorker(program);
 registerEnrollmentCommands(program);
+registerSolverCommands(program);
 
 function report(error: unknown): number {
   if (error instanceof ConfigError) {

@@ -1,0 +1,113 @@
+/**
+ * The planner on the ITC2007 Track 3 benchmark (curriculum-based course timetabling). For every
+ * instance in ../shared/bench/itc2007 (ITC2007_DIR or --dir overrides) and every .ctt given as an
+ * argument, solves with a fixed time limit per seed on one thread, validates the solution with the
+ * official scoring, and compares with REFERENCE_RESULTS.md of that folder (best known in 2013 and
+ * the ITC2007 winner's final results). Goal: 0 hard violations everywhere; soft cost within 20%
+ * (+5) of Best-2013; better than the winner's final results (ITC-final-M) on most instances.
+ *
+ *   npm run bench:itc2007                         (TIME=60 s per run, SEEDS=1)
+ *   TIME=20 SEEDS=1,2 npm run bench:itc2007 -- comp01 comp04   (only these instances)
+ *   npm run bench:itc2007 -- --dir /data/itc2007 extra/comp08.ctt
+ */
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { basename, dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { cttToModel, parseCtt, writeSolution } from "../src/core/solver/itc2007/ctt.js";
+import { validateItc } from "../src/core/solver/itc2007/validate.js";
+import { solve } from "../src/core/solver/solve.js";
+import { writeResult } from "./support.js";
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
+const args = process.argv.slice(2);
+const dirFlag = args.indexOf("--dir");
+const directory =
+  dirFlag >= 0
+    ? resolve(args[dirFlag + 1]!)
+    : resolve(process.env.ITC2007_DIR ?? join(root, "../shared/bench/itc2007"));
+const rest = dirFlag >= 0 ? args.filter((_, i) => i !== dirFlag && i !== dirFlag + 1) : args;
+const TIME = Number(process.env.TIME ?? 60);
+const SEEDS = (process.env.SEEDS ?? "1").split(",").map(Number);
+
+interface Reference {
+  sub: number;
+  finalM: number;
+  best2013: number;
+}
+
+/** Rows `| comp01 | sub | final-M | final-Lu | final-Atsuta | Best-2013 |` of REFERENCE_RESULTS.md. */
+function readReferences(folder: string): Map<string, Reference> {
+  const references = new Map<string, Reference>();
+  const file = join(folder, "REFERENCE_RESULTS.md");
+  if (!existsSync(file)) return references;
+  for (const line of readFileSync(file, "utf8").split("\n")) {
+    const cells = line.split("|").map((cell) => cell.trim());
+    const [, name, sub, finalM, , , best] = cells;
+    if (!name || !/^\d+$/.test(sub ?? "") || !/^\d+$/.test(best ?? "")) continue;
+    references.set(name, { sub: Number(sub), finalM: Number(finalM), best2013: Number(best) });
+  }
+  return references;
+}
+
+const files: string[] = [];
+const named = rest.filter((arg) => !arg.endsWith(".ctt"));
+if (existsSync(directory))
+  for (const file of readdirSync(directory).sort())
+    if (file.endsWith(".ctt") && (named.length === 0 || named.includes(basename(file, ".ctt"))))
+      files.push(join(directory, file));
+for (const arg of rest) if (arg.endsWith(".ctt")) files.push(resolve(arg));
+if (files.length === 0) {
+  console.error(`no .ctt instances found (looked in ${directory})`);
+  process.exit(1);
+}
+const references = readReferences(directory);
+const solutions = join(root, "bench/results/itc2007");
+mkdirSync(solutions, { recursive: true });
+
+console.log(`ITC2007 Track 3: ${files.length} instances, ${TIME} s per run, seeds ${SEEDS.join(",")}\n`);
+const rows: Record<string, unknown>[] = [];
+const header =
+  "| instance | hard | soft (per seed) | best soft | Best-2013 | gap | goal ≤ | ITC-final-M | beats M |";
+const lines = [header, "|---|---|---|---|---|---|---|---|---|"];
+for (const file of files) {
+  const name = basename(file, ".ctt");
+  const instance = parseCtt(readFileSync(file, "utf8"));
+  const model = cttToModel(instance);
+  const runs = SEEDS.map((seed) => {
+    const result = solve(model, { seed, timeLimitMs: TIME * 1000 });
+    const solution = writeSolution(instance, model, result);
+    writeFileSync(join(solutions, `${name}-seed${seed}.sol`), solution);
+    const v = validateItc(instance, solution);
+    process.stderr.write(
+      `${name} seed ${seed}: violations ${v.violations}, cost ${v.totalCost}, ${result.iterations} moves\n`,
+    );
+    return { seed, violations: v.violations, cost: v.totalCost, moves: result.iterations, validation: v };
+  });
+  const feasible = runs.filter((run) => run.violations === 0);
+  const bestSoft = feasible.length > 0 ? Math.min(...feasible.map((run) => run.cost)) : null;
+  const ref = references.get(name);
+  const goal = ref ? Math.floor(ref.best2013 * 1.2 + 5) : null;
+  const gap =
+    ref && bestSoft !== null
+      ? `${(((bestSoft - ref.best2013) / Math.max(ref.best2013, 1)) * 100).toFixed(0)}%`
+      : "–";
+  const hard = Math.max(...runs.map((run) => run.violations));
+  lines.push(
+    `| ${name} | ${hard} | ${runs.map((run) => (run.violations ? `${run.cost}*` : run.cost)).join(", ")} | ${bestSoft ?? "–"} | ${ref?.best2013 ?? "–"} | ${gap} | ${goal ?? "–"}${goal !== null && bestSoft !== null ? (bestSoft <= goal ? " ✓" : " ✗") : ""} | ${ref?.finalM ?? "–"} | ${ref && bestSoft !== null ? (bestSoft < ref.finalM ? "yes" : bestSoft === ref.finalM ? "tie" : "no") : "–"} |`,
+  );
+  rows.push({
+    instance: name,
+    runs: runs.map(({ validation, ...run }) => run),
+    bestSoft,
+    reference: ref ?? null,
+  });
+}
+console.log(lines.join("\n"));
+console.log("\n* = infeasible run (hard violations > 0). Solutions in bench/results/itc2007/.");
+const file = writeResult("itc2007", {
+  date: new Date().toISOString(),
+  timeSeconds: TIME,
+  seeds: SEEDS,
+  rows,
+});
+console.log(`results: ${file}`);

@@ -1,0 +1,303 @@
+import type { CompiledModel } from "./model.js";
+import type { Random } from "./random.js";
+import type { SolverState } from "./state.js";
+
+/**
+ * The moves of the local search, each applied to the state (delta scoring happens in
+ * `place`/`unplace`) and undone when the annealing rejects it:
+ * - move: an event to another period and/or room (a room-only move keeps the period); when the
+ *   target room-period holds exactly one other event that may take the vacated place, the two swap;
+ * - instructor: another of the event's instructor options;
+ * - Kempe chain: the events of two periods that are connected by a conflict (same course, shared
+ *   group, same instructor, same room) exchange periods, keeping their rooms, so a feasible
+ *   timetable stays feasible while a whole block of lectures changes day or time.
+ * Scratch arrays are allocated once; the inner loop allocates nothing.
+ */
+export class Moves {
+  private readonly queue: Int32Array;
+  private readonly mark: Int32Array;
+  private stamp = 0;
+  private readonly savedPeriod: Int32Array;
+  private readonly savedRoom: Int32Array;
+  private readonly savedInst: Int32Array;
+  private chainLength = 0;
+  /** The last simple move, for `undo`. */
+  private e1 = -1;
+  private e2 = -1;
+  private p0 = -1;
+  private r0 = -1;
+  private o0 = -1;
+  private p1 = -1;
+  private r1 = -1;
+  private o2 = -1;
+  private kind: 0 | 1 = 0;
+  /** True when the last move was only evaluated (dHard/dSoft): `commit` applies it. */
+  deferred = false;
+  dHard = 0;
+  dSoft = 0;
+  /** Share of room choices that take the room of another event of the same course. */
+  sameCourseRoom = 0.5;
+  /** Share of period choices next to an event of the same group. */
+  nextToMate = 0;
+  /** Whether events sharing a room belong to the same Kempe chain (rooms stay clash-free). */
+  kempeRooms = true;
+
+  constructor(
+    private readonly m: CompiledModel,
+    private readonly s: SolverState,
+    private readonly rng: Random,
+  ) {
+    this.queue = new Int32Array(m.E);
+    this.mark = new Int32Array(m.E);
+    this.savedPeriod = new Int32Array(m.E);
+    this.savedRoom = new Int32Array(m.E);
+    this.savedInst = new Int32Array(m.E);
+  }
+
+  /** A random move (or swap, or instructor change) of event e; false when it would change nothing. */
+  simple(e: number, roomOnly: number, instructorChange: number): boolean {
+    const m = this.m;
+    const s = this.s;
+    const rng = this.rng;
+    const P = m.P;
+    const p0 = s.period[e]!;
+    const r0 = s.room[e]!;
+    const o0 = s.inst[e]!;
+    const nOptions = m.instStart[e + 1]! - m.instStart[e]!;
+    const nRooms = m.roomStart[e + 1]! - m.roomStart[e]!;
+    let p1 = p0;
+    let r1 = r0;
+    let o1 = o0;
+    const u = rng.next();
+    if (nOptions > 1 && u < instructorChange) {
+      o1 = rng.int(nOptions);
+      if (o1 === o0) return false;
+    } else if (nRooms > 1 && u < (nOptions > 1 ? instructorChange : 0) + roomOnly) {
+      r1 = this.pickRoom(e);
+      if (r1 === r0) return false;
+    } else {
+      p1 = rng.next() < this.nextToMate ? this.periodNextToMate(e) : -1;
+      if (p1 < 0) {
+        const nPeriods = m.periodStart[e + 1]! - m.periodStart[e]!;
+        p1 = m.periodList[m.periodStart[e]! + rng.int(nPeriods)]!;
+      }
+      if (nRooms > 1 && rng.next() < 0.5) r1 = this.pickRoom(e);
+      if (p1 === p0 && r1 === r0) return false;
+    }
+    let e2 = -1;
+    if (r1 >= 0 && (p1 !== p0 || r1 !== r0)) {
+      const k = r1 * P + p1;
+      if (s.roomCnt[k] === 1) {
+        const other = s.roomXor[k]! - 1;
+        if (
+          other !== e &&
+          !m.eventFixed[other] &&
+          r0 >= 0 &&
+          m.periodAllowed[other * P + p0] &&
+          m.roomAllowed[other * m.R + r0]
+        )
+          e2 = other;
+      }
+    }
+    if (p1 === p0 && o1 === o0) return this.evaluateRoomChange(e, e2, p0, r0, r1);
+    this.deferred = false;
+    this.kind = 0;
+    this.e1 = e;
+    this.e2 = e2;
+    this.p0 = p0;
+    this.r0 = r0;
+    this.o0 = o0;
+    this.p1 = p1;
+    this.r1 = r1;
+    s.unplace(e);
+    if (e2 >= 0) {
+      this.o2 = s.inst[e2]!;
+      s.unplace(e2);
+    }
+    s.place(e, p1, r1, o1);
+    if (e2 >= 0) s.place(e2, p0, r0, this.o2);
+    return true;
+  }
+
+  /**
+   * A period just before or after an event of one of e's groups (same day), allowed for e; -1 when
+   * the draw finds none. It aims moves at compact days.
+   */
+  private periodNextToMate(e: number): number {
+    const m = this.m;
+    const rng = this.rng;
+    const c = m.eventCourse[e]!;
+    const gStart = m.courseGroupStart[c]!;
+    const nGroups = m.courseGroupStart[c + 1]! - gStart;
+    if (nGroups === 0) return -1;
+    const g = m.courseGroupList[gStart + rng.int(nGroups)]!;
+    const eStart = m.groupEventStart[g]!;
+    const x = m.groupEventList[eStart + rng.int(m.groupEventStart[g + 1]! - eStart)]!;
+    const px = this.s.period[x]!;
+    if (px < 0 || x === e) return -1;
+    const before = rng.next() < 0.5;
+    const p = before ? (m.hasPrev[px] ? px - 1 : -1) : m.hasNext[px] ? px + 1 : -1;
+    return p >= 0 && m.periodAllowed[e * m.P + p] ? p : -1;
+  }
+
+  /**
+   * A room for event e: half the time the room of another event of its course (so courses settle
+   * into one room), otherwise any room of its domain.
+   */
+  private pickRoom(e: number): number {
+    const m = this.m;
+    const rng = this.rng;
+    if (rng.next() < this.sameCourseRoom) {
+      const c = m.eventCourse[e]!;
+      const start = m.courseEventStart[c]!;
+      const n = m.courseEventStart[c + 1]! - start;
+      const other = m.courseEventList[start + rng.int(n)]!;
+      const r = this.s.room[other]!;
+      if (r >= 0 && other !== e && m.roomAllowed[e * m.R + r]) return r;
+    }
+    return m.roomList[m.roomStart[e]! + rng.int(m.roomStart[e + 1]! - m.roomStart[e]!)]!;
+  }
+
+  /**
+   * A room-only move (or a room swap with the occupant, in the same period) is only evaluated:
+   * nothing but capacity, room clashes and room stability can change, so its delta is computed
+   * from the counters and the state changes only on `commit`.
+   */
+  private evaluateRoomChange(e: number, e2: number, p: number, r0: number, r1: number): boolean {
+    const m = this.m;
+    const s = this.s;
+    const size = m.eventSize[e]!;
+    const c = m.eventCourse[e]!;
+    let dCap = over(size, m.roomCapacity[r1]!) - over(size, m.roomCapacity[r0]!);
+    let dHard = 0;
+    let dStab = 0;
+    if (e2 < 0) {
+      dHard = (s.roomCnt[r0 * m.P + p]! > 1 ? -1 : 0) + (s.roomCnt[r1 * m.P + p]! >= 1 ? 1 : 0);
+      dStab = this.stabilityDelta(c, r0, r1);
+    } else {
+      const size2 = m.eventSize[e2]!;
+      dCap += over(size2, m.roomCapacity[r0]!) - over(size2, m.roomCapacity[r1]!);
+      const c2 = m.eventCourse[e2]!;
+      if (c2 !== c) dStab = this.stabilityDelta(c, r0, r1) + this.stabilityDelta(c2, r1, r0);
+    }
+    this.deferred = true;
+    this.kind = 0;
+    this.e1 = e;
+    this.e2 = e2;
+    this.p0 = p;
+    this.r0 = r0;
+    this.p1 = p;
+    this.r1 = r1;
+    this.dHard = dHard;
+    this.dSoft = m.weights.roomCapacity * dCap + m.weights.roomStability * dStab;
+    return true;
+  }
+
+  private stabilityDelta(c: number, from: number, to: number): number {
+    const s = this.s;
+    const R = this.m.R;
+    const rooms = s.courseRooms[c]!;
+    const after =
+      rooms - (s.courseRoom[c * R + from] === 1 ? 1 : 0) + (s.courseRoom[c * R + to] === 0 ? 1 : 0);
+    return (after > 1 ? after - 1 : 0) - (rooms > 1 ? rooms - 1 : 0);
+  }
+
+  /** Applies an evaluated (deferred) room move. */
+  commit(): void {
+    const s = this.s;
+    const e = this.e1;
+    const e2 = this.e2;
+    const o = s.inst[e]!;
+    s.unplace(e);
+    if (e2 >= 0) {
+      const o2 = s.inst[e2]!;
+      s.unplace(e2);
+      s.place(e2, this.p0, this.r0, o2);
+    }
+    s.place(e, this.p1, this.r1, o);
+    this.deferred = false;
+  }
+
+  /** The Kempe chain of event e between its period and t2; false when some event of it cannot move. */
+  kempe(e: number, t2: number): boolean {
+    const m = this.m;
+    const s = this.s;
+    const t1 = s.period[e]!;
+    if (t1 === t2 || t1 < 0) return false;
+    const E = m.E;
+    const P = m.P;
+    const C = m.C;
+    const stamp = ++this.stamp;
+    const queue = this.queue;
+    const mark = this.mark;
+    queue[0] = e;
+    mark[e] = stamp;
+    let n = 1;
+    for (let qi = 0; qi < n; qi++) {
+      const x = queue[qi]!;
+      const tx = s.period[x]!;
+      const ty = tx === t1 ? t2 : t1;
+      if (m.eventFixed[x] || !m.periodAllowed[x * P + ty]) return false;
+      const rx = s.room[x]!;
+      const cx = m.eventCourse[x]! * C;
+      const ox = s.inst[x]!;
+      const ix = ox >= 0 ? m.instList[m.instStart[x]! + ox]! : -1;
+      const size = s.periodSize[ty]!;
+      const row = ty * E;
+      for (let k = 0; k < size; k++) {
+        const y = s.periodEvents[row + k]!;
+        if (mark[y] === stamp) continue;
+        let linked =
+          (this.kempeRooms && rx >= 0 && s.room[y] === rx) || m.courseConflict[cx + m.eventCourse[y]!] === 1;
+        if (!linked && ix >= 0) {
+          const oy = s.inst[y]!;
+          linked = oy >= 0 && m.instList[m.instStart[y]! + oy] === ix;
+        }
+        if (linked) {
+          mark[y] = stamp;
+          queue[n++] = y;
+        }
+      }
+    }
+    for (let i = 0; i < n; i++) {
+      const x = queue[i]!;
+      this.savedPeriod[i] = s.period[x]!;
+      this.savedRoom[i] = s.room[x]!;
+      this.savedInst[i] = s.inst[x]!;
+      s.unplace(x);
+    }
+    for (let i = 0; i < n; i++)
+      s.place(queue[i]!, this.savedPeriod[i] === t1 ? t2 : t1, this.savedRoom[i]!, this.savedInst[i]!);
+    this.chainLength = n;
+    this.deferred = false;
+    this.kind = 1;
+    return true;
+  }
+
+  undo(): void {
+    const s = this.s;
+    if (this.deferred) {
+      this.deferred = false;
+      return;
+    }
+    if (this.kind === 1) {
+      const n = this.chainLength;
+      for (let i = 0; i < n; i++) s.unplace(this.queue[i]!);
+      for (let i = 0; i < n; i++)
+        s.place(this.queue[i]!, this.savedPeriod[i]!, this.savedRoom[i]!, this.savedInst[i]!);
+      return;
+    }
+    const e = this.e1;
+    const e2 = this.e2;
+    s.unplace(e);
+    if (e2 >= 0) {
+      s.unplace(e2);
+      s.place(e2, this.p1, this.r1, this.o2);
+    }
+    s.place(e, this.p0, this.r0, this.o0);
+  }
+}
+
+function over(size: number, capacity: number): number {
+  return size > capacity ? size - capacity : 0;
+}

@@ -1,0 +1,275 @@
+/**
+ * The solver's generic model: events to place into (period, room, instructor), with hard and
+ * weighted soft constraints. It is plain data (structured-clone safe), so it can be handed to a
+ * worker thread; `compileModel` turns it into the typed arrays the search works on.
+ *
+ * - A *period* is a time slot. Periods are ordered: periods p and p+1 are adjacent when they are on
+ *   the same day (`periodDay`), which is what compactness looks at.
+ * - A *course* groups the events of one activity (the lectures of a course, the segments of a
+ *   session): its events never share a period, should spread over at least `minDays` days, and
+ *   should keep one room.
+ * - A *group* (curriculum, cohort, teacher) lists courses whose events must not overlap; when
+ *   `compact` is set an event of the group alone in its day's run of periods costs `compactness`.
+ * - An *instructor* teaches one event at a time; each event chooses one of its instructor options
+ *   (with a cost), or has none.
+ * - Hard: every event placed, no room used twice at once, no group/course/instructor overlap,
+ *   periods/rooms/instructors only from the event's domain, fixed events stay where they are.
+ * - Soft (weights): room capacity (per seat over), min working days (per missing day),
+ *   compactness (per isolated event), room stability (per extra room of a course), instructor cost,
+ *   period preference cost.
+ */
+export interface SolverEvent {
+  id: string;
+  course: number;
+  /** Attendees; a room smaller than this costs `roomCapacity` per missing seat. */
+  size: number;
+  /** Allowed periods; omitted = all. */
+  periods?: number[];
+  /** Allowed rooms; omitted = all; empty = the event needs no room (virtual). */
+  rooms?: number[];
+  /** Instructor options with their cost; omitted or empty = no instructor to assign. */
+  instructors?: { instructor: number; cost: number }[];
+  /** Soft cost of each period (same length as the model's periods), e.g. a preferred time. */
+  periodCosts?: number[];
+  /** A locked assignment (an existing booking): the search never moves it. */
+  fixed?: { period: number; room: number; instructor?: number };
+}
+
+export interface SolverWeights {
+  roomCapacity: number;
+  minDays: number;
+  compactness: number;
+  roomStability: number;
+  instructorCost: number;
+  periodCost: number;
+}
+
+export interface SolverModel {
+  /** Day of each period (its length is the number of periods). */
+  periodDay: number[];
+  rooms: { id: string; capacity: number }[];
+  instructors: { id: string }[];
+  courses: { id: string; minDays: number }[];
+  groups: { id: string; courses: number[]; compact: boolean }[];
+  events: SolverEvent[];
+  weights: SolverWeights;
+}
+
+export const itcWeights: SolverWeights = {
+  roomCapacity: 1,
+  minDays: 5,
+  compactness: 2,
+  roomStability: 1,
+  instructorCost: 0,
+  periodCost: 0,
+};
+
+/** The model as typed arrays (CSR lists), built once per solve. */
+export interface CompiledModel {
+  source: SolverModel;
+  E: number;
+  P: number;
+  R: number;
+  I: number;
+  C: number;
+  G: number;
+  D: number;
+  periodDay: Int32Array;
+  hasPrev: Uint8Array;
+  hasNext: Uint8Array;
+  roomCapacity: Int32Array;
+  eventCourse: Int32Array;
+  eventSize: Int32Array;
+  eventFixed: Uint8Array;
+  /** 1 when the event needs a room. */
+  eventNeedsRoom: Uint8Array;
+  periodStart: Int32Array;
+  periodList: Int32Array;
+  periodAllowed: Uint8Array; // E*P
+  roomStart: Int32Array;
+  roomList: Int32Array;
+  roomAllowed: Uint8Array; // E*R
+  instStart: Int32Array;
+  instList: Int32Array;
+  instCost: Float64Array;
+  /** Period cost per event, E*P, or null when no event has one. */
+  periodCost: Float64Array | null;
+  courseMinDays: Int32Array;
+  courseGroupStart: Int32Array;
+  courseGroupList: Int32Array;
+  groupCompact: Uint8Array;
+  /** Courses in conflict with each course (sharing a group), for the construction's ordering. */
+  courseDegree: Int32Array;
+  /** The events of each group (CSR). */
+  groupEventStart: Int32Array;
+  groupEventList: Int32Array;
+  /** The events of each course (CSR). */
+  courseEventStart: Int32Array;
+  courseEventList: Int32Array;
+  /** 1 when two courses share a group (or are the same course): C*C. */
+  courseConflict: Uint8Array;
+  weights: SolverWeights;
+  fixedPeriod: Int32Array;
+  fixedRoom: Int32Array;
+  fixedInst: Int32Array; // option index or -1
+}
+
+function csr(lists: number[][]): { start: Int32Array; list: Int32Array } {
+  const start = new Int32Array(lists.length + 1);
+  for (let i = 0; i < lists.length; i++) start[i + 1] = start[i]! + lists[i]!.length;
+  const list = new Int32Array(start[lists.length]!);
+  let k = 0;
+  for (const items of lists) for (const item of items) list[k++] = item;
+  return { start, list };
+}
+
+function check(condition: boolean, message: string): void {
+  if (!condition) throw new Error(`invalid solver model: ${message}`);
+}
+
+const range = (n: number) => Array.from({ length: n }, (_, i) => i);
+
+export function compileModel(model: SolverModel): CompiledModel {
+  const P = model.periodDay.length;
+  const R = model.rooms.length;
+  const I = model.instructors.length;
+  const C = model.courses.length;
+  const G = model.groups.length;
+  const E = model.events.length;
+  check(P > 0, "no periods");
+  const periodDay = Int32Array.from(model.periodDay);
+  const D = periodDay.reduce((max, day) => Math.max(max, day + 1), 0);
+  const hasPrev = new Uint8Array(P);
+  const hasNext = new Uint8Array(P);
+  for (let p = 0; p < P; p++) {
+    hasPrev[p] = p > 0 && periodDay[p - 1] === periodDay[p] ? 1 : 0;
+    hasNext[p] = p + 1 < P && periodDay[p + 1] === periodDay[p] ? 1 : 0;
+  }
+  const periods: number[][] = [];
+  const rooms: number[][] = [];
+  const insts: number[][] = [];
+  const costs: number[] = [];
+  const periodAllowed = new Uint8Array(E * P);
+  const roomAllowed = new Uint8Array(E * R);
+  const fixedPeriod = new Int32Array(E).fill(-1);
+  const fixedRoom = new Int32Array(E).fill(-1);
+  const fixedInst = new Int32Array(E).fill(-1);
+  const eventFixed = new Uint8Array(E);
+  const eventNeedsRoom = new Uint8Array(E);
+  const anyPeriodCost = model.events.some((event) => event.periodCosts);
+  const periodCost = anyPeriodCost ? new Float64Array(E * P) : null;
+  model.events.forEach((event, e) => {
+    check(event.course >= 0 && event.course < C, `event ${event.id} has an unknown course`);
+    const ps = event.periods ?? range(P);
+    for (const p of ps) check(p >= 0 && p < P, `event ${event.id} has an unknown period ${p}`);
+    const rs = event.rooms ?? range(R);
+    for (const r of rs) check(r >= 0 && r < R, `event ${event.id} has an unknown room ${r}`);
+    const options = event.instructors ?? [];
+    for (const o of options)
+      check(o.instructor >= 0 && o.instructor < I, `event ${event.id}: unknown instructor`);
+    eventNeedsRoom[e] = rs.length > 0 ? 1 : 0;
+    if (event.fixed) {
+      const { period, room, instructor } = event.fixed;
+      check(period >= 0 && period < P, `event ${event.id} is fixed to an unknown period`);
+      check(
+        rs.length === 0 ? room === -1 : room >= 0 && room < R,
+        `event ${event.id} is fixed to an unknown room`,
+      );
+      const option = instructor === undefined ? -1 : options.findIndex((o) => o.instructor === instructor);
+      check(
+        instructor === undefined || option >= 0,
+        `event ${event.id} is fixed to an instructor not in its options`,
+      );
+      fixedPeriod[e] = period;
+      fixedRoom[e] = room;
+      fixedInst[e] = options.length > 0 ? Math.max(option, 0) : -1;
+      eventFixed[e] = 1;
+      periods.push([period]);
+      rooms.push(room >= 0 ? [room] : []);
+      periodAllowed[e * P + period] = 1;
+      if (room >= 0) roomAllowed[e * R + room] = 1;
+    } else {
+      periods.push([...new Set(ps)]);
+      rooms.push([...new Set(rs)]);
+      for (const p of ps) periodAllowed[e * P + p] = 1;
+      for (const r of rs) roomAllowed[e * R + r] = 1;
+    }
+    insts.push(options.map((o) => o.instructor));
+    for (const o of options) costs.push(o.cost);
+    if (periodCost && event.periodCosts) {
+      check(event.periodCosts.length === P, `event ${event.id}: periodCosts must have one entry per period`);
+      periodCost.set(event.periodCosts, e * P);
+    }
+  });
+  const periodCsr = csr(periods);
+  const roomCsr = csr(rooms);
+  const instCsr = csr(insts);
+  const courseGroups: number[][] = model.courses.map(() => []);
+  model.groups.forEach((group, g) => {
+    for (const c of new Set(group.courses)) {
+      check(c >= 0 && c < C, `group ${group.id} has an unknown course`);
+      courseGroups[c]!.push(g);
+    }
+  });
+  const groupCsr = csr(courseGroups);
+  const courseEvents: number[][] = model.courses.map(() => []);
+  model.events.forEach((event, e) => {
+    courseEvents[event.course]!.push(e);
+  });
+  const eventCsr = csr(courseEvents);
+  const groupEventCsr = csr(
+    model.groups.map((group) => [...new Set(group.courses)].flatMap((c) => courseEvents[c]!)),
+  );
+  const courseDegree = new Int32Array(C);
+  const neighbours = model.courses.map(() => new Set<number>());
+  for (const group of model.groups)
+    for (const a of group.courses) for (const b of group.courses) if (a !== b) neighbours[a]!.add(b);
+  const courseConflict = new Uint8Array(C * C);
+  neighbours.forEach((set, c) => {
+    courseDegree[c] = set.size;
+    courseConflict[c * C + c] = 1;
+    for (const other of set) courseConflict[c * C + other] = 1;
+  });
+  return {
+    source: model,
+    E,
+    P,
+    R,
+    I,
+    C,
+    G,
+    D,
+    periodDay,
+    hasPrev,
+    hasNext,
+    roomCapacity: Int32Array.from(model.rooms.map((room) => room.capacity)),
+    eventCourse: Int32Array.from(model.events.map((event) => event.course)),
+    eventSize: Int32Array.from(model.events.map((event) => event.size)),
+    eventFixed,
+    eventNeedsRoom,
+    periodStart: periodCsr.start,
+    periodList: periodCsr.list,
+    periodAllowed,
+    roomStart: roomCsr.start,
+    roomList: roomCsr.list,
+    roomAllowed,
+    instStart: instCsr.start,
+    instList: instCsr.list,
+    instCost: Float64Array.from(costs),
+    periodCost,
+    courseMinDays: Int32Array.from(model.courses.map((course) => course.minDays)),
+    courseGroupStart: groupCsr.start,
+    courseGroupList: groupCsr.list,
+    groupCompact: Uint8Array.from(model.groups.map((group) => (group.compact ? 1 : 0))),
+    courseDegree,
+    courseConflict,
+    groupEventStart: groupEventCsr.start,
+    groupEventList: groupEventCsr.list,
+    courseEventStart: eventCsr.start,
+    courseEventList: eventCsr.list,
+    weights: model.weights,
+    fixedPeriod,
+    fixedRoom,
+    fixedInst,
+  };
+}

@@ -1,0 +1,201 @@
+import { describe, expect, it } from "vitest";
+import { cttToModel, parseCtt, writeSolution } from "./itc2007/ctt.js";
+import { TIGHT, TOY } from "./itc2007/fixtures.js";
+import { validateItc } from "./itc2007/validate.js";
+import type { SolverModel } from "./model.js";
+import { runSolverInWorker } from "./run-in-worker.js";
+import { type SolverProgress, solve } from "./solve.js";
+
+const noSoft = {
+  roomCapacity: 0,
+  minDays: 0,
+  compactness: 0,
+  roomStability: 0,
+  instructorCost: 0,
+  periodCost: 0,
+};
+
+describe("solver", () => {
+  it("finds the only zero-cost timetable of a tight instance (A B on both days, validated)", () => {
+    const instance = parseCtt(TIGHT);
+    const model = cttToModel(instance);
+    const result = solve(model, { seed: 5, maxIterations: 20_000 });
+    const v = validateItc(instance, writeSolution(instance, model, result));
+    expect(v).toMatchObject({ violations: 0, totalCost: 0 });
+    expect(result.score).toMatchObject({ hard: 0, soft: 0 });
+  });
+
+  it("reaches the known optimum of the toy instance (cost 2: q2's B alone on one day) and agrees with the validator", () => {
+    const instance = parseCtt(TOY);
+    const model = cttToModel(instance);
+    const result = solve(model, { seed: 1, maxIterations: 50_000 });
+    const v = validateItc(instance, writeSolution(instance, model, result));
+    // B has 2 lectures on 2 days (min days), C 1: q2 = {B, C} has at most one day with B next to C.
+    expect(v).toMatchObject({ violations: 0, totalCost: 2 });
+    expect(result.score.soft).toBe(2);
+  });
+
+  it("places events in the only feasible arrangement their domains leave", () => {
+    const model: SolverModel = {
+      periodDay: [0, 0, 0],
+      rooms: [{ id: "r", capacity: 10 }],
+      instructors: [],
+      courses: [0, 1, 2].map((c) => ({ id: `c${c}`, minDays: 0 })),
+      groups: [{ id: "cohort", courses: [0, 1, 2], compact: false }],
+      events: [
+        { id: "x", course: 0, size: 1, periods: [0, 1] },
+        { id: "y", course: 1, size: 1, periods: [1] },
+        { id: "z", course: 2, size: 1, periods: [1, 2] },
+      ],
+      weights: noSoft,
+    };
+    const result = solve(model, { seed: 3, maxIterations: 5_000 });
+    expect(result.period).toEqual([0, 1, 2]);
+    expect(result.score.hard).toBe(0);
+  });
+
+  it("chooses the cheaper qualified instructor, unless a fixed booking takes them", () => {
+    const base: SolverModel = {
+      periodDay: [0],
+      rooms: [],
+      instructors: [{ id: "expensive" }, { id: "cheap" }],
+      courses: [{ id: "course", minDays: 0 }],
+      groups: [],
+      events: [
+        {
+          id: "s",
+          course: 0,
+          size: 1,
+          rooms: [],
+          instructors: [
+            { instructor: 0, cost: 900 },
+            { instructor: 1, cost: 300 },
+          ],
+        },
+      ],
+      weights: { ...noSoft, instructorCost: 1 },
+    };
+    const free = solve(base, { seed: 1, maxIterations: 2_000 });
+    expect(free.instructor).toEqual([1]);
+    expect(free.score).toMatchObject({ hard: 0, soft: 300, instructorCost: 300 });
+
+    const booked: SolverModel = {
+      ...base,
+      courses: [...base.courses, { id: "booked", minDays: 0 }],
+      events: [
+        ...base.events,
+        {
+          id: "existing",
+          course: 1,
+          size: 1,
+          rooms: [],
+          instructors: [{ instructor: 1, cost: 0 }],
+          fixed: { period: 0, room: -1, instructor: 1 },
+        },
+      ],
+    };
+    const result = solve(booked, { seed: 1, maxIterations: 2_000 });
+    expect(result.instructor).toEqual([0, 1]);
+    expect(result.score).toMatchObject({ hard: 0, soft: 900 });
+  });
+
+  it("never moves a fixed event, and prefers the cheaper period", () => {
+    const model: SolverModel = {
+      periodDay: [0, 0, 1, 1],
+      rooms: [{ id: "r", capacity: 10 }],
+      instructors: [],
+      courses: [
+        { id: "a", minDays: 0 },
+        { id: "b", minDays: 0 },
+      ],
+      groups: [],
+      events: [
+        { id: "locked", course: 0, size: 1, fixed: { period: 3, room: 0 } },
+        { id: "free", course: 1, size: 1, periodCosts: [5, 4, 1, 0] },
+      ],
+      weights: { ...noSoft, periodCost: 1 },
+    };
+    const result = solve(model, { seed: 9, maxIterations: 5_000 });
+    expect(result.period).toEqual([3, 2]);
+    expect(result.score).toMatchObject({ hard: 0, soft: 1 });
+  });
+
+  it("is deterministic for a seed, and reports progress with a best score that never worsens", () => {
+    const model = cttToModel(parseCtt(TOY));
+    const seen: SolverProgress[] = [];
+    const a = solve(model, {
+      seed: 42,
+      maxIterations: 30_000,
+      onProgress: (p) => seen.push(p),
+      progressIntervalMs: 0,
+    });
+    const b = solve(model, { seed: 42, maxIterations: 30_000 });
+    expect(b.period).toEqual(a.period);
+    expect(b.room).toEqual(a.room);
+    expect(b.iterations).toBe(a.iterations);
+    expect(a.stoppedBy).toBe("iterations");
+    expect(seen.length).toBeGreaterThan(1);
+    for (let i = 1; i < seen.length; i++) {
+      const [prev, next] = [seen[i - 1]!, seen[i]!];
+      expect(next.bestHard * 1e6 + next.bestSoft).toBeLessThanOrEqual(prev.bestHard * 1e6 + prev.bestSoft);
+    }
+  });
+
+  it("stops when asked, with the best solution so far", () => {
+    const model = cttToModel(parseCtt(TOY));
+    let polls = 0;
+    const result = solve(model, { seed: 1, timeLimitMs: 60_000, shouldStop: () => ++polls > 3 });
+    expect(result.stoppedBy).toBe("cancelled");
+    expect(result.period.every((p) => p >= 0)).toBe(true);
+  });
+});
+
+describe("runSolverInWorker", () => {
+  it("returns the same result as solving in-thread for a seed, with progress messages", async () => {
+    const model = cttToModel(parseCtt(TOY));
+    const progress: SolverProgress[] = [];
+    const job = runSolverInWorker(model, {
+      seed: 42,
+      maxIterations: 30_000,
+      progressIntervalMs: 0,
+      onProgress: (p) => progress.push(p),
+    });
+    const result = await job.result;
+    const local = solve(model, { seed: 42, maxIterations: 30_000 });
+    expect(result.period).toEqual(local.period);
+    expect(result.room).toEqual(local.room);
+    expect(result.score).toEqual(local.score);
+    expect(progress.length).toBeGreaterThan(0);
+  });
+
+  it("can be cancelled while the main thread stays free", async () => {
+    const model = cttToModel(parseCtt(TOY));
+    let ticks = 0;
+    const job = runSolverInWorker(model, {
+      seed: 1,
+      timeLimitMs: 60_000,
+      onProgress: () => {
+        if (ticks > 0) job.cancel();
+      },
+      progressIntervalMs: 20,
+    });
+    // Timers keep firing on this thread while the worker searches.
+    await new Promise<void>((resolve) => {
+      const timer = setInterval(() => {
+        if (++ticks >= 3) {
+          clearInterval(timer);
+          resolve();
+        }
+      }, 10);
+    });
+    job.cancel();
+    const result = await job.result;
+    expect(result.stoppedBy).toBe("cancelled");
+    expect(result.score.hard).toBe(0);
+  });
+
+  it("rejects an invalid model with its error", async () => {
+    const job = runSolverInWorker({ ...cttToModel(parseCtt(TOY)), periodDay: [] });
+    await expect(job.result).rejects.toThrow(/no periods/);
+  });
+});

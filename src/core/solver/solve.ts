@@ -1,0 +1,291 @@
+import { Moves } from "./anneal.js";
+import { type CompiledModel, compileModel, type SolverModel } from "./model.js";
+import { Random } from "./random.js";
+import { type ScoreBreakdown, SolverState } from "./state.js";
+
+export interface SolverProgress {
+  elapsedMs: number;
+  iterations: number;
+  /** Best solution so far (hard violations, weighted soft cost). */
+  bestHard: number;
+  bestSoft: number;
+  temperature: number;
+}
+
+export interface SolveOptions {
+  seed?: number;
+  /** Wall-clock budget (default 10 s). */
+  timeLimitMs?: number;
+  /**
+   * Move budget. When set, the cooling schedule follows iterations instead of the clock, so the
+   * whole run is reproducible for a seed (the time limit still applies as a safety stop).
+   */
+  maxIterations?: number;
+  /**
+   * Weight of one hard violation against the soft cost in the search. Unset, it adapts (strategic
+   * oscillation between minHardWeight and 1000: up while infeasible, down while feasible).
+   */
+  hardWeight?: number;
+  minHardWeight?: number;
+  /** Share of room choices that reuse the room of another event of the same course (default 0.5). */
+  sameCourseRoom?: number;
+  /** Share of moves that only change the room (default 0.35). */
+  roomMoveRate?: number;
+  /** Share of period choices next to an event of a shared group (compactness; default 0). */
+  nextToMate?: number;
+  /** Moves without a new best after which the search goes back to the best (0: never; default 0). */
+  restartAfter?: number;
+  /** Whether Kempe chains also follow shared rooms (default true; false lets rooms clash). */
+  kempeRooms?: boolean;
+  /** Share of Kempe-chain moves (default 0.1). */
+  kempeRate?: number;
+  /** Temperature of the feasibility phase (on hard violations alone; default 0.3). */
+  feasibilityTemperature?: number;
+  /** Start and end temperatures of the annealing (defaults 2 and 0.15). */
+  startTemperature?: number;
+  endTemperature?: number;
+  onProgress?: (progress: SolverProgress) => void;
+  progressIntervalMs?: number;
+  /** Polled during the search; returning true stops it with the best solution so far. */
+  shouldStop?: () => boolean;
+}
+
+export interface SolveResult {
+  /** Per event (model order): period, room (-1: none), instructor index in the model (-1: none). */
+  period: number[];
+  room: number[];
+  instructor: number[];
+  score: ScoreBreakdown;
+  iterations: number;
+  elapsedMs: number;
+  stoppedBy: "time" | "iterations" | "cancelled";
+  /** Best score over time: one point per improvement (throttled) and at the end. */
+  history: { elapsedMs: number; iterations: number; hard: number; soft: number }[];
+}
+
+const CHECK_EVERY = 1024;
+
+/**
+ * Constructs a timetable greedily, then improves it by simulated annealing with delta scoring:
+ * first on the hard violations alone until the timetable is feasible (or a share of the budget is
+ * spent), then on hardWeight × hard + soft, keeping the best solution in (hard, soft) order.
+ */
+export function solve(model: SolverModel, options: SolveOptions = {}): SolveResult {
+  const m = compileModel(model);
+  const rng = new Random(options.seed ?? 1);
+  const hw = options.hardWeight ?? 10;
+  const minWeight = options.minHardWeight ?? 2;
+  const maxWeight = 1000;
+  const adaptRate = 1.02;
+  const restartAfter = options.restartAfter ?? 0;
+  const timeLimit = options.timeLimitMs ?? 10_000;
+  const maxIterations = options.maxIterations ?? Number.POSITIVE_INFINITY;
+  const byIterations = options.maxIterations !== undefined;
+  const started = performance.now();
+  const elapsed = () => performance.now() - started;
+  const interval = options.progressIntervalMs ?? 250;
+
+  const s = new SolverState(m);
+  construct(m, s, rng, 1000);
+
+  const E = m.E;
+  const bestPeriod = Int32Array.from(s.period);
+  const bestRoom = Int32Array.from(s.room);
+  const bestInst = Int32Array.from(s.inst);
+  let bestHard = s.hard();
+  let bestSoft = s.soft();
+  const history: SolveResult["history"] = [
+    { elapsedMs: elapsed(), iterations: 0, hard: bestHard, soft: bestSoft },
+  ];
+  let lastReport = Number.NEGATIVE_INFINITY;
+  let lastHistory = Number.NEGATIVE_INFINITY;
+  let historyPending = false;
+
+  const movable: number[] = [];
+  for (let e = 0; e < E; e++) if (!m.eventFixed[e]) movable.push(e);
+  const M = movable.length;
+  const movableArr = Int32Array.from(movable);
+  const moves = new Moves(m, s, rng);
+  moves.sameCourseRoom = options.sameCourseRoom ?? 0.5;
+  moves.nextToMate = options.nextToMate ?? 0;
+  moves.kempeRooms = options.kempeRooms ?? true;
+  const kempeRate = options.kempeRate ?? 0.1;
+  const roomOnly = options.roomMoveRate ?? 0.35;
+  const instructorChange = 0.15;
+
+  let iterations = 0;
+  let temperature = 0;
+  let stoppedBy: SolveResult["stoppedBy"] | undefined;
+  const report = () => {
+    const now = elapsed();
+    if (historyPending && now - lastHistory >= interval) {
+      history.push({ elapsedMs: now, iterations, hard: bestHard, soft: bestSoft });
+      lastHistory = now;
+      historyPending = false;
+    }
+    if (now - lastReport >= interval) {
+      lastReport = now;
+      options.onProgress?.({ elapsedMs: now, iterations, bestHard, bestSoft, temperature });
+    }
+  };
+  /** Where the run is in its budget, 0..1 (iterations when bounded by them, else time). */
+  const progress = () => (byIterations ? iterations / maxIterations : elapsed() / timeLimit);
+
+  /**
+   * One annealing phase over [from, to) of the budget: cost = w × hard + soft × softWeight,
+   * temperature from tStart to tEnd (geometric). Stops early when `untilFeasible` and hard is 0.
+   */
+  const anneal = (
+    weight: number,
+    adaptive: boolean,
+    softWeight: number,
+    tStart: number,
+    tEnd: number,
+    from: number,
+    to: number,
+    untilFeasible: boolean,
+  ) => {
+    let w = weight;
+    let lastImprovement = iterations;
+    let current = w * s.hard() + softWeight * s.soft();
+    const ratio = tEnd / tStart;
+    temperature = tStart;
+    while (M > 0 && stoppedBy === undefined) {
+      if ((iterations & (CHECK_EVERY - 1)) === 0) {
+        if (iterations >= maxIterations) stoppedBy = "iterations";
+        else if (elapsed() >= timeLimit) stoppedBy = "time";
+        else if (options.shouldStop?.()) stoppedBy = "cancelled";
+        if (stoppedBy !== undefined) break;
+        const fraction = (progress() - from) / (to - from);
+        if (fraction >= 1) break;
+        temperature = tStart * ratio ** Math.max(0, fraction);
+        if (restartAfter > 0 && iterations - lastImprovement > restartAfter) {
+          // Stagnation: continue from the best solution (its weight and cost).
+          for (let e = 0; e < E; e++) s.unplace(e);
+          for (let e = 0; e < E; e++)
+            if (bestPeriod[e]! >= 0) s.place(e, bestPeriod[e]!, bestRoom[e]!, bestInst[e]!);
+          lastImprovement = iterations;
+          w = weight;
+          current = w * s.hard() + softWeight * s.soft();
+        }
+        if (adaptive) {
+          // Strategic oscillation: the hard weight rises while infeasible and falls while feasible.
+          w = s.hard() > 0 ? Math.min(w * adaptRate, maxWeight) : Math.max(w / adaptRate, minWeight);
+          current = w * s.hard() + softWeight * s.soft();
+        }
+        report();
+      }
+      iterations++;
+      const e = movableArr[rng.int(M)]!;
+      if (rng.next() < kempeRate) {
+        const nPeriods = m.periodStart[e + 1]! - m.periodStart[e]!;
+        if (!moves.kempe(e, m.periodList[m.periodStart[e]! + rng.int(nPeriods)]!)) continue;
+      } else if (!moves.simple(e, roomOnly, instructorChange)) continue;
+      const deferred = moves.deferred;
+      const hard = deferred ? s.hard() + moves.dHard : s.hard();
+      const soft = deferred ? s.soft() + moves.dSoft : s.soft();
+      const next = w * hard + softWeight * soft;
+      const delta = next - current;
+      if (delta <= 0 || rng.next() < Math.exp(-delta / temperature)) {
+        if (deferred) moves.commit();
+        current = next;
+        if (hard < bestHard || (hard === bestHard && soft < bestSoft - 1e-9)) {
+          bestHard = hard;
+          bestSoft = soft;
+          bestPeriod.set(s.period);
+          bestRoom.set(s.room);
+          bestInst.set(s.inst);
+          historyPending = true;
+          lastImprovement = iterations;
+          if (untilFeasible && hard === 0) break;
+        }
+      } else if (!deferred) moves.undo();
+    }
+  };
+
+  if (s.hard() > 0) anneal(1, false, 0.01, options.feasibilityTemperature ?? 0.3, 0.05, 0, 0.5, true);
+  if (stoppedBy === undefined) {
+    const from = Math.min(progress(), 0.99);
+    anneal(
+      hw,
+      options.hardWeight === undefined,
+      1,
+      options.startTemperature ?? 2,
+      options.endTemperature ?? 0.15,
+      from,
+      1,
+      false,
+    );
+  }
+  if (stoppedBy === undefined) stoppedBy = byIterations ? "iterations" : "time";
+
+  // Rebuild the best solution in a fresh state, so its breakdown comes from the same counters.
+  const final = new SolverState(m);
+  for (let e = 0; e < E; e++)
+    if (bestPeriod[e]! >= 0) final.place(e, bestPeriod[e]!, bestRoom[e]!, bestInst[e]!);
+  const score = final.breakdown();
+  const elapsedMs = elapsed();
+  history.push({ elapsedMs, iterations, hard: score.hard, soft: score.soft });
+  options.onProgress?.({ elapsedMs, iterations, bestHard: score.hard, bestSoft: score.soft, temperature });
+  return {
+    period: Array.from(bestPeriod),
+    room: Array.from(bestRoom),
+    instructor: Array.from(bestInst, (o, e) => (o >= 0 ? m.instList[m.instStart[e]! + o]! : -1)),
+    score,
+    iterations,
+    elapsedMs,
+    stoppedBy,
+    history,
+  };
+}
+
+/**
+ * Greedy construction: fixed events first, then the hardest events (fewest periods, most
+ * conflicting courses) each at its cheapest (period, room, instructor) given what is placed.
+ */
+export function construct(m: CompiledModel, s: SolverState, rng: Random, hw: number): void {
+  const order: number[] = [];
+  for (let e = 0; e < m.E; e++) {
+    if (m.eventFixed[e]) s.place(e, m.fixedPeriod[e]!, m.fixedRoom[e]!, m.fixedInst[e]!);
+    else order.push(e);
+  }
+  for (let i = order.length - 1; i > 0; i--) {
+    const j = rng.int(i + 1);
+    [order[i], order[j]] = [order[j]!, order[i]!];
+  }
+  const courseEvents = new Int32Array(m.C);
+  for (let e = 0; e < m.E; e++) courseEvents[m.eventCourse[e]!]!++;
+  const key = (e: number) => {
+    const c = m.eventCourse[e]!;
+    const domain = m.periodStart[e + 1]! - m.periodStart[e]!;
+    return domain / (1 + m.courseDegree[c]! + courseEvents[c]!);
+  };
+  order.sort((a, b) => key(a) - key(b));
+  for (const e of order) {
+    let bestCost = Number.POSITIVE_INFINITY;
+    let bp = -1;
+    let br = -1;
+    let bo = -1;
+    const nOptions = m.instStart[e + 1]! - m.instStart[e]!;
+    const rStart = m.roomStart[e]!;
+    const rEnd = m.roomStart[e + 1]!;
+    for (let i = m.periodStart[e]!; i < m.periodStart[e + 1]!; i++) {
+      const p = m.periodList[i]!;
+      for (let ri = rStart; ri < Math.max(rEnd, rStart + 1); ri++) {
+        const r = rEnd > rStart ? m.roomList[ri]! : -1;
+        for (let o = nOptions > 0 ? 0 : -1; o < nOptions; o++) {
+          s.place(e, p, r, o);
+          const cost = hw * s.hard() + s.soft();
+          s.unplace(e);
+          if (cost < bestCost) {
+            bestCost = cost;
+            bp = p;
+            br = r;
+            bo = o;
+          }
+        }
+      }
+    }
+    if (bp >= 0) s.place(e, bp, br, bo);
+  }
+}

@@ -1,0 +1,147 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { Moves } from "./anneal.js";
+import { compileModel, type SolverModel } from "./model.js";
+import { Random } from "./random.js";
+import { SolverState, scoreAssignment } from "./state.js";
+
+/** A random model with every feature: domains, virtual events, instructor options, fixed events, period costs. */
+function randomModel(seed: number): SolverModel {
+  const rng = new Random(seed);
+  const days = 1 + rng.int(4);
+  const perDay = 1 + rng.int(4);
+  const P = days * perDay;
+  const R = 1 + rng.int(4);
+  const I = 1 + rng.int(4);
+  const C = 1 + rng.int(6);
+  const pick = (n: number, k: number) => [...new Set(Array.from({ length: k }, () => rng.int(n)))];
+  const events: SolverModel["events"] = [];
+  for (let c = 0; c < C; c++) {
+    const count = 1 + rng.int(4);
+    for (let k = 0; k < count; k++) {
+      const virtual = rng.next() < 0.15;
+      const rooms = virtual ? [] : rng.next() < 0.5 ? undefined : pick(R, 1 + rng.int(R));
+      const periods = rng.next() < 0.5 ? undefined : pick(P, 1 + rng.int(P));
+      const instructors =
+        rng.next() < 0.3
+          ? undefined
+          : pick(I, 1 + rng.int(I)).map((instructor) => ({ instructor, cost: rng.int(10) }));
+      const event: SolverModel["events"][number] = {
+        id: `e${events.length}`,
+        course: c,
+        size: rng.int(60),
+        ...(periods ? { periods } : {}),
+        ...(rooms ? { rooms } : {}),
+        ...(instructors ? { instructors } : {}),
+        ...(rng.next() < 0.3 ? { periodCosts: Array.from({ length: P }, () => rng.int(5)) } : {}),
+      };
+      if (rng.next() < 0.1) {
+        const allowedRooms = rooms ?? Array.from({ length: R }, (_, r) => r);
+        event.fixed = {
+          period: (periods ?? [0])[0]!,
+          room: allowedRooms.length > 0 ? allowedRooms[0]! : -1,
+          ...(instructors ? { instructor: instructors[0]!.instructor } : {}),
+        };
+      }
+      events.push(event);
+    }
+  }
+  return {
+    periodDay: Array.from({ length: P }, (_, p) => Math.floor(p / perDay)),
+    rooms: Array.from({ length: R }, (_, r) => ({ id: `r${r}`, capacity: 10 + rng.int(50) })),
+    instructors: Array.from({ length: I }, (_, i) => ({ id: `i${i}` })),
+    courses: Array.from({ length: C }, (_, c) => ({ id: `c${c}`, minDays: rng.int(days + 1) })),
+    groups: Array.from({ length: rng.int(4) }, (_, g) => ({
+      id: `g${g}`,
+      courses: pick(C, 1 + rng.int(C)),
+      compact: rng.next() < 0.7,
+    })),
+    events,
+    weights: {
+      roomCapacity: 1,
+      minDays: 5,
+      compactness: 2,
+      roomStability: 1,
+      instructorCost: 3,
+      periodCost: 2,
+    },
+  };
+}
+
+const expectSameScore = (s: SolverState) => {
+  const full = scoreAssignment(s.m, s.period, s.room, s.inst);
+  const own = s.breakdown();
+  for (const key of Object.keys(full) as (keyof typeof full)[]) expect(own[key]).toBeCloseTo(full[key], 9);
+};
+
+describe("incremental (delta) scoring", () => {
+  it("equals a full re-scoring after any sequence of places, moves, swaps, room moves, Kempe chains and undos", () => {
+    fc.assert(
+      fc.property(
+        fc.integer(),
+        fc.integer(),
+        fc.integer({ min: 1, max: 60 }),
+        (modelSeed, moveSeed, steps) => {
+          const m = compileModel(randomModel(modelSeed));
+          const s = new SolverState(m);
+          const rng = new Random(moveSeed);
+          const moves = new Moves(m, s, rng);
+          const randomIn = (start: Int32Array, list: Int32Array, e: number) => {
+            const n = start[e + 1]! - start[e]!;
+            return n === 0 ? -1 : list[start[e]! + rng.int(n)]!;
+          };
+          const placeRandomly = (e: number) => {
+            const n = m.instStart[e + 1]! - m.instStart[e]!;
+            s.place(
+              e,
+              randomIn(m.periodStart, m.periodList, e),
+              randomIn(m.roomStart, m.roomList, e),
+              n ? rng.int(n) : -1,
+            );
+          };
+          for (let e = 0; e < m.E; e++) if (rng.next() < 0.8) placeRandomly(e);
+          expectSameScore(s);
+          for (let step = 0; step < steps; step++) {
+            const e = rng.int(m.E);
+            const u = rng.next();
+            if (s.period[e]! < 0) placeRandomly(e);
+            else if (u < 0.1) s.unplace(e);
+            else if (u < 0.4) {
+              if (moves.kempe(e, randomIn(m.periodStart, m.periodList, e)) && rng.next() < 0.5) moves.undo();
+            } else if (moves.simple(e, 0.3, 0.2)) {
+              if (moves.deferred) {
+                // A room move is only evaluated: its predicted delta must be what applying it does.
+                const hard = s.hard() + moves.dHard;
+                const soft = s.soft() + moves.dSoft;
+                if (rng.next() < 0.5) {
+                  moves.commit();
+                  expect(s.hard()).toBe(hard);
+                  expect(s.soft()).toBeCloseTo(soft, 9);
+                } else moves.undo();
+              } else if (rng.next() < 0.5) moves.undo();
+            }
+            expectSameScore(s);
+          }
+        },
+      ),
+      { numRuns: 400 },
+    );
+  });
+
+  it("undo restores the exact assignment and score", () => {
+    const m = compileModel(randomModel(7));
+    const s = new SolverState(m);
+    for (let e = 0; e < m.E; e++)
+      s.place(e, m.periodList[m.periodStart[e]!]!, m.roomList[m.roomStart[e]!] ?? -1, -1);
+    const before = { period: [...s.period], room: [...s.room], score: s.breakdown() };
+    const moves = new Moves(m, s, new Random(3));
+    for (let i = 0; i < 200; i++) {
+      const e = i % m.E;
+      const done = i % 2 ? moves.kempe(e, m.periodList[m.periodStart[e + 1]! - 1]!) : moves.simple(e, 0.3, 0);
+      if (done) moves.undo();
+    }
+    expect([...s.period]).toEqual(before.period);
+    expect([...s.room]).toEqual(before.room);
+    expect(s.breakdown()).toEqual(before.score);
+  });
+});

@@ -1,0 +1,312 @@
+import type { CompiledModel } from "./model.js";
+
+/** Every constraint of the model, counted (raw units) and weighted into `hard` and `soft`. */
+export interface ScoreBreakdown {
+  hard: number;
+  soft: number;
+  unplaced: number;
+  roomClashes: number;
+  courseClashes: number;
+  groupClashes: number;
+  instructorClashes: number;
+  /** Seats missing, summed over placed events. */
+  roomCapacity: number;
+  /** Days missing below each course's minimum. */
+  minDays: number;
+  /** Events alone in their day's run of periods within a compact group (counted per group). */
+  compactness: number;
+  /** Rooms beyond the first, per course. */
+  roomStability: number;
+  instructorCost: number;
+  periodCost: number;
+}
+
+export function weightedSoft(model: CompiledModel, s: Omit<ScoreBreakdown, "hard" | "soft">): number {
+  const w = model.weights;
+  return (
+    w.roomCapacity * s.roomCapacity +
+    w.minDays * s.minDays +
+    w.compactness * s.compactness +
+    w.roomStability * s.roomStability +
+    w.instructorCost * s.instructorCost +
+    w.periodCost * s.periodCost
+  );
+}
+
+/**
+ * The incremental state of a timetable. `place`/`unplace` update every counter in O(groups of the
+ * event), so the score of a move is known without re-scoring (delta scoring); nothing is allocated.
+ * `instOption` is an index into the event's instructor options (-1: none).
+ */
+export class SolverState {
+  readonly period: Int32Array;
+  readonly room: Int32Array;
+  readonly inst: Int32Array;
+  /** Events per (room, period) and the XOR of their ids + 1: with a count of 1, the occupant. */
+  readonly roomCnt: Int32Array;
+  readonly roomXor: Int32Array;
+  readonly courseCnt: Int32Array;
+  readonly groupCnt: Int32Array;
+  readonly instCnt: Int32Array;
+  readonly courseDay: Int32Array;
+  readonly courseDays: Int32Array;
+  readonly courseRoom: Int32Array;
+  readonly courseRooms: Int32Array;
+  /** The events placed in each period (P rows of E slots) and each event's slot in its row. */
+  readonly periodEvents: Int32Array;
+  readonly periodSize: Int32Array;
+  readonly slot: Int32Array;
+
+  unplaced: number;
+  roomClashes = 0;
+  courseClashes = 0;
+  groupClashes = 0;
+  instructorClashes = 0;
+  roomCapacity = 0;
+  minDays = 0;
+  compactness = 0;
+  roomStability = 0;
+  instructorCost = 0;
+  periodCost = 0;
+
+  constructor(readonly m: CompiledModel) {
+    const { E, P, R, C, G, I, D } = m;
+    this.period = new Int32Array(E).fill(-1);
+    this.room = new Int32Array(E).fill(-1);
+    this.inst = new Int32Array(E).fill(-1);
+    this.roomCnt = new Int32Array(R * P);
+    this.roomXor = new Int32Array(R * P);
+    this.courseCnt = new Int32Array(C * P);
+    this.groupCnt = new Int32Array(G * P);
+    this.instCnt = new Int32Array(I * P);
+    this.courseDay = new Int32Array(C * D);
+    this.courseDays = new Int32Array(C);
+    this.courseRoom = new Int32Array(C * R);
+    this.courseRooms = new Int32Array(C);
+    this.periodEvents = new Int32Array(P * E);
+    this.periodSize = new Int32Array(P);
+    this.slot = new Int32Array(E).fill(-1);
+    this.unplaced = E;
+    for (let c = 0; c < C; c++) this.minDays += m.courseMinDays[c]!;
+  }
+
+  hard(): number {
+    return this.unplaced + this.roomClashes + this.courseClashes + this.groupClashes + this.instructorClashes;
+  }
+
+  soft(): number {
+    const w = this.m.weights;
+    return (
+      w.roomCapacity * this.roomCapacity +
+      w.minDays * this.minDays +
+      w.compactness * this.compactness +
+      w.roomStability * this.roomStability +
+      w.instructorCost * this.instructorCost +
+      w.periodCost * this.periodCost
+    );
+  }
+
+  breakdown(): ScoreBreakdown {
+    return {
+      hard: this.hard(),
+      soft: this.soft(),
+      unplaced: this.unplaced,
+      roomClashes: this.roomClashes,
+      courseClashes: this.courseClashes,
+      groupClashes: this.groupClashes,
+      instructorClashes: this.instructorClashes,
+      roomCapacity: this.roomCapacity,
+      minDays: this.minDays,
+      compactness: this.compactness,
+      roomStability: this.roomStability,
+      instructorCost: this.instructorCost,
+      periodCost: this.periodCost,
+    };
+  }
+
+  /**
+   * How many isolated events a compact group gains when its count at period p (index k = g*P+p)
+   * changes by `step` (+1 or -1), read before the change: only p and its same-day neighbours can
+   * change, and a neighbour only when p turns empty or non-empty.
+   */
+  private isolationChange(k: number, p: number, step: 1 | -1): number {
+    const m = this.m;
+    const cnt = this.groupCnt;
+    const n = cnt[k]!;
+    const prev = m.hasPrev[p] ? cnt[k - 1]! : 0;
+    const next = m.hasNext[p] ? cnt[k + 1]! : 0;
+    const alone = prev === 0 && next === 0 ? step : 0;
+    if (step === 1 ? n > 0 : n > 1) return alone;
+    // p turns non-empty (step 1) or empty (step -1): a neighbour with nobody on its other side
+    // stops (or starts) being isolated.
+    let change = alone;
+    if (prev > 0 && !(m.hasPrev[p - 1] && cnt[k - 2]! > 0)) change -= step * prev;
+    if (next > 0 && !(m.hasNext[p + 1] && cnt[k + 2]! > 0)) change -= step * next;
+    return change;
+  }
+
+  place(e: number, p: number, r: number, o: number): void {
+    const m = this.m;
+    const P = m.P;
+    this.period[e] = p;
+    this.room[e] = r;
+    this.inst[e] = o;
+    this.unplaced--;
+    const n = this.periodSize[p]!++;
+    this.periodEvents[p * m.E + n] = e;
+    this.slot[e] = n;
+    const c = m.eventCourse[e]!;
+    if (this.courseCnt[c * P + p]!++ > 0) this.courseClashes++;
+    const gEnd = m.courseGroupStart[c + 1]!;
+    for (let i = m.courseGroupStart[c]!; i < gEnd; i++) {
+      const g = m.courseGroupList[i]!;
+      const k = g * P + p;
+      if (m.groupCompact[g]) this.compactness += this.isolationChange(k, p, 1);
+      if (this.groupCnt[k]!++ > 0) this.groupClashes++;
+    }
+    if (r >= 0) {
+      const k = r * P + p;
+      if (this.roomCnt[k]!++ > 0) this.roomClashes++;
+      this.roomXor[k]! ^= e + 1;
+      const over = m.eventSize[e]! - m.roomCapacity[r]!;
+      if (over > 0) this.roomCapacity += over;
+      if (this.courseRoom[c * m.R + r]!++ === 0 && ++this.courseRooms[c]! > 1) this.roomStability++;
+    }
+    if (this.courseDay[c * m.D + m.periodDay[p]!]!++ === 0 && ++this.courseDays[c]! <= m.courseMinDays[c]!)
+      this.minDays--;
+    if (o >= 0) {
+      const j = m.instStart[e]! + o;
+      if (this.instCnt[m.instList[j]! * P + p]!++ > 0) this.instructorClashes++;
+      this.instructorCost += m.instCost[j]!;
+    }
+    if (m.periodCost) this.periodCost += m.periodCost[e * P + p]!;
+  }
+
+  unplace(e: number): void {
+    const m = this.m;
+    const P = m.P;
+    const p = this.period[e]!;
+    if (p < 0) return;
+    const r = this.room[e]!;
+    const o = this.inst[e]!;
+    this.period[e] = -1;
+    this.room[e] = -1;
+    this.inst[e] = -1;
+    this.unplaced++;
+    const last = --this.periodSize[p]!;
+    const at = this.slot[e]!;
+    const moved = this.periodEvents[p * m.E + last]!;
+    this.periodEvents[p * m.E + at] = moved;
+    this.slot[moved] = at;
+    this.slot[e] = -1;
+    const c = m.eventCourse[e]!;
+    if (--this.courseCnt[c * P + p]! > 0) this.courseClashes--;
+    const gEnd = m.courseGroupStart[c + 1]!;
+    for (let i = m.courseGroupStart[c]!; i < gEnd; i++) {
+      const g = m.courseGroupList[i]!;
+      const k = g * P + p;
+      if (m.groupCompact[g]) this.compactness += this.isolationChange(k, p, -1);
+      if (--this.groupCnt[k]! > 0) this.groupClashes--;
+    }
+    if (r >= 0) {
+      const k = r * P + p;
+      if (--this.roomCnt[k]! > 0) this.roomClashes--;
+      this.roomXor[k]! ^= e + 1;
+      const over = m.eventSize[e]! - m.roomCapacity[r]!;
+      if (over > 0) this.roomCapacity -= over;
+      if (--this.courseRoom[c * m.R + r]! === 0 && this.courseRooms[c]!-- > 1) this.roomStability--;
+    }
+    if (--this.courseDay[c * m.D + m.periodDay[p]!]! === 0 && this.courseDays[c]!-- <= m.courseMinDays[c]!)
+      this.minDays++;
+    if (o >= 0) {
+      const j = m.instStart[e]! + o;
+      if (--this.instCnt[m.instList[j]! * P + p]! > 0) this.instructorClashes--;
+      this.instructorCost -= m.instCost[j]!;
+    }
+    if (m.periodCost) this.periodCost -= m.periodCost[e * P + p]!;
+  }
+
+  /** The single event in (room, period), or -1 when the slot is empty or shared. */
+  occupant(r: number, p: number): number {
+    const k = r * this.m.P + p;
+    return this.roomCnt[k] === 1 ? this.roomXor[k]! - 1 : -1;
+  }
+}
+
+/** Scores an assignment from scratch, independently of the incremental state (for tests/checks). */
+export function scoreAssignment(
+  m: CompiledModel,
+  period: ArrayLike<number>,
+  room: ArrayLike<number>,
+  inst: ArrayLike<number>,
+): ScoreBreakdown {
+  const { E, P, R, C, G, I, D } = m;
+  const s = {
+    unplaced: 0,
+    roomClashes: 0,
+    courseClashes: 0,
+    groupClashes: 0,
+    instructorClashes: 0,
+    roomCapacity: 0,
+    minDays: 0,
+    compactness: 0,
+    roomStability: 0,
+    instructorCost: 0,
+    periodCost: 0,
+  };
+  const roomUse = new Int32Array(R * P);
+  const courseUse = new Int32Array(C * P);
+  const groupUse = new Int32Array(G * P);
+  const instUse = new Int32Array(I * P);
+  const days = new Uint8Array(C * D);
+  const rooms = new Uint8Array(C * R);
+  for (let e = 0; e < E; e++) {
+    const p = period[e]!;
+    if (p < 0) {
+      s.unplaced++;
+      continue;
+    }
+    const c = m.eventCourse[e]!;
+    const r = room[e]!;
+    courseUse[c * P + p]!++;
+    for (let i = m.courseGroupStart[c]!; i < m.courseGroupStart[c + 1]!; i++)
+      groupUse[m.courseGroupList[i]! * P + p]!++;
+    if (r >= 0) {
+      roomUse[r * P + p]!++;
+      s.roomCapacity += Math.max(0, m.eventSize[e]! - m.roomCapacity[r]!);
+      rooms[c * R + r] = 1;
+    }
+    days[c * D + m.periodDay[p]!] = 1;
+    const o = inst[e]!;
+    if (o >= 0) {
+      instUse[m.instList[m.instStart[e]! + o]! * P + p]!++;
+      s.instructorCost += m.instCost[m.instStart[e]! + o]!;
+    }
+    if (m.periodCost) s.periodCost += m.periodCost[e * P + p]!;
+  }
+  const excess = (counts: Int32Array) => counts.reduce((sum, n) => sum + (n > 1 ? n - 1 : 0), 0);
+  s.roomClashes = excess(roomUse);
+  s.courseClashes = excess(courseUse);
+  s.groupClashes = excess(groupUse);
+  s.instructorClashes = excess(instUse);
+  for (let c = 0; c < C; c++) {
+    let dayCount = 0;
+    for (let d = 0; d < D; d++) dayCount += days[c * D + d]!;
+    s.minDays += Math.max(0, m.courseMinDays[c]! - dayCount);
+    let roomCount = 0;
+    for (let r = 0; r < R; r++) roomCount += rooms[c * R + r]!;
+    s.roomStability += Math.max(0, roomCount - 1);
+  }
+  for (let g = 0; g < G; g++) {
+    if (!m.groupCompact[g]) continue;
+    for (let p = 0; p < P; p++) {
+      const n = groupUse[g * P + p]!;
+      if (n === 0) continue;
+      const prev = m.hasPrev[p] ? groupUse[g * P + p - 1]! : 0;
+      const next = m.hasNext[p] ? groupUse[g * P + p + 1]! : 0;
+      if (prev === 0 && next === 0) s.compactness += n;
+    }
+  }
+  const hard = s.unplaced + s.roomClashes + s.courseClashes + s.groupClashes + s.instructorClashes;
+  return { hard, soft: weightedSoft(m, s), ...s };
+}
