@@ -19,6 +19,7 @@ import { createVirtualPlatformService } from "./resources/virtual-platforms.serv
 import { createSchedulingService } from "./scheduling/scheduling.service.js";
 import { type Clock, systemClock } from "./shared/clock.js";
 import { createTenancyService } from "./tenancy/tenancy.service.js";
+import { createWebAuthService } from "./web-auth/web-auth.service.js";
 
 export interface CoreOptions {
   clock?: Clock;
@@ -63,6 +64,7 @@ export function wireServices(database: Database, clock: Clock) {
     sessions: createSchedulingService(deps),
     imports: createImportService(deps),
     exports: createExportService(deps),
+    webAuth: createWebAuthService(deps),
     close: () => database.destroy(),
   };
 }

@@ -20,11 +20,15 @@ import { registerResourceRoutes } from "./routes/resources.routes.js";
 import { registerSeriesRoutes } from "./routes/series.routes.js";
 import { registerSessionRoutes } from "./routes/sessions.routes.js";
 import { registerSystemRoutes } from "./routes/system.routes.js";
+import { registerWebAuthRoutes } from "./routes/web-auth.routes.js";
 import { version } from "./version.js";
+import { defaultWebRoot, registerWebApp, webAppBuilt } from "./web-app.js";
 
 export interface ServerOptions {
   logLevel?: string;
   trustProxy?: boolean;
+  /** The built web app (default dist/web); without an index.html there, / shows a landing page. */
+  webRoot?: string;
 }
 
 export async function buildServer(core: Core, options: ServerOptions = {}): Promise<FastifyInstance> {
@@ -76,7 +80,7 @@ export async function buildServer(core: Core, options: ServerOptions = {}): Prom
 
   await app.register(
     async (api) => {
-      registerAuthentication(api, core.auth);
+      registerAuthentication(api, core.auth, core.webAuth);
       registerSystemRoutes(api, core, version);
       registerCatalogRoutes(api, core);
       registerResourceRoutes(api, core);
@@ -85,11 +89,14 @@ export async function buildServer(core: Core, options: ServerOptions = {}): Prom
       registerImportRoutes(api, core);
       registerSeriesRoutes(api, core);
       registerSessionRoutes(api, core);
+      registerWebAuthRoutes(api, core);
       api.get("/openapi.json", { config: { public: true } }, async () => app.swagger());
     },
     { prefix: "/api/v1" },
   );
 
-  app.get("/", async (_request, reply) => reply.type("text/html").send(landingPage(version)));
+  const webRoot = options.webRoot ?? defaultWebRoot;
+  if (webAppBuilt(webRoot)) await registerWebApp(app, webRoot);
+  else app.get("/", async (_request, reply) => reply.type("text/html").send(landingPage(version)));
   return app;
 }

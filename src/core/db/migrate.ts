@@ -3,12 +3,14 @@ import type { Database } from "./database.js";
 import * as m0001 from "./migrations/0001_foundation.js";
 import * as m0002 from "./migrations/0002_scheduling.js";
 import * as m0003 from "./migrations/0003_domain_events.js";
+import * as m0007 from "./migrations/0007_web.js";
 
 // Listed explicitly (not read from disk) so migrations run the same from source, tests and bundles.
 const migrations: Record<string, Migration> = {
   "0001_foundation": m0001,
   "0002_scheduling": m0002,
   "0003_domain_events": m0003,
+  "0007_web": m0007,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
