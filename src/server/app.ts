@@ -22,13 +22,13 @@ import { registerSessionRoutes } from "./routes/sessions.routes.js";
 import { registerSystemRoutes } from "./routes/system.routes.js";
 import { registerWebAuthRoutes } from "./routes/web-auth.routes.js";
 import { version } from "./version.js";
-import { defaultWebRoot, registerWebApp, webAppBuilt } from "./web-app.js";
+import { defaultWebRoot, registerWebApp, spaFallback, webAppBuilt } from "./web-app.js";
 
 export interface ServerOptions {
   logLevel?: string;
   trustProxy?: boolean;
-  /** The built web app (default dist/web); without an index.html there, / shows a landing page. */
-  webRoot?: string;
+  /** The built web app (default dist/web; null: none); without an index.html there, / shows a landing page. */
+  webRoot?: string | null;
 }
 
 export async function buildServer(core: Core, options: ServerOptions = {}): Promise<FastifyInstance> {
@@ -46,7 +46,9 @@ export async function buildServer(core: Core, options: ServerOptions = {}): Prom
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(errorHandler);
-  app.setNotFoundHandler(notFoundHandler);
+  const webRoot = options.webRoot === undefined ? defaultWebRoot : options.webRoot;
+  const serveWeb = webRoot !== null && webAppBuilt(webRoot);
+  app.setNotFoundHandler(serveWeb ? spaFallback(webRoot) : notFoundHandler);
   app.addHook("onSend", async (request, reply) => {
     reply.header("x-request-id", request.id);
   });
@@ -95,8 +97,7 @@ export async function buildServer(core: Core, options: ServerOptions = {}): Prom
     { prefix: "/api/v1" },
   );
 
-  const webRoot = options.webRoot ?? defaultWebRoot;
-  if (webAppBuilt(webRoot)) await registerWebApp(app, webRoot);
+  if (serveWeb) await registerWebApp(app, webRoot);
   else app.get("/", async (_request, reply) => reply.type("text/html").send(landingPage(version)));
   return app;
 }

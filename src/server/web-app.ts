@@ -10,15 +10,13 @@ export const defaultWebRoot = resolve(dirname(fileURLToPath(import.meta.url)), "
 
 export const webAppBuilt = (root = defaultWebRoot) => existsSync(join(root, "index.html"));
 
-/**
- * Serves the built web app from the API's port: files as they are (hashed assets cached for a
- * year), and index.html for any other GET outside /api so client-side routes survive a reload.
- */
+/** Serves the built web app from the API's port: files as they are (hashed assets cached for a year). */
 export async function registerWebApp(app: FastifyInstance, root = defaultWebRoot) {
   await app.register(fastifyStatic, {
     root,
     prefix: "/",
     index: ["index.html"],
+    cacheControl: false,
     setHeaders: (res, path) => {
       res.setHeader(
         "cache-control",
@@ -26,7 +24,14 @@ export async function registerWebApp(app: FastifyInstance, root = defaultWebRoot
       );
     },
   });
-  app.setNotFoundHandler((request: FastifyRequest, reply: FastifyReply) => {
+}
+
+/**
+ * The not-found handler when the web app is served: index.html for any other page GET outside
+ * /api, so client-side routes survive a reload; problem+json 404s for the API and missing files.
+ */
+export function spaFallback(root = defaultWebRoot) {
+  return (request: FastifyRequest, reply: FastifyReply) => {
     const path = request.url.split("?")[0] ?? "";
     const isPage =
       (request.method === "GET" || request.method === "HEAD") &&
@@ -35,6 +40,6 @@ export async function registerWebApp(app: FastifyInstance, root = defaultWebRoot
       !/\.[a-z0-9]+$/i.test(path);
     if (!isPage) return notFoundHandler(request, reply);
     reply.header("cache-control", "no-cache");
-    return reply.sendFile("index.html", root);
-  });
+    return reply.sendFile("index.html", root, { cacheControl: false });
+  };
 }

@@ -44,3 +44,4 @@ export const meSchema = z
 export type TokenCreate = z.output<typeof tokenCreateSchema>;
 export type ApiToken = z.output<typeof tokenSchema>;
 export type CreatedApiToken = z.output<typeof createdTokenSchema>;
+export type Me = z.output<typeof meSchema>;

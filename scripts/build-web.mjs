@@ -1,0 +1,37 @@
+#!/usr/bin/env node
+// Builds the web app into dist/web. With --if-stale, only when dist/web is missing or older than
+// any file under web/ (so `npm start` on a fresh clone serves the app without a separate step).
+import { existsSync, readdirSync, statSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = fileURLToPath(new URL("..", import.meta.url));
+const webDir = join(root, "web");
+const builtIndex = join(root, "dist", "web", "index.html");
+
+function newestMtime(dir) {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    if (entry.name === "node_modules") continue;
+    const path = join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestMtime(path) : statSync(path).mtimeMs);
+  }
+  return newest;
+}
+
+export function webBuildIsStale() {
+  return !existsSync(builtIndex) || statSync(builtIndex).mtimeMs < newestMtime(webDir);
+}
+
+export async function buildWeb() {
+  const { build } = await import("vite");
+  await build({ configFile: join(webDir, "vite.config.ts"), logLevel: "warn" });
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  if (process.argv.includes("--if-stale") && !webBuildIsStale()) process.exit(0);
+  console.log("Building the web app into dist/web …");
+  const started = Date.now();
+  await buildWeb();
+  console.log(`Web app built in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+}
