@@ -18,7 +18,7 @@ const colors: Record<string, string> = {
 
 export function StatusBadge({ status }: { status: string }) {
   return (
-    <Badge color={colors[status] ?? "gray"} variant="light" autoContrast>
+    <Badge color={colors[status] ?? "gray"} variant="dot" tt="none" maw="none" style={{ flexShrink: 0 }}>
       {status.replace("_", " ")}
     </Badge>
   );

@@ -26,7 +26,7 @@ export function CoursesPage() {
           render: (c) => (
             <Group gap={4}>
               {c.formats.map((f) => (
-                <Badge key={f} variant="light" size="sm">
+                <Badge key={f} variant="dot" size="sm">
                   {f}
                 </Badge>
               ))}

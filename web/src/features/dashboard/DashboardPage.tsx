@@ -185,7 +185,10 @@ export function DashboardPage() {
                       <Badge
                         key={r}
                         color={r.includes("conflict") || r === "unstaffed" ? "red" : "orange"}
-                        variant="light"
+                        variant="dot"
+                        tt="none"
+                        maw="none"
+                        style={{ flexShrink: 0 }}
                       >
                         {r}
                       </Badge>

@@ -151,7 +151,7 @@ export function ImportPage() {
           </Title>
           <Group gap="xl" mb="sm">
             <Text size="sm">Rows read: {report.rows}</Text>
-            <Text size="sm" c="teal">
+            <Text size="sm" c="teal.9">
               Valid: {report.valid}
             </Text>
             <Text size="sm" c={report.errorCount ? "red" : undefined}>

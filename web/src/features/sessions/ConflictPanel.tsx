@@ -64,7 +64,10 @@ export function ConflictPanel(props: Props) {
                   <Group gap={6} wrap="nowrap" align="flex-start">
                     <Badge
                       color={conflict.severity === "blocking" ? "red" : "orange"}
-                      variant="light"
+                      variant="dot"
+                      tt="none"
+                      maw="none"
+                      style={{ flexShrink: 0 }}
                       size="sm"
                     >
                       {conflict.severity}

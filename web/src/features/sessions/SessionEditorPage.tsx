@@ -192,7 +192,7 @@ function Editor({ initial, session }: { initial: Draft; session?: Session }) {
                 {session ? "Save changes" : "Schedule session"}
               </Button>
               {blocking && (
-                <Text size="sm" c="red">
+                <Text size="sm" c="red.9">
                   Solve the double bookings first
                 </Text>
               )}

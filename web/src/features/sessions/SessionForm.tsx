@@ -124,7 +124,7 @@ export function SessionForm({ draft, onChange, fieldError, isNew }: Props) {
               ]}
             />
             {fieldError("format") && (
-              <Text c="red" size="xs" role="alert">
+              <Text c="red.9" size="xs" role="alert">
                 {fieldError("format")}
               </Text>
             )}
@@ -288,7 +288,7 @@ export function SessionForm({ draft, onChange, fieldError, isNew }: Props) {
             );
           })}
           {fieldError("segments") && !draft.segments.some((_, i) => fieldError(`segments.${i}`)) && (
-            <Text c="red" size="xs" role="alert">
+            <Text c="red.9" size="xs" role="alert">
               {fieldError("segments")}
             </Text>
           )}

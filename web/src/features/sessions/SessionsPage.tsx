@@ -76,7 +76,7 @@ export function SessionsPage() {
                 <Table.Td>{formatRange(s.startsAt, s.endsAt, s.timeZone)}</Table.Td>
                 <Table.Td>
                   {s.instructors.length === 0 ? (
-                    <Text c="red" size="sm">
+                    <Text c="red.9" size="sm">
                       unstaffed
                     </Text>
                   ) : (

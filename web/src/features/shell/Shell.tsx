@@ -151,7 +151,7 @@ export function Shell() {
             <ColorSchemeToggle />
             <Menu position="bottom-end">
               <Menu.Target>
-                <UnstyledButton aria-label="Account">
+                <UnstyledButton>
                   <Text size="sm" fw={500}>
                     {me.data.user?.name ?? me.data.actor.label}
                   </Text>

@@ -271,7 +271,7 @@ export function TimelinePage() {
                       data-session={bar.item.sessionId}
                       data-dragging={drag?.bar === bar ? "" : undefined}
                       style={{ ...barStyle(bar.item), top: 4 + index * 6 }}
-                      aria-label={`${bar.item.title}, ${formatRange(bar.item.startsAt, bar.item.endsAt, bar.item.timeZone)}. Arrow keys propose a move; Enter opens it.`}
+                      aria-label={`${bar.item.courseCode} ${bar.item.title}, ${formatRange(bar.item.startsAt, bar.item.endsAt, bar.item.timeZone)}. Arrow keys propose a move; Enter opens it.`}
                       title={`${bar.item.courseCode} ${bar.item.title} · ${formatTime(bar.item.startsAt)}–${formatTime(bar.item.endsAt)}`}
                       onPointerDown={onPointerDown(bar)}
                       onPointerMove={onPointerMove}
@@ -324,7 +324,14 @@ export function TimelinePage() {
                   // biome-ignore lint/suspicious/noArrayIndexKey: position in a list that has no ids of its own
                   <List.Item key={`${c.type}-${c.resource.id}-${i}`}>
                     <Group gap={6} wrap="nowrap" align="flex-start">
-                      <Badge color={c.severity === "blocking" ? "red" : "orange"} variant="light" size="sm">
+                      <Badge
+                        color={c.severity === "blocking" ? "red" : "orange"}
+                        variant="dot"
+                        tt="none"
+                        maw="none"
+                        style={{ flexShrink: 0 }}
+                        size="sm"
+                      >
                         {c.severity}
                       </Badge>
                       <Text size="sm">{c.message}</Text>
