@@ -97,7 +97,7 @@ export async function logIn(page: Page, email = ADMIN.email, password = ADMIN.pa
 
 /** Picks an option in a Mantine Select by its label. */
 export async function choose(page: Page, label: string | RegExp, option: string | RegExp) {
-  await page.getByRole("textbox", { name: label }).click();
+  await page.getByRole("combobox", { name: label, exact: true }).click();
   await page.getByRole("option", { name: option }).first().click();
 }
 

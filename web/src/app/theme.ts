@@ -1,4 +1,17 @@
-import { type CSSVariablesResolver, createTheme } from "@mantine/core";
+import {
+  type CSSVariablesResolver,
+  createTheme,
+  defaultVariantColorsResolver,
+  Notification,
+  type VariantColorsResolver,
+} from "@mantine/core";
+
+// Tinted ("light") buttons, alerts and badges keep their tint but use the body text colour:
+// coloured text on a tint of the same colour misses WCAG AA contrast for most palettes.
+const variantColorResolver: VariantColorsResolver = (input) => {
+  const colors = defaultVariantColorsResolver(input);
+  return input.variant === "light" ? { ...colors, color: "var(--mantine-color-text)" } : colors;
+};
 
 export const theme = createTheme({
   primaryColor: "indigo",
@@ -7,9 +20,13 @@ export const theme = createTheme({
   defaultRadius: "md",
   fontFamily: "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif",
   headings: { fontFamily: "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif" },
+  variantColorResolver,
+  components: {
+    Notification: Notification.extend({ defaultProps: { closeButtonProps: { "aria-label": "Dismiss" } } }),
+  },
 });
 
-// Mantine's default "dimmed" and placeholder text (gray 6) fall short of WCAG AA contrast on white: one step darker.
+// Mantine's default "dimmed" and placeholder text (gray 6) fall short of WCAG AA contrast on white.
 export const cssVariablesResolver: CSSVariablesResolver = () => ({
   variables: {},
   light: {
