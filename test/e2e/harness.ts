@@ -101,10 +101,11 @@ export async function choose(page: Page, label: string | RegExp, option: string 
   await page.getByRole("option", { name: option }).first().click();
 }
 
-export async function screenshot(page: Page, name: string) {
+export async function screenshot(page: Page, name: string, fullPage = false) {
   if (!screenshotDir) return;
   mkdirSync(screenshotDir, { recursive: true });
-  await page.screenshot({ path: join(screenshotDir, `${name}.png`) });
+  await page.waitForTimeout(300); // let charts finish their entry animation
+  await page.screenshot({ path: join(screenshotDir, `${name}.png`), fullPage });
 }
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");

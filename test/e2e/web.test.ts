@@ -64,7 +64,7 @@ if (!hasChromium) console.warn(skipReason);
       await page.getByRole("heading", { name: "Sessions at risk" }).waitFor();
       await page.getByRole("link", { name: "Resource timeline" }).waitFor();
       await page.waitForLoadState("networkidle");
-      await screenshot(page, "dashboard");
+      await screenshot(page, "dashboard", true);
     }, 60_000);
 
     it("flags a double booking while a session is written, applies a suggestion, and saves", async () => {

@@ -18,7 +18,13 @@ const colors: Record<string, string> = {
 
 export function StatusBadge({ status }: { status: string }) {
   return (
-    <Badge color={colors[status] ?? "gray"} variant="dot" tt="none" maw="none" style={{ flexShrink: 0 }}>
+    <Badge
+      color={colors[status] ?? "gray"}
+      variant="dot"
+      tt="none"
+      maw="none"
+      style={{ flexShrink: 0, minWidth: "fit-content" }}
+    >
       {status.replace("_", " ")}
     </Badge>
   );

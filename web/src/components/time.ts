@@ -26,11 +26,16 @@ export const formatDateTime = (iso: string, zone = viewerZone()) =>
 /** "Tue 3 Mar, 09:00–17:00" in the viewer's zone, plus the session's own clock when its zone differs. */
 export function formatRange(startsAt: string, endsAt: string, sessionZone?: string): string {
   const zone = viewerZone();
-  const mine = `${formatDay(startsAt, zone)}, ${formatTime(startsAt, zone)}–${formatTime(endsAt, zone)}`;
+  const clock = (z: string) => {
+    const sameDay = formatDay(startsAt, z) === formatDay(endsAt, z);
+    return sameDay
+      ? `${formatTime(startsAt, z)}–${formatTime(endsAt, z)}`
+      : `${formatTime(startsAt, z)} – ${formatDay(endsAt, z)} ${formatTime(endsAt, z)}`;
+  };
+  const mine = `${formatDay(startsAt, zone)}, ${clock(zone)}`;
   if (!sessionZone || sessionZone === zone) return mine;
-  const theirs = `${formatTime(startsAt, sessionZone)}–${formatTime(endsAt, sessionZone)}`;
-  const sameClock = theirs === `${formatTime(startsAt, zone)}–${formatTime(endsAt, zone)}`;
-  return sameClock ? mine : `${mine} (${theirs} ${sessionZone})`;
+  const theirs = clock(sessionZone);
+  return theirs === clock(zone) ? mine : `${mine} (${theirs} ${sessionZone})`;
 }
 
 /** YYYY-MM-DD of an instant in the viewer's zone. */

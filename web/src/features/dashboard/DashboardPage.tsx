@@ -40,7 +40,9 @@ export function DashboardPage() {
         limit: 500,
       }),
   });
-  const all = (sessions.data?.items ?? []).filter((s) => s.status !== "cancelled");
+  const all = (sessions.data?.items ?? [])
+    .filter((s) => s.status !== "cancelled")
+    .sort((a, b) => a.startsAt.localeCompare(b.startsAt));
   const now = Date.now();
   const upcoming = all.filter((s) => Date.parse(s.endsAt) >= now && s.status !== "completed");
   const thisWeek = all.filter((s) => Date.parse(s.startsAt) < addDays(weekStart, 7).getTime());
@@ -188,7 +190,7 @@ export function DashboardPage() {
                         variant="dot"
                         tt="none"
                         maw="none"
-                        style={{ flexShrink: 0 }}
+                        style={{ flexShrink: 0, minWidth: "fit-content" }}
                       >
                         {r}
                       </Badge>

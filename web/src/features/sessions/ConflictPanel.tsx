@@ -67,7 +67,7 @@ export function ConflictPanel(props: Props) {
                       variant="dot"
                       tt="none"
                       maw="none"
-                      style={{ flexShrink: 0 }}
+                      style={{ flexShrink: 0, minWidth: "fit-content" }}
                       size="sm"
                     >
                       {conflict.severity}

@@ -249,7 +249,7 @@ export function SessionForm({ draft, onChange, fieldError, isNew }: Props) {
                   label="From"
                   value={segment.start.slice(11)}
                   onChange={(e) => setSegment(index, { start: `${date}T${e.currentTarget.value}` })}
-                  w={110}
+                  w={130}
                 />
                 <TextInput
                   type="time"
@@ -259,7 +259,7 @@ export function SessionForm({ draft, onChange, fieldError, isNew }: Props) {
                     setSegment(index, { end: `${segment.end.slice(0, 10)}T${e.currentTarget.value}` })
                   }
                   error={fieldError(`segments.${index}.end`)}
-                  w={110}
+                  w={130}
                 />
                 {draft.format !== "vilt" && (
                   <Select

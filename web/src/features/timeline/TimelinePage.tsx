@@ -329,7 +329,7 @@ export function TimelinePage() {
                         variant="dot"
                         tt="none"
                         maw="none"
-                        style={{ flexShrink: 0 }}
+                        style={{ flexShrink: 0, minWidth: "fit-content" }}
                         size="sm"
                       >
                         {c.severity}
