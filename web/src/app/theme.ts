@@ -1,4 +1,5 @@
 import {
+  Badge,
   type CSSVariablesResolver,
   createTheme,
   defaultVariantColorsResolver,
@@ -22,6 +23,8 @@ export const theme = createTheme({
   headings: { fontFamily: "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif" },
   variantColorResolver,
   components: {
+    // Status badges are short: show them whole rather than ellipsed in narrow table cells.
+    Badge: Badge.extend({ styles: { label: { overflow: "visible" } } }),
     Notification: Notification.extend({ defaultProps: { closeButtonProps: { "aria-label": "Dismiss" } } }),
   },
 });

@@ -150,7 +150,7 @@ export function DashboardPage() {
                       <Table.Td>
                         <Text size="sm">{formatRange(s.startsAt, s.endsAt, s.timeZone)}</Text>
                       </Table.Td>
-                      <Table.Td>
+                      <Table.Td w={1} style={{ whiteSpace: "nowrap" }}>
                         <StatusBadge status={s.status} />
                       </Table.Td>
                     </Table.Tr>
@@ -173,16 +173,11 @@ export function DashboardPage() {
           ) : (
             <Stack gap={6}>
               {risks.slice(0, 12).map(({ session, reasons }) => (
-                <Group key={session.id} justify="space-between" wrap="nowrap">
-                  <div>
+                <div key={session.id}>
+                  <Group gap="xs" wrap="wrap">
                     <AnchorLink to="/sessions/$sessionId" params={{ sessionId: session.id }} size="sm">
                       {session.title}
                     </AnchorLink>
-                    <Text size="xs" c="dimmed">
-                      {formatRange(session.startsAt, session.endsAt, session.timeZone)}
-                    </Text>
-                  </div>
-                  <Group gap={4} justify="flex-end">
                     {reasons.map((r) => (
                       <Badge
                         key={r}
@@ -196,7 +191,10 @@ export function DashboardPage() {
                       </Badge>
                     ))}
                   </Group>
-                </Group>
+                  <Text size="xs" c="dimmed">
+                    {formatRange(session.startsAt, session.endsAt, session.timeZone)}
+                  </Text>
+                </div>
               ))}
               {risks.length > 12 && (
                 <Text size="xs" c="dimmed">

@@ -83,7 +83,7 @@ export function SessionsPage() {
                     s.instructors.map((a) => names.get(a.instructorId) ?? "…").join(", ")
                   )}
                 </Table.Td>
-                <Table.Td>
+                <Table.Td w={1} style={{ whiteSpace: "nowrap" }}>
                   <StatusBadge status={s.status} />
                 </Table.Td>
               </Table.Tr>
