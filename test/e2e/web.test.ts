@@ -96,6 +96,7 @@ if (!hasChromium) console.warn(skipReason);
       expect(message?.length).toBeGreaterThan(10);
       await expect.poll(() => page.getByRole("button", { name: "Schedule session" }).isDisabled()).toBe(true);
       await page.getByTestId("suggestions").getByRole("button").first().waitFor();
+      await page.evaluate("window.scrollTo(0, 0)");
       await screenshot(page, "session-editor-conflict");
 
       // Take suggestions until nothing blocks (the instructor, then the room, or a free date).

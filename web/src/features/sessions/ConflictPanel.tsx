@@ -137,10 +137,14 @@ export function ConflictPanel(props: Props) {
                       key={slot.shiftDays}
                       size="compact-sm"
                       variant="light"
+                      title={formatRange(
+                        slot.segments[0]!.startsAt,
+                        slot.segments[0]!.endsAt,
+                        props.timeZone,
+                      )}
                       onClick={() => props.onUseSlot(slot)}
                     >
-                      Move to{" "}
-                      {formatRange(slot.segments[0]!.startsAt, slot.segments[0]!.endsAt, props.timeZone)}
+                      Move to {formatRange(slot.segments[0]!.startsAt, slot.segments[0]!.endsAt)}
                     </Button>
                   ))}
                 </Group>
