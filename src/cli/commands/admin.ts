@@ -41,7 +41,9 @@ export function registerAdminCommands(program: Command) {
         clearProgress();
         if (summary.skipped) return console.log(`Tenant "${tenant.slug}" already has data; nothing loaded`);
         // Six weeks of sessions from today, so the calendar and dashboard have something to show.
-        const sessions = await seedDemoSessions(core, tenant.id, { from: new Date().toISOString().slice(0, 10) });
+        const sessions = await seedDemoSessions(core, tenant.id, {
+          from: new Date().toISOString().slice(0, 10),
+        });
         console.log({ ...summary, sessions });
       }),
     );
