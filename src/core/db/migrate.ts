@@ -1,4 +1,4 @@
-import { type Migration, type MigrationProvider, type MigrationResultSet, Migrator } from "kysely";
+import { type Migration, type MigrationProvider, type MigrationResultSet, Migrator, sql } from "kysely";
 import type { Database } from "./database.js";
 import * as m0001 from "./migrations/0001_foundation.js";
 import * as m0002 from "./migrations/0002_scheduling.js";
@@ -22,7 +22,18 @@ export interface MigrationReport {
 
 /** Applies every pending migration; forward-only, so there is no "down". */
 export async function migrateToLatest(database: Database): Promise<MigrationReport> {
-  const migrator = new Migrator({ db: database.db, provider });
+  // Kysely looks for its bookkeeping tables in every schema it can see; on PostgreSQL, name ours,
+  // or another schema's kysely_migration_lock in the same database (a parallel test run) fools it.
+  const schema =
+    database.dialect === "postgres"
+      ? (await sql<{ schema: string }>`select current_schema() as schema`.execute(database.db)).rows[0]
+          ?.schema
+      : undefined;
+  const migrator = new Migrator({
+    db: database.db,
+    provider,
+    ...(schema && { migrationTableSchema: schema }),
+  });
   const result: MigrationResultSet = await migrator.migrateToLatest();
   if (result.error) {
     const failed = result.results?.find((r) => r.status === "Error");
