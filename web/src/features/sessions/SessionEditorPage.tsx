@@ -35,6 +35,7 @@ import {
   replaceRoom,
   timesChanged,
 } from "./draft";
+import { noRepeat, RepeatCard, seriesBody, useSeriesCheck } from "./Repeat";
 import { ImpactPreview, SessionActions } from "./SessionActions";
 import { SessionForm } from "./SessionForm";
 
@@ -91,14 +92,23 @@ function Editor({ initial, session }: { initial: Draft; session?: Session }) {
   const [rescheduleOpen, setRescheduleOpen] = useState(false);
   const [rescheduleReason, setRescheduleReason] = useState("");
   const check = useLiveCheck(draft, session?.id);
+  const [repeat, setRepeat] = useState(noRepeat);
+  const seriesCheck = useSeriesCheck(session ? null : payloadOf(draft), repeat);
   const checkError = check.error instanceof ApiError ? check.error : null;
 
   const save = useMutation({
-    mutationFn: async (mode: "create" | "patch" | "reschedule") => {
+    mutationFn: async (mode: "create" | "series" | "patch" | "reschedule") => {
       const payload = payloadOf(draft)!;
       const override = overrideReason.trim() ? { reason: overrideReason.trim() } : null;
       if (mode === "create")
         return { session: await api.post<Session>("/sessions", { ...payload, override }) };
+      if (mode === "series") {
+        const created = await api.post<{ sessions: Session[] }>("/sessions/series", {
+          ...seriesBody(payload, repeat, false),
+          override,
+        });
+        return { session: created.sessions[0]! };
+      }
       const { courseId: _course, status: _status, ...patch } = payload;
       if (mode === "patch")
         return { session: await api.patch<Session>(`/sessions/${session!.id}`, { ...patch, override }) };
@@ -113,11 +123,14 @@ function Editor({ initial, session }: { initial: Draft; session?: Session }) {
       queryClient.setQueryData(["sessions", result.session.id], result.session);
       await queryClient.invalidateQueries({ queryKey: ["sessions"] });
       await queryClient.invalidateQueries({ queryKey: ["calendar"] });
-      notifications.show({
-        color: "teal",
-        message: mode === "create" ? "Session scheduled" : mode === "reschedule" ? "Session moved" : "Saved",
-      });
-      if (mode === "create")
+      const messages = {
+        create: "Session scheduled",
+        series: `${repeat.count} sessions scheduled`,
+        reschedule: "Session moved",
+        patch: "Saved",
+      };
+      notifications.show({ color: "teal", message: messages[mode] });
+      if (mode === "create" || mode === "series")
         await navigate({ to: "/sessions/$sessionId", params: { sessionId: result.session.id } });
     },
   });
@@ -134,13 +147,19 @@ function Editor({ initial, session }: { initial: Draft; session?: Session }) {
   const warningsOnly = conflicts.length > 0 && !blocking;
   const writable = canWrite(me.data);
   const payload = payloadOf(draft);
-  const readyToSave = writable && payload !== null && check.settled && !check.isFetching && !blocking;
+  const seriesBlocked =
+    repeat.enabled &&
+    (!seriesCheck.data ||
+      seriesCheck.isFetching ||
+      seriesCheck.data.occurrences.some((o) => o.conflicts.some((c) => c.severity === "blocking")));
+  const readyToSave =
+    writable && payload !== null && check.settled && !check.isFetching && !blocking && !seriesBlocked;
   const edit = (next: Draft) => {
     save.reset();
     setDraft(next);
   };
   const submit = () => {
-    if (!session) return save.mutate("create");
+    if (!session) return save.mutate(repeat.enabled ? "series" : "create");
     if (timesChanged(draftFromSession(session), draft)) return setRescheduleOpen(true);
     save.mutate("patch");
   };
@@ -149,6 +168,11 @@ function Editor({ initial, session }: { initial: Draft; session?: Session }) {
     <Grid gap="lg">
       <Grid.Col span={{ base: 12, lg: 7 }}>
         <SessionForm draft={draft} onChange={edit} fieldError={fieldError} isNew={!session} />
+        {!session && (
+          <div style={{ marginTop: "var(--mantine-spacing-md)" }}>
+            <RepeatCard repeat={repeat} onChange={setRepeat} check={seriesCheck} />
+          </div>
+        )}
       </Grid.Col>
       <Grid.Col span={{ base: 12, lg: 5 }}>
         <Stack style={{ position: "sticky", top: 76 }}>
@@ -189,7 +213,11 @@ function Editor({ initial, session }: { initial: Draft; session?: Session }) {
                 loading={save.isPending}
                 disabled={!readyToSave || (warningsOnly && overrideReason.trim().length < 3)}
               >
-                {session ? "Save changes" : "Schedule session"}
+                {session
+                  ? "Save changes"
+                  : repeat.enabled
+                    ? `Schedule ${repeat.count} sessions`
+                    : "Schedule session"}
               </Button>
               {blocking && (
                 <Text size="sm" c="red.9">
