@@ -125,6 +125,22 @@ if (!hasChromium) console.warn(skipReason);
       expect(sameInstructor && sameRoom && sameDay).toBe(false);
     }, 90_000);
 
+    it("shows the API's field errors next to the field they name", async () => {
+      const course = sessions[0]!;
+      const { code, title } = await app.core.courses.get(systemActor(app.tenantId), course.courseId);
+      await page.goto(`/sessions/new?date=${course.segments[0]!.start.slice(0, 10)}`);
+      await choose(page, "Course", `${code} · ${title}`);
+      const to = page.getByLabel("To", { exact: true }).first();
+      await to.fill("06:00");
+      // The dry run answers 422 with errors[].path "segments.0.end": the message sits under that input.
+      await expect.poll(() => to.getAttribute("aria-invalid")).toBe("true");
+      const describedBy = (await to.getAttribute("aria-describedby")) ?? "";
+      const descriptions = await Promise.all(
+        describedBy.split(" ").map((id) => page.locator(`[id="${id}"]`).textContent()),
+      );
+      expect(descriptions.join(" ")).toContain("must be after start");
+    }, 60_000);
+
     it("refuses a drag on the resource timeline into a room that is taken", async () => {
       // Two in-person sessions in different rooms within one two-week window, whose hours overlap
       // once the first is moved to the second one's day.
