@@ -27,6 +27,7 @@ import { createVirtualPlatformService } from "./resources/virtual-platforms.serv
 import { createSchedulingService } from "./scheduling/scheduling.service.js";
 import { type Clock, systemClock } from "./shared/clock.js";
 import { createTenancyService } from "./tenancy/tenancy.service.js";
+import { createWebAuthService } from "./web-auth/web-auth.service.js";
 import { createWebhookService } from "./webhooks/webhooks.service.js";
 
 export interface CoreOptions {
@@ -83,6 +84,7 @@ export function wireServices(database: Database, clock: Clock, comms: CommsSetti
     enrollments: createEnrollmentService(deps),
     certificates: createCertificateService(deps),
     compliance: createComplianceService(deps),
+    webAuth: createWebAuthService(deps),
     jobs: createJobService(deps),
     communications: createCommunicationsService({ ...commsDeps, respond: sessions.respond }),
     webhooks: createWebhookService(deps),

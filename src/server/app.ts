@@ -26,11 +26,15 @@ import { registerResourceRoutes } from "./routes/resources.routes.js";
 import { registerSeriesRoutes } from "./routes/series.routes.js";
 import { registerSessionRoutes } from "./routes/sessions.routes.js";
 import { registerSystemRoutes } from "./routes/system.routes.js";
+import { registerWebAuthRoutes } from "./routes/web-auth.routes.js";
 import { version } from "./version.js";
+import { defaultWebRoot, registerWebApp, spaFallback, webAppBuilt } from "./web-app.js";
 
 export interface ServerOptions {
   logLevel?: string;
   trustProxy?: boolean;
+  /** The built web app (default dist/web; null: none); without an index.html there, / shows a landing page. */
+  webRoot?: string | null;
 }
 
 export async function buildServer(core: Core, options: ServerOptions = {}): Promise<FastifyInstance> {
@@ -48,7 +52,9 @@ export async function buildServer(core: Core, options: ServerOptions = {}): Prom
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(errorHandler);
-  app.setNotFoundHandler(notFoundHandler);
+  const webRoot = options.webRoot === undefined ? defaultWebRoot : options.webRoot;
+  const serveWeb = webRoot !== null && webAppBuilt(webRoot);
+  app.setNotFoundHandler(serveWeb ? spaFallback(webRoot) : notFoundHandler);
   app.addHook("onSend", async (request, reply) => {
     reply.header("x-request-id", request.id);
   });
@@ -82,7 +88,7 @@ export async function buildServer(core: Core, options: ServerOptions = {}): Prom
 
   await app.register(
     async (api) => {
-      registerAuthentication(api, core.auth);
+      registerAuthentication(api, core.auth, core.webAuth);
       registerSystemRoutes(api, core, version);
       registerCatalogRoutes(api, core);
       registerResourceRoutes(api, core);
@@ -97,11 +103,13 @@ export async function buildServer(core: Core, options: ServerOptions = {}): Prom
       registerAttendanceRoutes(api, core);
       registerCertificateRoutes(api, core);
       registerPublicRoutes(api, core);
+      registerWebAuthRoutes(api, core);
       api.get("/openapi.json", { config: { public: true } }, async () => app.swagger());
     },
     { prefix: "/api/v1" },
   );
 
-  app.get("/", async (_request, reply) => reply.type("text/html").send(landingPage(version)));
+  if (serveWeb) await registerWebApp(app, webRoot);
+  else app.get("/", async (_request, reply) => reply.type("text/html").send(landingPage(version)));
   return app;
 }

@@ -4,6 +4,7 @@ import { roleSchema } from "../../core/auth/auth.schemas.js";
 import { loadConfig } from "../../core/config.js";
 import { createDatabase } from "../../core/db/database.js";
 import { migrateToLatest } from "../../core/db/migrate.js";
+import { seedDemoSessions } from "../../core/demo/demo-sessions.js";
 import { seedDemo } from "../../core/demo/seed-demo.js";
 import { clearProgress, cliActor, resolveTenant, showProgress, withCore } from "../context.js";
 
@@ -38,7 +39,12 @@ export function registerAdminCommands(program: Command) {
           onProgress: showProgress("demo"),
         });
         clearProgress();
-        console.log(summary.skipped ? `Tenant "${tenant.slug}" already has data; nothing loaded` : summary);
+        if (summary.skipped) return console.log(`Tenant "${tenant.slug}" already has data; nothing loaded`);
+        // Six weeks of sessions from today, so the calendar and dashboard have something to show.
+        const sessions = await seedDemoSessions(core, tenant.id, {
+          from: new Date().toISOString().slice(0, 10),
+        });
+        console.log({ ...summary, sessions });
       }),
     );
 

@@ -1,6 +1,7 @@
 import type { Command } from "commander";
 import { createCore } from "../../core/app.js";
 import { loadConfig, publicUrl } from "../../core/config.js";
+import { seedDemoSessions } from "../../core/demo/demo-sessions.js";
 import { seedDemo } from "../../core/demo/seed-demo.js";
 import { bootstrapTenant } from "../../core/tenancy/bootstrap.js";
 import { buildServer } from "../../server/app.js";
@@ -26,10 +27,14 @@ export function registerServe(program: Command) {
           onProgress: showProgress("demo"),
         });
         clearProgress();
+        // Six weeks of sessions from today, so the calendar and dashboard have something to show.
+        const sessions = summary.skipped
+          ? 0
+          : await seedDemoSessions(core, tenant.id, { from: new Date().toISOString().slice(0, 10) });
         console.log(
           summary.skipped
             ? "Demo data: tenant already has data, nothing loaded"
-            : `Demo data loaded: ${summary.locations} locations, ${summary.rooms} rooms, ${summary.courses} courses, ${summary.instructors} instructors, ${summary.clients} clients, ${summary.learners} learners`,
+            : `Demo data loaded: ${summary.locations} locations, ${summary.rooms} rooms, ${summary.courses} courses, ${summary.instructors} instructors, ${summary.clients} clients, ${summary.learners} learners, ${sessions} sessions`,
         );
       }
       const app = await buildServer(core, {

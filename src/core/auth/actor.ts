@@ -12,6 +12,9 @@ export interface Actor {
   label: string;
   role: Role;
   requestId?: string;
+  /** A user who is an instructor: they may answer their own assignments and keep their own
+   * availability and time off (the instructor portal). */
+  instructorId?: string | null;
 }
 
 export type Permission =
@@ -35,6 +38,15 @@ export function authorize(actor: Actor, permission: Permission): void {
   if (!can(actor, permission)) {
     throw new AppError("forbidden", `The ${actor.role} role may not do this (needs ${permission})`);
   }
+}
+
+/** An instructor acting on their own record, which their role alone would not allow. */
+export const actsAsInstructor = (actor: Actor, instructorId: string): boolean =>
+  actor.role === "instructor" && !!actor.instructorId && actor.instructorId === instructorId;
+
+/** authorize(), except that an instructor may act on their own record. */
+export function authorizeOrSelf(actor: Actor, permission: Permission, instructorId: string): void {
+  if (!actsAsInstructor(actor, instructorId)) authorize(actor, permission);
 }
 
 export const systemActor = (tenantId: string, label = "system"): Actor => ({

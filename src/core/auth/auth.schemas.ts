@@ -34,9 +34,14 @@ export const meSchema = z
   .object({
     tenant: z.object({ id: z.string(), slug: z.string(), name: z.string() }),
     actor: z.object({ kind: z.string(), id: z.string().nullable(), label: z.string(), role: roleSchema }),
+    user: z
+      .object({ id: z.string(), email: z.string(), name: z.string(), instructorId: z.string().nullable() })
+      .nullable()
+      .meta({ description: "The signed-in person (web app and user tokens); null for other tokens" }),
   })
   .meta({ id: "Me" });
 
 export type TokenCreate = z.output<typeof tokenCreateSchema>;
 export type ApiToken = z.output<typeof tokenSchema>;
 export type CreatedApiToken = z.output<typeof createdTokenSchema>;
+export type Me = z.output<typeof meSchema>;

@@ -5,6 +5,7 @@ import * as m0002 from "./migrations/0002_scheduling.js";
 import * as m0003 from "./migrations/0003_domain_events.js";
 import * as m0004 from "./migrations/0004_enrollments.js";
 import * as m0005 from "./migrations/0005_communications.js";
+import * as m0007 from "./migrations/0007_web.js";
 import * as m0008 from "./migrations/0008_booking_spans_index.js";
 
 // Listed explicitly (not read from disk) so migrations run the same from source, tests and bundles.
@@ -14,6 +15,7 @@ const migrations: Record<string, Migration> = {
   "0003_domain_events": m0003,
   "0004_enrollments": m0004,
   "0005_communications": m0005,
+  "0007_web": m0007,
   "0008_booking_spans_index": m0008,
 };
 

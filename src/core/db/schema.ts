@@ -28,6 +28,8 @@ export interface UsersTable extends EntityColumns {
   role: string;
   password_hash: string | null;
   disabled_at: number | null;
+  /** The instructor this user is (instructor portal); added by 0007_web */
+  instructor_id?: string | null;
 }
 
 export interface ApiTokensTable extends EntityColumns {
@@ -608,6 +610,19 @@ export interface DB {
   compliance_requirements: ComplianceRequirementsTable;
   client_seat_quotas: ClientSeatQuotasTable;
   self_registrations: SelfRegistrationsTable;
+  web_sessions: WebSessionsTable;
+}
+
+/** A browser login (0007_web): the cookie carries the secret, the row its hash. */
+export interface WebSessionsTable {
+  tenant_id: string;
+  id: string;
+  user_id: string;
+  token_hash: string;
+  csrf_hash: string;
+  created_at: number;
+  last_seen_at: number;
+  expires_at: number;
 }
 
 /** Tables holding an archivable reference-data entity (generic CRUD works on these). */

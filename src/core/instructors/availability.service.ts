@@ -55,7 +55,9 @@ export function createAvailabilityService(deps: { database: Pick<Database, "db">
     /** Replaces the whole weekly pattern (what an availability editor saves). */
     replace: (actor: Actor, instructorId: string, input: AvailabilityInput) =>
       db.transaction().execute(async (trx): Promise<Availability> => {
-        const { timeZone } = await requireInstructor(trx, actor, instructorId, "reference:write");
+        const { timeZone } = await requireInstructor(trx, actor, instructorId, "reference:write", {
+          selfService: true,
+        });
         throwIfErrors(findOverlappingRules(input.rules));
         const before = (await details.listAvailability(trx, actor.tenantId, instructorId)).map(presentRule);
         const now = deps.clock.now();

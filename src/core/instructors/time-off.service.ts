@@ -129,7 +129,9 @@ export function createTimeOffService(deps: { database: Pick<Database, "db">; clo
 
     add: (actor: Actor, instructorId: string, input: TimeOffInput) =>
       db.transaction().execute(async (trx) => {
-        const { timeZone } = await requireInstructor(trx, actor, instructorId, "reference:write");
+        const { timeZone } = await requireInstructor(trx, actor, instructorId, "reference:write", {
+          selfService: true,
+        });
         const now = deps.clock.now();
         const row: InstructorTimeOffTable = {
           tenant_id: actor.tenantId,
@@ -153,7 +155,9 @@ export function createTimeOffService(deps: { database: Pick<Database, "db">; clo
 
     update: (actor: Actor, instructorId: string, id: string, patch: TimeOffPatch) =>
       db.transaction().execute(async (trx) => {
-        const { timeZone } = await requireInstructor(trx, actor, instructorId, "reference:write");
+        const { timeZone } = await requireInstructor(trx, actor, instructorId, "reference:write", {
+          selfService: true,
+        });
         const row = await details.find(trx, "instructor_time_off", actor.tenantId, instructorId, id);
         if (!row) throw notFound("Time off", id);
         const before = present(row, timeZone);
@@ -179,7 +183,9 @@ export function createTimeOffService(deps: { database: Pick<Database, "db">; clo
 
     remove: (actor: Actor, instructorId: string, id: string) =>
       db.transaction().execute(async (trx) => {
-        const { timeZone } = await requireInstructor(trx, actor, instructorId, "reference:write");
+        const { timeZone } = await requireInstructor(trx, actor, instructorId, "reference:write", {
+          selfService: true,
+        });
         const row = await details.find(trx, "instructor_time_off", actor.tenantId, instructorId, id);
         if (!row) throw notFound("Time off", id);
         await details.remove(trx, "instructor_time_off", actor.tenantId, id);

@@ -1,4 +1,4 @@
-import { type Actor, authorize } from "../auth/actor.js";
+import { type Actor, actsAsInstructor, authorize } from "../auth/actor.js";
 import type { Executor } from "../db/database.js";
 import { enrollmentRepository } from "../enrollments/enrollments.repository.js";
 import { AppError, notFound } from "../errors.js";
@@ -44,12 +44,17 @@ export function respondToAssignment(
   response: AssignmentResponse,
   note: string | null,
 ): Promise<{ session: Session; substitutes: Suggestions["instructors"][number]["candidates"] }> {
-  authorize(actor, "reference:write");
+  // An instructor answers their own requests (accept/decline); withdrawing is the coordinator's.
+  const selfAnswer = response !== "withdraw" && actor.role === "instructor" && !!actor.instructorId;
+  if (!selfAnswer) authorize(actor, "reference:write");
   return inTransaction(deps, async (trx) => {
     const now = deps.clock.now();
     const before = await loadRecord(trx, actor.tenantId, sessionId);
     const assignment = before.instructors.find((a) => a.id === assignmentId);
     if (!assignment) throw notFound("Assignment", assignmentId);
+    if (selfAnswer && !actsAsInstructor(actor, assignment.instructor_id)) {
+      throw new AppError("forbidden", "Instructors answer only their own assignments");
+    }
     const rule = next[response];
     if (!rule.from.includes(assignment.status)) {
       throw new AppError("conflict", `An assignment that is ${assignment.status} cannot be ${response}ed`, {

@@ -30,7 +30,7 @@ const healthSchema = z
 
 export function registerSystemRoutes(
   app: FastifyInstance,
-  core: Pick<Core, "database" | "tenancy" | "auth" | "audit">,
+  core: Pick<Core, "database" | "tenancy" | "auth" | "audit" | "webAuth">,
   version: string,
 ) {
   const api = app.withTypeProvider<ZodTypeProvider>();
@@ -69,15 +69,16 @@ export function registerSystemRoutes(
   api.get("/me", {
     schema: {
       tags: ["System"],
-      summary: "Who the token belongs to",
+      summary: "Who is signed in: tenant, actor and (for people) the user",
       response: { 200: meSchema, ...problemResponses(401) },
     },
     handler: async (request) => {
       const actor = actorOf(request);
-      const tenant = await core.tenancy.getCurrent(actor);
+      const [tenant, user] = await Promise.all([core.tenancy.getCurrent(actor), core.webAuth.getUser(actor)]);
       return {
         tenant: { id: tenant.id, slug: tenant.slug, name: tenant.name },
         actor: { kind: actor.kind, id: actor.id, label: actor.label, role: actor.role },
+        user: user && { id: user.id, email: user.email, name: user.name, instructorId: user.instructorId },
       };
     },
   });

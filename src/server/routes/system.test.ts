@@ -32,6 +32,7 @@ describeEachDatabase("system API (health, me, tenant, tokens, audit events)", (c
     expect(me.body).toEqual({
       tenant: { id: ctx().a.id, slug: "tenant-a", name: "Tenant tenant-a" },
       actor: { kind: "token", id: expect.any(String), label: "admin", role: "admin" },
+      user: null,
     });
     const them = await other().get("/me");
     expect(them.body.tenant).toEqual({ id: ctx().b.id, slug: "tenant-b", name: "Tenant tenant-b" });

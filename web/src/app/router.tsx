@@ -1,0 +1,126 @@
+import {
+  createRootRoute,
+  createRoute,
+  createRouter,
+  lazyRouteComponent,
+  Outlet,
+  useRouterState,
+} from "@tanstack/react-router";
+import { Shell } from "../features/shell/Shell";
+
+// Every page is its own chunk (lazyRouteComponent): the first view loads only the shell and itself.
+// Enrollments, waitlists, attendance, messages and the planner get their routes here when their
+// API lands (see docs/WEB.md, "What comes next").
+
+function Root() {
+  const path = useRouterState({ select: (state) => state.location.pathname });
+  if (path === "/login") return <Outlet />;
+  return <Shell />;
+}
+
+const text = (value: unknown) => (typeof value === "string" && value !== "" ? value : undefined);
+
+const rootRoute = createRootRoute({ component: Root });
+const page = <P extends string>(path: P, load: () => Promise<Record<string, unknown>>, name: string) =>
+  createRoute({ getParentRoute: () => rootRoute, path, component: lazyRouteComponent(load as never, name) });
+
+const loginRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/login",
+  validateSearch: (search: Record<string, unknown>) => ({ redirect: text(search.redirect) }),
+  component: lazyRouteComponent(() => import("../features/auth/LoginPage"), "LoginPage"),
+});
+const dashboardRoute = page("/", () => import("../features/dashboard/DashboardPage"), "DashboardPage");
+const calendarRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/calendar",
+  validateSearch: (search: Record<string, unknown>) => ({
+    view: (["month", "week", "day"].includes(String(search.view)) ? search.view : "week") as
+      | "month"
+      | "week"
+      | "day",
+    date: text(search.date),
+  }),
+  component: lazyRouteComponent(() => import("../features/calendar/CalendarPage"), "CalendarPage"),
+});
+const timelineRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/timeline",
+  validateSearch: (search: Record<string, unknown>) => ({
+    by: (search.by === "rooms" ? "rooms" : "instructors") as "rooms" | "instructors",
+    date: text(search.date),
+  }),
+  component: lazyRouteComponent(() => import("../features/timeline/TimelinePage"), "TimelinePage"),
+});
+const sessionsRoute = page("/sessions", () => import("../features/sessions/SessionsPage"), "SessionsPage");
+const newSessionRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/sessions/new",
+  validateSearch: (search: Record<string, unknown>) => ({ date: text(search.date) }),
+  component: lazyRouteComponent(() => import("../features/sessions/SessionEditorPage"), "NewSessionPage"),
+});
+const sessionRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/sessions/$sessionId",
+  component: lazyRouteComponent(() => import("../features/sessions/SessionEditorPage"), "EditSessionPage"),
+});
+const listSearch = (search: Record<string, unknown>) => ({ q: text(search.q) });
+const listPage = <P extends string>(path: P, load: () => Promise<Record<string, unknown>>, name: string) =>
+  createRoute({
+    getParentRoute: () => rootRoute,
+    path,
+    validateSearch: listSearch,
+    component: lazyRouteComponent(load as never, name),
+  });
+const coursesRoute = listPage("/courses", () => import("../features/catalog/CoursesPage"), "CoursesPage");
+const locationsRoute = listPage(
+  "/locations",
+  () => import("../features/resources/LocationsPage"),
+  "LocationsPage",
+);
+const equipmentRoute = listPage(
+  "/equipment",
+  () => import("../features/resources/EquipmentPage"),
+  "EquipmentPage",
+);
+const instructorsRoute = listPage(
+  "/instructors",
+  () => import("../features/instructors/InstructorsPage"),
+  "InstructorsPage",
+);
+const instructorRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/instructors/$instructorId",
+  component: lazyRouteComponent(() => import("../features/instructors/InstructorPage"), "InstructorPage"),
+});
+const clientsRoute = listPage("/clients", () => import("../features/people/ClientsPage"), "ClientsPage");
+const learnersRoute = listPage("/learners", () => import("../features/people/LearnersPage"), "LearnersPage");
+const importRoute = page("/import", () => import("../features/imports/ImportPage"), "ImportPage");
+const portalRoute = page("/portal", () => import("../features/portal/PortalPage"), "PortalPage");
+
+const routeTree = rootRoute.addChildren([
+  loginRoute,
+  dashboardRoute,
+  calendarRoute,
+  timelineRoute,
+  sessionsRoute,
+  newSessionRoute,
+  sessionRoute,
+  coursesRoute,
+  locationsRoute,
+  equipmentRoute,
+  instructorsRoute,
+  instructorRoute,
+  clientsRoute,
+  learnersRoute,
+  importRoute,
+  portalRoute,
+]);
+
+export const router = createRouter({ routeTree, defaultPreload: "intent" });
+
+declare module "@tanstack/react-router" {
+  interface Register {
+    router: typeof router;
+  }
+}
