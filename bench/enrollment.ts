@@ -1,17 +1,3 @@
-/**
- * The enrollment storm: 200 simultaneous `POST /sessions/{id}/enrollments` (app.inject, the whole
- * HTTP path: auth, validation, session lock, seat count, conflict check, insert, history, learner
- * bookings, outbox event, audit) for a 20-seat session, so 20 are enrolled and 180 waitlisted.
- * Baseline in the same run: a plain loop inserting the same 200 enrollment rows, one INSERT each.
- * Reports enrollments/s (median of ROUNDS, storms and baselines alternating) on SQLite and,
- * with LECTERN_BENCH_PG_URL (or LECTERN_TEST_PG_URL), PostgreSQL.
- *
- *   node --import tsx bench/enrollment.ts          (ROUNDS=7 REQUESTS=200 SEATS=20 by default)
- */
-import { rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import pg from "pg";
 import { type Core, createCore } from "../src/core/app.js";
 import { type Actor, systemActor } from "../src/core/auth/actor.js";
 import { courseInputSchema } from "../src/core/catalog/courses.schemas.js";
@@ -20,40 +6,11 @@ import { learnerInputSchema } from "../src/core/learners/learners.schemas.js";
 import { sessionInputSchema } from "../src/core/scheduling/sessions.schemas.js";
 import { newId } from "../src/core/shared/ids.js";
 import { buildServer } from "../src/server/app.js";
-import { pgUrl, round, writeResult } from "./support.js";
+import { freshDatabase, pgUrl, round, writeResult } from "./support.js";
 
 const ROUNDS = Number(process.env.ROUNDS ?? 7);
 const REQUESTS = Number(process.env.REQUESTS ?? 200);
 const SEATS = Number(process.env.SEATS ?? 20);
-
-async function freshDatabase(kind: "sqlite" | "postgres") {
-  if (kind === "sqlite") {
-    const path = join(tmpdir(), `lectern-bench-enrollment-${process.pid}.db`);
-    for (const suffix of ["", "-wal", "-shm"]) rmSync(path + suffix, { force: true });
-    return {
-      url: `sqlite:${path}`,
-      drop: async () => {
-        for (const suffix of ["", "-wal", "-shm"]) rmSync(path + suffix, { force: true });
-      },
-    };
-  }
-  const schema = `lectern_bench_enrollment_${process.pid}`;
-  const admin = new pg.Client({ connectionString: pgUrl });
-  await admin.connect();
-  await admin.query(`drop schema if exists ${schema} cascade; create schema ${schema}`);
-  await admin.end();
-  const url = new URL(pgUrl!);
-  url.searchParams.set("schema", schema);
-  return {
-    url: url.toString(),
-    drop: async () => {
-      const client = new pg.Client({ connectionString: pgUrl });
-      await client.connect();
-      await client.query(`drop schema if exists ${schema} cascade`);
-      await client.end();
-    },
-  };
-}
 
 /** A 20-seat virtual session and 200 learners, through the services. */
 async function prepareRound(core: Core, actor: Actor, courseId: string, round: number) {
@@ -91,7 +48,7 @@ const median = (values: number[]) => {
 };
 
 async function measure(kind: "sqlite" | "postgres") {
-  const database = await freshDatabase(kind);
+  const database = await freshDatabase(kind, "enrollment");
   const core = await createCore({ DATABASE_URL: database.url, DATABASE_POOL_MAX: 10 });
   const app = await buildServer(core);
   try {

@@ -1,20 +1,9 @@
-/**
- * CSV import of learners: rows/s of `importCsv` (parse, validate every row, duplicate checks,
- * one all-or-nothing transaction) against a raw batched INSERT of the same rows through the
- * driver, in the same run, on SQLite and (with LECTERN_BENCH_PG_URL or LECTERN_TEST_PG_URL) on
- * PostgreSQL. Goal: import ≥ 50% of raw. Medians of RUNS alternating runs, each on a fresh database.
- *
- *   npm run bench:import            (ROWS=100000, RUNS=3 by default)
- */
-import { rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import Database from "better-sqlite3";
 import pg from "pg";
 import { createCore } from "../src/core/app.js";
 import { systemActor } from "../src/core/auth/actor.js";
 import { newId } from "../src/core/shared/ids.js";
-import { mulberry32, pgUrl, round, writeResult } from "./support.js";
+import { freshDatabase, mulberry32, pgUrl, round, writeResult } from "./support.js";
 
 const ROWS = Number(process.env.ROWS ?? 100_000);
 /** Raw and import runs alternate this many times; medians are reported (machines are noisy). */
@@ -151,31 +140,6 @@ async function rawInsertPostgres(url: string, rows: unknown[][]) {
   const ms = performance.now() - started;
   await client.end();
   return ms;
-}
-
-async function freshDatabase(kind: "sqlite" | "postgres", label: string) {
-  if (kind === "sqlite") {
-    const path = join(tmpdir(), `lectern-bench-${label}-${process.pid}.db`);
-    for (const suffix of ["", "-wal", "-shm"]) rmSync(path + suffix, { force: true });
-    return { url: `sqlite:${path}`, path, drop: async () => rmSync(path, { force: true }) };
-  }
-  const schema = `lectern_bench_${label}_${process.pid}`;
-  const admin = new pg.Client({ connectionString: pgUrl });
-  await admin.connect();
-  await admin.query(`drop schema if exists ${schema} cascade; create schema ${schema}`);
-  await admin.end();
-  const url = new URL(pgUrl!);
-  url.searchParams.set("schema", schema);
-  return {
-    url: url.toString(),
-    path: "",
-    drop: async () => {
-      const client = new pg.Client({ connectionString: pgUrl });
-      await client.connect();
-      await client.query(`drop schema if exists ${schema} cascade`);
-      await client.end();
-    },
-  };
 }
 
 /** A migrated database with one tenant and the ten clients the file refers to. */

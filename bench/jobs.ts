@@ -1,61 +1,15 @@
-/**
- * Job throughput on PostgreSQL: jobs drained per second by one worker and by two workers (each
- * with its own connection pool, claiming concurrently with FOR UPDATE SKIP LOCKED), against a raw
- * claim-and-update loop in the same run (one statement claims a batch with SKIP LOCKED, one marks
- * it done; no handler, no per-job bookkeeping). Handlers do nothing, so this measures the queue.
- * Medians of RUNS alternating runs, each on JOBS fresh jobs.
- *
- *   LECTERN_BENCH_PG_URL=postgres://postgres@127.0.0.1:5432/test npm run bench:jobs
- *   JOBS=5000 BATCH=50 RUNS=3 npm run bench:jobs      (defaults; without a PostgreSQL URL: SQLite)
- */
-import { randomBytes } from "node:crypto";
-import { rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { sql } from "kysely";
-import pg from "pg";
 import { createCore } from "../src/core/app.js";
 import { createDatabase, type Database } from "../src/core/db/database.js";
 import { skipLocked } from "../src/core/db/sql.js";
 import { enqueueJobs } from "../src/core/jobs/enqueue-job.js";
 import { createWorker } from "../src/core/jobs/worker.js";
 import { systemClock } from "../src/core/shared/clock.js";
-import { pgUrl, round, writeResult } from "./support.js";
+import { freshDatabase, pgUrl, round, writeResult } from "./support.js";
 
 const JOBS = Number(process.env.JOBS ?? 5000);
 const BATCH = Number(process.env.BATCH ?? 50);
 const RUNS = Number(process.env.RUNS ?? 3);
-
-async function target() {
-  const suffix = randomBytes(5).toString("hex");
-  if (!pgUrl) {
-    const path = join(tmpdir(), `lectern-bench-jobs-${suffix}.db`);
-    return {
-      kind: "sqlite" as const,
-      url: `sqlite:${path}`,
-      drop: async () => {
-        for (const file of [path, `${path}-wal`, `${path}-shm`]) rmSync(file, { force: true });
-      },
-    };
-  }
-  const schema = `lectern_bench_jobs_${suffix}`;
-  const admin = new pg.Client({ connectionString: pgUrl });
-  await admin.connect();
-  await admin.query(`create schema ${schema}`);
-  await admin.end();
-  const url = new URL(pgUrl);
-  url.searchParams.set("schema", schema);
-  return {
-    kind: "postgres" as const,
-    url: url.toString(),
-    drop: async () => {
-      const client = new pg.Client({ connectionString: pgUrl });
-      await client.connect();
-      await client.query(`drop schema if exists ${schema} cascade`);
-      await client.end();
-    },
-  };
-}
 
 async function refill(database: Database, tenantId: string) {
   await database.db.deleteFrom("jobs").execute();
@@ -113,7 +67,7 @@ async function drainRaw(database: Database): Promise<number> {
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
 async function main() {
-  const db = await target();
+  const db = await freshDatabase(pgUrl ? "postgres" : "sqlite", "jobs");
   const core = await createCore({ DATABASE_URL: db.url, DATABASE_POOL_MAX: 4 });
   const second = createDatabase(db.url, { poolMax: 4 });
   try {

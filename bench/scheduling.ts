@@ -1,18 +1,3 @@
-/**
- * Scheduling at the scale of five years of a busy provider: 60,000 sessions and 150,000
- * bookings. Measures p50/p95 of
- *   - a dry-run check of a 5-segment session with 2 instructors, a room and equipment
- *     (core.sessions.check, suggestions off), and
- *   - a one-month calendar query across 20 locations,
- * against one raw indexed overlap query on the same database, in the same run. Goal: check p95
- * under 10× the raw query, on SQLite and PostgreSQL (LECTERN_BENCH_PG_URL or LECTERN_TEST_PG_URL).
- *
- *   node --import tsx bench/scheduling.ts          (SESSIONS=60000 ITERATIONS=200 by default)
- */
-import { rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import pg from "pg";
 import { type Core, createCore } from "../src/core/app.js";
 import { type Actor, systemActor } from "../src/core/auth/actor.js";
 import { entityStore } from "../src/core/db/entity-store.js";
@@ -25,7 +10,7 @@ import type {
 import { bookingRepository } from "../src/core/scheduling/bookings.repository.js";
 import { newId } from "../src/core/shared/ids.js";
 import { addDays, localToInstant } from "../src/core/time/zoned.js";
-import { mulberry32, pgUrl, round, writeResult } from "./support.js";
+import { freshDatabase, mulberry32, pgUrl, round, writeResult } from "./support.js";
 
 const SESSIONS = Number(process.env.SESSIONS ?? 60_000);
 const ITERATIONS = Number(process.env.ITERATIONS ?? 200);
@@ -35,30 +20,6 @@ const INSTRUCTORS = 150;
 const PER_DAY = 33;
 const FIRST_DAY = "2022-01-03";
 const ZONES = ["Europe/London", "Europe/Berlin", "America/New_York", "Asia/Singapore"];
-
-async function freshDatabase(kind: "sqlite" | "postgres") {
-  if (kind === "sqlite") {
-    const path = join(tmpdir(), `lectern-bench-scheduling-${process.pid}.db`);
-    for (const suffix of ["", "-wal", "-shm"]) rmSync(path + suffix, { force: true });
-    return { url: `sqlite:${path}`, drop: async () => rmSync(path, { force: true }) };
-  }
-  const schema = `lectern_bench_scheduling_${process.pid}`;
-  const admin = new pg.Client({ connectionString: pgUrl });
-  await admin.connect();
-  await admin.query(`drop schema if exists ${schema} cascade; create schema ${schema}`);
-  await admin.end();
-  const url = new URL(pgUrl!);
-  url.searchParams.set("schema", schema);
-  return {
-    url: url.toString(),
-    drop: async () => {
-      const client = new pg.Client({ connectionString: pgUrl });
-      await client.connect();
-      await client.query(`drop schema if exists ${schema} cascade`);
-      await client.end();
-    },
-  };
-}
 
 /** Reference data through the services; the 60,000 sessions in bulk, conflict-free by construction. */
 async function seed(core: Core, actor: Actor) {
@@ -301,7 +262,7 @@ async function timed(run: () => Promise<unknown>) {
 }
 
 async function run(kind: "sqlite" | "postgres") {
-  const database = await freshDatabase(kind);
+  const database = await freshDatabase(kind, "scheduling");
   const core = await createCore({ DATABASE_URL: database.url, DATABASE_POOL_MAX: 4 });
   const { tenant } = await core.tenancy.ensureTenant("bench");
   const actor = systemActor(tenant.id, "bench");

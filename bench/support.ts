@@ -1,6 +1,9 @@
-import { mkdirSync, writeFileSync } from "node:fs";
+import { randomBytes } from "node:crypto";
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import pg from "pg";
 
 // Shared by the benchmarks: where results go, and how the PostgreSQL target is chosen.
 
@@ -27,3 +30,44 @@ export function mulberry32(seed: number) {
 }
 
 export const round = (value: number, digits = 1) => Math.round(value * 10 ** digits) / 10 ** digits;
+
+export interface BenchDatabase {
+  kind: "sqlite" | "postgres";
+  url: string;
+  /** The SQLite file ("" on PostgreSQL), for baselines that open it with the driver directly. */
+  path: string;
+  drop(): Promise<void>;
+}
+
+async function onPostgres(statement: string) {
+  const client = new pg.Client({ connectionString: pgUrl });
+  await client.connect();
+  try {
+    await client.query(statement);
+  } finally {
+    await client.end();
+  }
+}
+
+/** An empty database for one benchmark run: a temporary SQLite file, or a new PostgreSQL schema. */
+export async function freshDatabase(kind: "sqlite" | "postgres", name: string): Promise<BenchDatabase> {
+  const suffix = `${process.pid}_${randomBytes(3).toString("hex")}`;
+  if (kind === "sqlite") {
+    const path = join(tmpdir(), `lectern-bench-${name}-${suffix}.db`);
+    const drop = async () => {
+      for (const file of [path, `${path}-wal`, `${path}-shm`]) rmSync(file, { force: true });
+    };
+    return { kind, url: `sqlite:${path}`, path, drop };
+  }
+  if (!pgUrl) throw new Error("LECTERN_BENCH_PG_URL (or LECTERN_TEST_PG_URL) is not set");
+  const schema = `lectern_bench_${name}_${suffix}`;
+  await onPostgres(`create schema ${schema}`);
+  const url = new URL(pgUrl);
+  url.searchParams.set("schema", schema);
+  return {
+    kind,
+    url: url.toString(),
+    path: "",
+    drop: () => onPostgres(`drop schema if exists ${schema} cascade`),
+  };
+}
