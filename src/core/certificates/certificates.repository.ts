@@ -1,7 +1,49 @@
 import type { Executor } from "../db/database.js";
-import type { CertificatesTable } from "../db/schema.js";
+import type { CertificatesTable, EnrollmentsTable } from "../db/schema.js";
 
 export const certificateRepository = {
+  /** What a certificate shows about the session, course and learner of an enrollment. */
+  factsFor: (
+    db: Executor,
+    tenantId: string,
+    enrollment: Pick<EnrollmentsTable, "session_id" | "learner_id">,
+  ) =>
+    db
+      .selectFrom("sessions as s")
+      .innerJoin("courses as c", (j) =>
+        j.onRef("c.tenant_id", "=", "s.tenant_id").onRef("c.id", "=", "s.course_id"),
+      )
+      .innerJoin("learners as l", (j) =>
+        j.on("l.tenant_id", "=", tenantId).on("l.id", "=", enrollment.learner_id),
+      )
+      .select([
+        "s.course_id",
+        "s.time_zone",
+        "s.start_date",
+        "s.ends_at",
+        "c.title as course_title",
+        "c.certificate_validity_months",
+        "l.name as learner_name",
+      ])
+      .where("s.tenant_id", "=", tenantId)
+      .where("s.id", "=", enrollment.session_id)
+      .executeTakeFirstOrThrow(),
+
+  /** The session's teaching instructors, lead first. */
+  instructorNames: (db: Executor, tenantId: string, sessionId: string) =>
+    db
+      .selectFrom("session_instructors as a")
+      .innerJoin("instructors as i", (j) =>
+        j.onRef("i.tenant_id", "=", "a.tenant_id").onRef("i.id", "=", "a.instructor_id"),
+      )
+      .select("i.name")
+      .where("a.tenant_id", "=", tenantId)
+      .where("a.session_id", "=", sessionId)
+      .where("a.status", "in", ["accepted", "requested"])
+      .orderBy("a.role")
+      .orderBy("i.name")
+      .execute(),
+
   insert: (db: Executor, row: CertificatesTable) => db.insertInto("certificates").values(row).execute(),
 
   find(db: Executor, tenantId: string, id: string) {

@@ -38,38 +38,10 @@ export async function issueCertificate(
 ): Promise<CertificatesTable> {
   const existing = await certificateRepository.findForEnrollment(trx, actor.tenantId, enrollment.id);
   if (existing) return existing;
-  const facts = await trx
-    .selectFrom("sessions as s")
-    .innerJoin("courses as c", (j) =>
-      j.onRef("c.tenant_id", "=", "s.tenant_id").onRef("c.id", "=", "s.course_id"),
-    )
-    .innerJoin("learners as l", (j) =>
-      j.on("l.tenant_id", "=", actor.tenantId).on("l.id", "=", enrollment.learner_id),
-    )
-    .select([
-      "s.course_id",
-      "s.time_zone",
-      "s.start_date",
-      "s.ends_at",
-      "c.title as course_title",
-      "c.certificate_validity_months",
-      "l.name as learner_name",
-    ])
-    .where("s.tenant_id", "=", actor.tenantId)
-    .where("s.id", "=", enrollment.session_id)
-    .executeTakeFirstOrThrow();
-  const instructors = await trx
-    .selectFrom("session_instructors as a")
-    .innerJoin("instructors as i", (j) =>
-      j.onRef("i.tenant_id", "=", "a.tenant_id").onRef("i.id", "=", "a.instructor_id"),
-    )
-    .select("i.name")
-    .where("a.tenant_id", "=", actor.tenantId)
-    .where("a.session_id", "=", enrollment.session_id)
-    .where("a.status", "in", ["accepted", "requested"])
-    .orderBy("a.role")
-    .orderBy("i.name")
-    .execute();
+  const [facts, instructors] = await Promise.all([
+    certificateRepository.factsFor(trx, actor.tenantId, enrollment),
+    certificateRepository.instructorNames(trx, actor.tenantId, enrollment.session_id),
+  ]);
   const endDate = instantToLocalDate(facts.ends_at - 1, facts.time_zone);
   const issuedOn = instantToLocalDate(now, facts.time_zone);
   const row: CertificatesTable = {

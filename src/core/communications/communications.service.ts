@@ -11,6 +11,7 @@ import { toIso, toIsoOrNull } from "../shared/clock.js";
 import { newId } from "../shared/ids.js";
 import { decodeCursor, toPage } from "../shared/pagination.js";
 import type { Page } from "../shared/schemas.js";
+import { tenantRepository } from "../tenancy/tenant.repository.js";
 import { communicationsRepository as repo } from "./communications.repository.js";
 import type {
   Feed,
@@ -345,7 +346,7 @@ export function createCommunicationsService(deps: CommsDeps & { respond: Schedul
     const peeked = peekClaim(token);
     const invalid = () => new AppError("not_found", "This link is not valid");
     if (!peeked) throw invalid();
-    const tenant = await db.selectFrom("tenants").select("id").where("id", "=", peeked.t).executeTakeFirst();
+    const tenant = await tenantRepository.findById(db, peeked.t);
     if (!tenant) throw invalid();
     const secret = await repo.secret(db, peeked.t, "links", deps.clock.now());
     const claim = verifyClaim(token, secret, deps.clock.now());

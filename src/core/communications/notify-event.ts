@@ -1,5 +1,6 @@
 import type { Executor } from "../db/database.js";
 import type { DomainEventsTable } from "../db/schema.js";
+import { domainEventRepository } from "../events/domain-events.repository.js";
 import { enqueueJobs } from "../jobs/enqueue-job.js";
 import type { Job } from "../jobs/worker.js";
 import { PermanentJobError } from "../jobs/worker.js";
@@ -34,15 +35,6 @@ export const notifyingEvents: Record<string, CalendarMethod | null> = {
 
 const str = (value: unknown) => (typeof value === "string" ? value : value == null ? "" : String(value));
 
-async function eventById(db: Executor, tenantId: string, id: string): Promise<DomainEventsTable | undefined> {
-  return db
-    .selectFrom("domain_events")
-    .selectAll()
-    .where("tenant_id", "=", tenantId)
-    .where("id", "=", id)
-    .executeTakeFirst();
-}
-
 /** Accept/decline links for an assignment, signed with the tenant's secret. */
 export async function assignmentLinks(
   db: Executor,
@@ -72,7 +64,7 @@ export function createNotifyHandler(deps: CommsDeps) {
   return async (job: Job) => {
     const { db } = deps.database;
     const tenantId = job.tenantId;
-    const event = await eventById(db, tenantId, str(job.payload.eventId));
+    const event = await domainEventRepository.find(db, tenantId, str(job.payload.eventId));
     if (!event) throw new PermanentJobError(`Event ${str(job.payload.eventId)} not found`);
     const payload = JSON.parse(event.payload_json) as Record<string, unknown>;
     const method = notifyingEvents[event.type] ?? null;

@@ -1,6 +1,6 @@
 import type { Database, Executor } from "../db/database.js";
 import type { DomainEventsTable } from "../db/schema.js";
-import { forUpdate } from "../db/sql.js";
+import { domainEventRepository, eventConsumerRepository } from "../events/domain-events.repository.js";
 import type { Clock } from "../shared/clock.js";
 import { enqueueJobs, type JobRequest } from "./enqueue-job.js";
 
@@ -38,42 +38,21 @@ export async function dispatchEvents(
   const { db, dialect } = deps.database;
   const limit = options.limit ?? 200;
   const settleMs = options.settleMs ?? (dialect === "postgres" ? 2000 : 0);
-  await db
-    .insertInto("event_consumers")
-    .values({ consumer, cursor: null, updated_at: deps.clock.now() })
-    .onConflict((oc) => oc.column("consumer").doNothing())
-    .execute();
+  await eventConsumerRepository.ensure(db, consumer, deps.clock.now());
   const boundary = idBoundary(Date.now() - settleMs);
   // A read first: with nothing new, no write transaction (SQLite's lock) is taken.
-  const seen = await db
-    .selectFrom("event_consumers")
-    .select("cursor")
-    .where("consumer", "=", consumer)
-    .executeTakeFirst();
-  let peek = db.selectFrom("domain_events").select("id").where("id", "<", boundary);
-  if (seen?.cursor) peek = peek.where("id", ">", seen.cursor);
-  if (!(await peek.limit(1).executeTakeFirst())) return 0;
+  const seen = await eventConsumerRepository.cursorOf(db, consumer);
+  if (!(await domainEventRepository.anyAfter(db, seen, boundary))) return 0;
   return db.transaction().execute(async (trx) => {
-    const row = await trx
-      .selectFrom("event_consumers")
-      .select("cursor")
-      .where("consumer", "=", consumer)
-      .modifyEnd(forUpdate(dialect))
-      .executeTakeFirstOrThrow();
-    let query = trx.selectFrom("domain_events").selectAll().where("id", "<", boundary);
-    if (row.cursor) query = query.where("id", ">", row.cursor);
-    const events = await query.orderBy("id").limit(limit).execute();
+    const cursor = await eventConsumerRepository.cursorOf(trx, consumer, dialect);
+    const events = await domainEventRepository.after(trx, cursor, limit, boundary);
     if (events.length === 0) return 0;
     const now = deps.clock.now();
     for (const event of events) {
       const jobs = await route(trx, event);
       await enqueueJobs(trx, event.tenant_id, now, jobs);
     }
-    await trx
-      .updateTable("event_consumers")
-      .set({ cursor: events.at(-1)!.id, updated_at: now })
-      .where("consumer", "=", consumer)
-      .execute();
+    await eventConsumerRepository.advance(trx, consumer, events.at(-1)!.id, now);
     return events.length;
   });
 }
