@@ -3,7 +3,7 @@ import { type Actor, systemActor } from "../auth/actor.js";
 import { AppError, notFound } from "../errors.js";
 import { attendanceRepository } from "./attendance.repository.js";
 import { type EnrollmentDeps, inTransaction } from "./enrollment-writes.js";
-import { BOOKING_HOLDING } from "./enrollments.repository.js";
+import { enrollmentRepository } from "./enrollments.repository.js";
 import { authorizeAttendance, writeAttendance } from "./record-attendance.js";
 import { openSession } from "./waitlist.js";
 
@@ -46,17 +46,12 @@ export async function checkIn(deps: EnrollmentDeps, code: string, email: string)
   return inTransaction(deps, async (trx) => {
     const now = deps.clock.now();
     const scope = await openSession(deps, trx, actor, found.session_id, now);
-    const enrollment = await trx
-      .selectFrom("enrollments as e")
-      .innerJoin("learners as l", (j) =>
-        j.onRef("l.tenant_id", "=", "e.tenant_id").onRef("l.id", "=", "e.learner_id"),
-      )
-      .selectAll("e")
-      .where("e.tenant_id", "=", actor.tenantId)
-      .where("e.session_id", "=", scope.session.id)
-      .where("l.email_normalized", "=", email.trim().toLowerCase())
-      .where("e.status", "in", BOOKING_HOLDING)
-      .executeTakeFirst();
+    const enrollment = await enrollmentRepository.findSeatedByEmail(
+      trx,
+      actor.tenantId,
+      scope.session.id,
+      email.trim().toLowerCase(),
+    );
     if (!enrollment) throw notFound("Enrollment for", email);
     const segment = scope.segments.find((s) => now >= s.starts_at - CHECK_IN_OPENS_MS && now < s.ends_at);
     if (!segment)

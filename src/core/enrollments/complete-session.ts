@@ -4,6 +4,7 @@ import { AppError, type FieldError, throwIfErrors } from "../errors.js";
 import { toIso } from "../shared/clock.js";
 import { attendanceRepository } from "./attendance.repository.js";
 import { changeStatus, type EnrollmentDeps, inTransaction, presentEnrollment } from "./enrollment-writes.js";
+import { enrollmentRepository } from "./enrollments.repository.js";
 import type { Policy } from "./enrollments.schemas.js";
 import { openSession } from "./waitlist.js";
 
@@ -45,14 +46,7 @@ export function completeSession(
         `Session ${sessionId} ends at ${toIso(scope.session.ends_at)}; complete it after that`,
       );
     }
-    const rows = await trx
-      .selectFrom("enrollments")
-      .selectAll()
-      .where("tenant_id", "=", actor.tenantId)
-      .where("session_id", "=", sessionId)
-      .where("status", "in", [...OPEN])
-      .orderBy("id")
-      .execute();
+    const rows = await enrollmentRepository.listInStatuses(trx, actor.tenantId, sessionId, [...OPEN]);
     const byId = new Map(rows.map((row) => [row.id, row]));
     const errors: FieldError[] = [];
     results.forEach((result, index) => {

@@ -32,6 +32,73 @@ export interface SessionForEnrollment {
 }
 
 export const enrollmentRepository = {
+  /** A seated enrollment of the session whose learner has this (normalised) e-mail. */
+  findSeatedByEmail: (db: Executor, tenantId: string, sessionId: string, emailNormalized: string) =>
+    db
+      .selectFrom("enrollments as e")
+      .innerJoin("learners as l", (j) =>
+        j.onRef("l.tenant_id", "=", "e.tenant_id").onRef("l.id", "=", "e.learner_id"),
+      )
+      .selectAll("e")
+      .where("e.tenant_id", "=", tenantId)
+      .where("e.session_id", "=", sessionId)
+      .where("l.email_normalized", "=", emailNormalized)
+      .where("e.status", "in", BOOKING_HOLDING)
+      .executeTakeFirst(),
+
+  /** The session's enrollments in some statuses, in creation order. */
+  listInStatuses: (db: Executor, tenantId: string, sessionId: string, statuses: readonly string[]) =>
+    db
+      .selectFrom("enrollments")
+      .selectAll()
+      .where("tenant_id", "=", tenantId)
+      .where("session_id", "=", sessionId)
+      .where("status", "in", [...statuses])
+      .orderBy("id")
+      .execute(),
+
+  /** Sessions not yet under way starting in (from, to], with their seats taken and waitlist length. */
+  upcomingWithSeatCounts: (db: Executor, tenantId: string, from: number, to: number) =>
+    db
+      .selectFrom("sessions as s")
+      .innerJoin("courses as c", (join) =>
+        join.onRef("c.tenant_id", "=", "s.tenant_id").onRef("c.id", "=", "s.course_id"),
+      )
+      .select([
+        "s.id",
+        "s.course_id",
+        "s.title",
+        "c.title as course_title",
+        "c.code",
+        "s.status",
+        "s.starts_at",
+        "s.time_zone",
+        "s.min_seats",
+        "s.max_seats",
+        (eb) =>
+          eb
+            .selectFrom("enrollments as e")
+            .select(sql<number>`count(*)`.as("n"))
+            .whereRef("e.tenant_id", "=", "s.tenant_id")
+            .whereRef("e.session_id", "=", "s.id")
+            .where("e.status", "in", SEAT_HOLDING)
+            .as("enrolled"),
+        (eb) =>
+          eb
+            .selectFrom("enrollments as w")
+            .select(sql<number>`count(*)`.as("n"))
+            .whereRef("w.tenant_id", "=", "s.tenant_id")
+            .whereRef("w.session_id", "=", "s.id")
+            .where("w.status", "=", "waitlisted")
+            .as("waitlisted"),
+      ])
+      .where("s.tenant_id", "=", tenantId)
+      .where("s.status", "in", ["draft", "planned", "confirmed"])
+      .where("s.starts_at", ">", from)
+      .where("s.starts_at", "<=", to)
+      .orderBy("s.starts_at")
+      .execute(),
+
   /**
    * Serialises enrollment writes on one session. SQLite: the transaction already holds the single
    * write lock (BEGIN IMMEDIATE). PostgreSQL: a row lock on the session.

@@ -1,8 +1,7 @@
-import { sql } from "kysely";
 import { type Actor, authorize } from "../auth/actor.js";
 import type { Executor } from "../db/database.js";
 import { toIso } from "../shared/clock.js";
-import { SEAT_HOLDING } from "./enrollments.repository.js";
+import { enrollmentRepository } from "./enrollments.repository.js";
 
 const DAY = 24 * 3600_000;
 
@@ -12,45 +11,7 @@ const DAY = 24 * 3600_000;
  */
 export async function goNoGoList(db: Executor, actor: Actor, now: number, days: number) {
   authorize(actor, "reference:read");
-  const rows = await db
-    .selectFrom("sessions as s")
-    .innerJoin("courses as c", (join) =>
-      join.onRef("c.tenant_id", "=", "s.tenant_id").onRef("c.id", "=", "s.course_id"),
-    )
-    .select([
-      "s.id",
-      "s.course_id",
-      "s.title",
-      "c.title as course_title",
-      "c.code",
-      "s.status",
-      "s.starts_at",
-      "s.time_zone",
-      "s.min_seats",
-      "s.max_seats",
-      (eb) =>
-        eb
-          .selectFrom("enrollments as e")
-          .select(sql<number>`count(*)`.as("n"))
-          .whereRef("e.tenant_id", "=", "s.tenant_id")
-          .whereRef("e.session_id", "=", "s.id")
-          .where("e.status", "in", SEAT_HOLDING)
-          .as("enrolled"),
-      (eb) =>
-        eb
-          .selectFrom("enrollments as w")
-          .select(sql<number>`count(*)`.as("n"))
-          .whereRef("w.tenant_id", "=", "s.tenant_id")
-          .whereRef("w.session_id", "=", "s.id")
-          .where("w.status", "=", "waitlisted")
-          .as("waitlisted"),
-    ])
-    .where("s.tenant_id", "=", actor.tenantId)
-    .where("s.status", "in", ["draft", "planned", "confirmed"])
-    .where("s.starts_at", ">", now)
-    .where("s.starts_at", "<=", now + days * DAY)
-    .orderBy("s.starts_at")
-    .execute();
+  const rows = await enrollmentRepository.upcomingWithSeatCounts(db, actor.tenantId, now, now + days * DAY);
   return rows
     .map((row) => ({
       sessionId: row.id,
