@@ -32,6 +32,18 @@ export interface SessionForEnrollment {
 }
 
 export const enrollmentRepository = {
+  /** The session's seat offers that expired at or before `now`, oldest expiry first. */
+  expiredOffersOfSession: (db: Executor, tenantId: string, sessionId: string, now: number) =>
+    db
+      .selectFrom("enrollments")
+      .selectAll()
+      .where("tenant_id", "=", tenantId)
+      .where("session_id", "=", sessionId)
+      .where("status", "=", "offered")
+      .where("offer_expires_at", "<=", now)
+      .orderBy("offer_expires_at")
+      .execute(),
+
   /** A seated enrollment of the session whose learner has this (normalised) e-mail. */
   findSeatedByEmail: (db: Executor, tenantId: string, sessionId: string, emailNormalized: string) =>
     db

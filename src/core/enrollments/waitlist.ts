@@ -1,5 +1,6 @@
 import type { Actor } from "../auth/actor.js";
 import type { Executor } from "../db/database.js";
+import { entityStore } from "../db/entity-store.js";
 import type { EnrollmentsTable } from "../db/schema.js";
 import { AppError, notFound } from "../errors.js";
 import { toIso } from "../shared/clock.js";
@@ -77,12 +78,7 @@ export async function fillFreedSeats(
       if (!(await anySeatFree(trx, actor.tenantId, scope))) break;
       continue;
     }
-    const learner = await trx
-      .selectFrom("learners")
-      .select(["id", "name"])
-      .where("tenant_id", "=", actor.tenantId)
-      .where("id", "=", entry.learner_id)
-      .executeTakeFirstOrThrow();
+    const learner = (await entityStore.find(trx, "learners", actor.tenantId, entry.learner_id))!;
     if ((await learnerConflicts(trx, actor.tenantId, scope, learner)).length > 0) continue;
     // Positions shift as earlier entries leave: work on this entry as it is now.
     const before = (await enrollmentRepository.find(trx, actor.tenantId, entry.id))!;
@@ -129,15 +125,12 @@ export async function sweepExpiredOffers(
   scope: SessionScope,
   now: number,
 ): Promise<number> {
-  const expired = await trx
-    .selectFrom("enrollments")
-    .selectAll()
-    .where("tenant_id", "=", actor.tenantId)
-    .where("session_id", "=", scope.session.id)
-    .where("status", "=", "offered")
-    .where("offer_expires_at", "<=", now)
-    .orderBy("offer_expires_at")
-    .execute();
+  const expired = await enrollmentRepository.expiredOffersOfSession(
+    trx,
+    actor.tenantId,
+    scope.session.id,
+    now,
+  );
   if (expired.length === 0) return 0;
   for (const row of expired) {
     await changeStatus(
