@@ -15,8 +15,8 @@ export const isClientContact = (actor: Actor): boolean => actor.role === "client
  * learner, enrollment or session it touches with the assertions below.
  */
 export function authorizeOrClient(actor: Actor, permission: Permission): void {
-  if (!isClientContact(actor)) return authorize(actor, permission);
-  if (!actor.clientId) throw new AppError("forbidden", "This client contact is bound to no client");
+  if (!isClientContact(actor)) authorize(actor, permission);
+  else if (!actor.clientId) throw new AppError("forbidden", "This client contact is bound to no client");
 }
 
 /** The client a contact acts for (their role is checked by authorizeOrClient first). */

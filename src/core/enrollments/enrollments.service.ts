@@ -1,4 +1,4 @@
-import { type Actor, authorize } from "../auth/actor.js";
+import type { Actor } from "../auth/actor.js";
 import { attendanceSheetPdf } from "./attendance-sheet-pdf.js";
 import { cancelEnrollment } from "./cancel-enrollment.js";
 import { checkIn, checkInCode } from "./check-in.js";

@@ -69,6 +69,20 @@ describeEachDatabase(
         }),
       );
       expect(user.clientId).toBe(world.client.id);
+      // Signed in with a cookie, the user acts for their client too.
+      const login = await ctx().app.inject({
+        method: "POST",
+        url: "/api/v1/auth/login",
+        payload: { email: user.email, password: "long enough password" },
+      });
+      expect(login.statusCode).toBe(200);
+      const cookie = ([] as string[])
+        .concat((login.headers["set-cookie"] as string[]) ?? [])
+        .map((c) => c.split(";")[0])
+        .join("; ");
+      const cookieMe = await ctx().app.inject({ method: "GET", url: "/api/v1/me", headers: { cookie } });
+      expect(cookieMe.json().actor).toMatchObject({ role: "client_contact", clientId: world.client.id });
+      expect(cookieMe.json().user.id).toBe(user.id);
       // A client with contacts is referenced: it cannot be deleted from under them.
       expectProblem(await api.delete(`/clients/${world.client.id}`), 409, "in_use");
     });
