@@ -4,6 +4,9 @@ import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { createCore } from "../core/app.js";
+import { systemActor } from "../core/auth/actor.js";
+import { clientInputSchema } from "../core/clients/clients.schemas.js";
 
 const bin = new URL("../../bin/lectern.js", import.meta.url).pathname;
 const directory = mkdtempSync(join(tmpdir(), "lectern-cli-"));
@@ -38,6 +41,50 @@ describe("lectern CLI", () => {
     const refused = await lectern(["token", "create", "--role", "emperor"]);
     expect(refused.code).toBe(1);
     expect(refused.stderr).toContain("--role must be one of");
+  });
+
+  it("token create --role client_contact needs --client, a client of the tenant", async () => {
+    const missing = await lectern(["token", "create", "--tenant", "acme", "--role", "client_contact"]);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toContain("clientId");
+    const unknown = await lectern([
+      "token",
+      "create",
+      "--tenant",
+      "acme",
+      "--role",
+      "client_contact",
+      "--client",
+      "01900000-0000-7000-8000-000000000000",
+    ]);
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toContain("is not a client of this tenant");
+    // A real client of the tenant (made in-process on the same database file).
+    const core = await createCore({ DATABASE_URL: env.DATABASE_URL, DATABASE_POOL_MAX: 2 });
+    let clientId: string;
+    try {
+      const { tenant } = await core.tenancy.ensureTenant("acme");
+      clientId = (
+        await core.clients.create(
+          systemActor(tenant.id, "test"),
+          clientInputSchema.parse({ name: "Acme HR" }),
+        )
+      ).id;
+    } finally {
+      await core.close();
+    }
+    const created = await lectern([
+      "token",
+      "create",
+      "--tenant",
+      "acme",
+      "--role",
+      "client_contact",
+      "--client",
+      clientId,
+    ]);
+    expect(created.code, created.stderr).toBe(0);
+    expect(created.stdout).toMatch(/^lct_[\w-]{43}\n$/);
   });
 
   it("migrate reports an up-to-date database", async () => {

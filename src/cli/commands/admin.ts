@@ -55,15 +55,19 @@ export function registerAdminCommands(program: Command) {
     .option("--tenant <slug>", "tenant slug (default: LECTERN_TENANT_SLUG or 'default')")
     .option("--role <role>", `one of ${roles.join(", ")}`, "admin")
     .option("--name <name>", "label shown in token lists", "CLI token")
-    .action((options: { tenant?: string; role: string; name: string }) =>
+    .option("--client <clientId>", "the client a client_contact token acts for (that role only)")
+    .action((options: { tenant?: string; role: string; name: string; client?: string }) =>
       withCore(async (core, config) => {
         const role = roleSchema.safeParse(options.role);
         if (!role.success) throw new Error(`--role must be one of ${roles.join(", ")}`);
         const tenant = await resolveTenant(core, config, options.tenant);
+        const clientId = options.client ?? null;
+        await core.auth.assertClientBinding(tenant.id, role.data, clientId);
         const created = await core.auth.issueToken(cliActor(tenant), {
           name: options.name,
           role: role.data,
           expiresAt: null,
+          clientId,
         });
         process.stdout.write(`${created.token}\n`);
       }),

@@ -1,6 +1,6 @@
 import { AppError } from "../errors.js";
 
-export const roles = ["admin", "coordinator", "finance", "instructor", "viewer"] as const;
+export const roles = ["admin", "coordinator", "finance", "instructor", "viewer", "client_contact"] as const;
 export type Role = (typeof roles)[number];
 
 /** Who is acting: every use case receives one; its tenant scopes every query. */
@@ -15,6 +15,9 @@ export interface Actor {
   /** A user who is an instructor: they may answer their own assignments and keep their own
    * availability and time off (the instructor portal). */
   instructorId?: string | null;
+  /** A client contact (role client_contact, user or token): the client whose employees they
+   * enroll and approve. Its rule lives in src/core/enrollments/client-scope.ts. */
+  clientId?: string | null;
 }
 
 export type Permission =
@@ -30,6 +33,9 @@ const grants: Record<Role, readonly Permission[]> = {
   finance: ["reference:read"],
   instructor: ["reference:read"],
   viewer: ["reference:read"],
+  // Nothing tenant-wide: a client contact acts only for their own client's learners, through the
+  // use cases that call client-scope.ts (enrollments, approvals, certificates, compliance).
+  client_contact: [],
 };
 
 export const can = (actor: Actor, permission: Permission): boolean => grants[actor.role].includes(permission);

@@ -7,6 +7,7 @@ import { newId } from "../shared/ids.js";
 import { type Actor, authorize, type Role } from "./actor.js";
 import { authRepository } from "./auth.repository.js";
 import type { ApiToken, CreatedApiToken, TokenCreate } from "./auth.schemas.js";
+import { clientBindingErrors } from "./client-binding.js";
 import { generateApiToken, generatePassword, hashPassword, hashToken, tokenPrefix } from "./secrets.js";
 
 // Writing last_used_at on every request would turn each read into a write; a minute is precise enough.
@@ -18,6 +19,7 @@ const presentToken = (row: ApiTokensTable): ApiToken => ({
   role: row.role as Role,
   prefix: row.token_prefix,
   userId: row.user_id,
+  clientId: row.client_id ?? null,
   createdAt: toIso(row.created_at),
   lastUsedAt: toIsoOrNull(row.last_used_at),
   expiresAt: toIsoOrNull(row.expires_at),
@@ -27,9 +29,17 @@ const presentToken = (row: ApiTokensTable): ApiToken => ({
 export function createAuthService(deps: { database: Pick<Database, "db">; clock: Clock }) {
   const { db } = deps.database;
 
+  /** 422 naming clientId unless the role and its client binding agree (see client-binding.ts). */
+  async function assertClientBinding(tenantId: string, role: Role, clientId: string | null | undefined) {
+    const errors = await clientBindingErrors(db, tenantId, role, clientId);
+    if (errors.length > 0) {
+      throw new AppError("validation_failed", `clientId: ${errors[0]!.message}`, { errors });
+    }
+  }
+
   async function issueToken(
     actor: Actor,
-    input: TokenCreate & { userId?: string | null },
+    input: Omit<TokenCreate, "clientId"> & { clientId?: string | null; userId?: string | null },
     secret = generateApiToken(),
   ): Promise<CreatedApiToken> {
     return db.transaction().execute(async (trx) => {
@@ -48,6 +58,7 @@ export function createAuthService(deps: { database: Pick<Database, "db">; clock:
         last_used_at: null,
         expires_at: input.expiresAt ? Date.parse(input.expiresAt) : null,
         revoked_at: null,
+        client_id: input.clientId ?? null,
       };
       await authRepository.insertToken(trx, row);
       const token = presentToken(row);
@@ -77,6 +88,7 @@ export function createAuthService(deps: { database: Pick<Database, "db">; clock:
         label: row.name,
         role: row.role as Role,
         requestId,
+        clientId: row.client_id ?? null,
       };
     },
 
@@ -87,11 +99,15 @@ export function createAuthService(deps: { database: Pick<Database, "db">; clock:
           errors: [{ path: "expiresAt", message: "must be in the future" }],
         });
       }
+      await assertClientBinding(actor.tenantId, input.role, input.clientId);
       return issueToken(actor, input);
     },
 
     /** For the CLI and bootstrap: a token with a chosen secret (e.g. LECTERN_ADMIN_TOKEN). */
     issueToken,
+
+    /** For the CLI: checks a role's client binding before issueToken (the API does it in createToken). */
+    assertClientBinding,
 
     async tokenExists(secret: string): Promise<boolean> {
       return (await authRepository.findTokenByHash(db, hashToken(secret))) !== undefined;

@@ -1,7 +1,8 @@
 import { z } from "zod";
-import { type Actor, authorize } from "../auth/actor.js";
+import type { Actor } from "../auth/actor.js";
 import type { Database } from "../db/database.js";
 import type { CertificatesTable } from "../db/schema.js";
+import { assertClientRecord, authorizeOrClient, clientFilter } from "../enrollments/client-scope.js";
 import { notFound } from "../errors.js";
 import type { Clock } from "../shared/clock.js";
 import { toIso } from "../shared/clock.js";
@@ -89,9 +90,10 @@ export function createCertificateService(deps: {
   const verifyUrl = (code: string) => `${deps.publicUrl ?? ""}/api/v1/certificates/verify/${code}`;
   return {
     async list(actor: Actor, query: z.infer<typeof certificateQuerySchema>) {
-      authorize(actor, "reference:read");
+      authorizeOrClient(actor, "reference:read");
       const rows = await certificateRepository.list(db, actor.tenantId, {
         ...query,
+        clientId: clientFilter(actor, query.clientId),
         afterId: decodeCursor(query.cursor),
         limit: query.limit + 1,
       });
@@ -100,11 +102,11 @@ export function createCertificateService(deps: {
 
     /** Certifications running out within `days` (from today, UTC), per learner or client. */
     async expiring(actor: Actor, query: z.infer<typeof expiringQuerySchema>) {
-      authorize(actor, "reference:read");
+      authorizeOrClient(actor, "reference:read");
       const today = instantToLocalDate(deps.clock.now(), "UTC");
       const rows = await certificateRepository.list(db, actor.tenantId, {
         learnerId: query.learnerId,
-        clientId: query.clientId,
+        clientId: clientFilter(actor, query.clientId),
         expiringFrom: today,
         expiringTo: addDays(today, query.days),
         afterId: decodeCursor(query.cursor),
@@ -114,16 +116,18 @@ export function createCertificateService(deps: {
     },
 
     async get(actor: Actor, id: string) {
-      authorize(actor, "reference:read");
+      authorizeOrClient(actor, "reference:read");
       const row = await certificateRepository.find(db, actor.tenantId, id);
       if (!row) throw notFound("Certificate", id);
+      assertClientRecord(actor, "Certificate", row);
       return present(row);
     },
 
     async pdf(actor: Actor, id: string): Promise<{ filename: string; bytes: Uint8Array }> {
-      authorize(actor, "reference:read");
+      authorizeOrClient(actor, "reference:read");
       const row = await certificateRepository.find(db, actor.tenantId, id);
       if (!row) throw notFound("Certificate", id);
+      assertClientRecord(actor, "Certificate", row);
       const tenant = await loadTenant(db, actor.tenantId);
       return {
         filename: `certificate-${row.verification_code}.pdf`,

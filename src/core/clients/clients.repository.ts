@@ -56,6 +56,14 @@ export const clientRepository = {
         entityType: "session",
         count: await entityStore.countReferencing(db, "sessions", "client_id", tenantId, id),
       },
+      {
+        entityType: "user",
+        count: await entityStore.countReferencing(db, "users", "client_id", tenantId, id),
+      },
+      {
+        entityType: "api_token",
+        count: await entityStore.countReferencing(db, "api_tokens", "client_id", tenantId, id),
+      },
     ];
   },
 };

@@ -6,6 +6,7 @@ import { addMonths } from "../certificates/issue-certificate.js";
 import type { Database } from "../db/database.js";
 import { entityStore } from "../db/entity-store.js";
 import type { CertificatesTable, ComplianceRequirementsTable } from "../db/schema.js";
+import { authorizeOrClient, clientFilter } from "../enrollments/client-scope.js";
 import { type FieldError, notFound, throwIfErrors } from "../errors.js";
 import type { Clock } from "../shared/clock.js";
 import { toIso } from "../shared/clock.js";
@@ -153,7 +154,9 @@ export function createComplianceService(deps: { database: Pick<Database, "db">; 
 
     /** Status of every learner a requirement applies to, and counts per client. */
     async status(actor: Actor, query: z.infer<typeof complianceQuerySchema>) {
-      authorize(actor, "reference:read");
+      authorizeOrClient(actor, "reference:read");
+      // A client contact reads their own client's status only.
+      query = { ...query, clientId: clientFilter(actor, query.clientId) };
       const today = instantToLocalDate(deps.clock.now(), "UTC");
       const requirements = await complianceRepository.list(db, actor.tenantId, {
         clientId: query.clientId,

@@ -30,6 +30,8 @@ export interface UsersTable extends EntityColumns {
   disabled_at: number | null;
   /** The instructor this user is (instructor portal); added by 0007_web */
   instructor_id?: string | null;
+  /** The client a client_contact user acts for; added by 0009_client_contacts */
+  client_id?: string | null;
 }
 
 export interface ApiTokensTable extends EntityColumns {
@@ -42,6 +44,8 @@ export interface ApiTokensTable extends EntityColumns {
   last_used_at: number | null;
   expires_at: number | null;
   revoked_at: number | null;
+  /** The client a client_contact token acts for; added by 0009_client_contacts */
+  client_id?: string | null;
 }
 
 export interface AuditEventsTable {

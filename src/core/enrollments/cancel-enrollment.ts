@@ -1,6 +1,7 @@
-import { type Actor, authorize } from "../auth/actor.js";
+import type { Actor } from "../auth/actor.js";
 import type { Executor } from "../db/database.js";
 import { notFound } from "../errors.js";
+import { assertClientRecord, assertMayOverride, authorizeOrClient } from "./client-scope.js";
 import {
   changeStatus,
   type EnrollmentDeps,
@@ -26,6 +27,7 @@ export async function openEnrollment(
 ) {
   const first = await enrollmentRepository.find(trx, actor.tenantId, id);
   if (!first) throw notFound("Enrollment", id);
+  assertClientRecord(actor, "Enrollment", first);
   const scope = await openSession(deps, trx, actor, first.session_id, now);
   await lockLearners(deps, trx, actor.tenantId, [first.learner_id]);
   const row = (await enrollmentRepository.find(trx, actor.tenantId, id))!;
@@ -42,7 +44,8 @@ export function cancelEnrollment(
   id: string,
   input: CancelInput,
 ): Promise<{ enrollment: Enrollment; promoted: Enrollment[] }> {
-  authorize(actor, "reference:write");
+  authorizeOrClient(actor, "reference:write");
+  assertMayOverride(actor, input.override);
   return inTransaction(deps, async (trx) => {
     const now = deps.clock.now();
     const { row, scope } = await openEnrollment(deps, trx, actor, id, now);

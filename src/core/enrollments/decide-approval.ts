@@ -1,7 +1,8 @@
-import { type Actor, authorize } from "../auth/actor.js";
+import type { Actor } from "../auth/actor.js";
 import { entityStore } from "../db/entity-store.js";
 import { AppError } from "../errors.js";
 import { cancelRow, openEnrollment } from "./cancel-enrollment.js";
+import { authorizeOrClient } from "./client-scope.js";
 import {
   addLearnerBookings,
   assertLearnerFree,
@@ -25,7 +26,8 @@ export function decideApproval(
   decision: "approve" | "reject",
   reason: string | null,
 ): Promise<Enrollment> {
-  authorize(actor, "reference:write");
+  // A client contact approves their own learners (openEnrollment hides other clients' rows).
+  authorizeOrClient(actor, "reference:write");
   return inTransaction(deps, async (trx) => {
     const now = deps.clock.now();
     const { row, scope } = await openEnrollment(deps, trx, actor, id, now);

@@ -2,6 +2,7 @@ import type { Actor } from "../auth/actor.js";
 import type { Executor } from "../db/database.js";
 import { type FieldError, validationFailed } from "../errors.js";
 import { CsvSyntaxError, readCsv } from "../imports/csv-reader.js";
+import { clientFilter } from "./client-scope.js";
 
 /**
  * The learners a CSV names, in file order: a header row with `learnerId` or `email` (either
@@ -36,10 +37,14 @@ export async function learnersFromCsv(db: Executor, actor: Actor, csv: string): 
     throw validationFailed([{ path: "body", message: "at most 1000 learners per file" }]);
   const ids = wanted.flatMap((entry) => (entry.id ? [entry.id] : []));
   const emails = wanted.flatMap((entry) => (entry.email && !entry.id ? [entry.email] : []));
-  const found = await db
+  // A client contact's file can name only their client's learners (others are "no such learner").
+  const ownClient = clientFilter(actor, undefined);
+  let query = db
     .selectFrom("learners")
     .select(["id", "email_normalized"])
-    .where("tenant_id", "=", actor.tenantId)
+    .where("tenant_id", "=", actor.tenantId);
+  if (ownClient) query = query.where("client_id", "=", ownClient);
+  const found = await query
     .where((eb) =>
       eb.or([
         ...(ids.length > 0 ? [eb("id", "in", ids)] : []),

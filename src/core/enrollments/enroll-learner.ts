@@ -1,6 +1,9 @@
-import { type Actor, authorize } from "../auth/actor.js";
+import type { Actor } from "../auth/actor.js";
+import type { Executor } from "../db/database.js";
+import { entityStore } from "../db/entity-store.js";
 import { AppError } from "../errors.js";
 import type { presentConflicts } from "../scheduling/present-session.js";
+import { assertMayActFor, assertSessionOpenTo, authorizeOrClient, isClientContact } from "./client-scope.js";
 import {
   assertOpen,
   type EnrollmentDeps,
@@ -20,12 +23,21 @@ export function enrollLearner(
   input: EnrollInput,
   source: Placement["source"] = "coordinator",
 ): Promise<EnrollResult> {
-  authorize(actor, "reference:write");
+  authorizeOrClient(actor, "reference:write");
   return inTransaction(deps, async (trx) => {
     const now = deps.clock.now();
     const scope = await openSession(deps, trx, actor, sessionId, now);
+    assertSessionOpenTo(actor, scope.session);
     await lockLearners(deps, trx, actor.tenantId, [input.learnerId]);
-    const row = await placeLearner(deps, trx, actor, scope, { ...input, source }, now);
+    await assertLearnerOfClient(trx, actor, input.learnerId);
+    const row = await placeLearner(
+      deps,
+      trx,
+      actor,
+      scope,
+      { ...input, source: isClientContact(actor) ? "client" : source },
+      now,
+    );
     return resultOf(row);
   });
 }
@@ -41,15 +53,17 @@ export function enrollMany(
   sessionId: string,
   learnerIds: string[],
 ): Promise<BulkResult> {
-  authorize(actor, "reference:write");
+  authorizeOrClient(actor, "reference:write");
   return inTransaction(deps, async (trx) => {
     const now = deps.clock.now();
     const scope = await openSession(deps, trx, actor, sessionId, now);
+    assertSessionOpenTo(actor, scope.session);
     await lockLearners(deps, trx, actor.tenantId, learnerIds);
     assertOpen(scope.session);
     const results: BulkResult["results"] = [];
     for (const learnerId of learnerIds) {
       try {
+        await assertLearnerOfClient(trx, actor, learnerId);
         const row = await placeLearner(deps, trx, actor, scope, { learnerId, source: "bulk" }, now);
         results.push({ learnerId, enrollment: resultOf(row), error: null });
       } catch (error) {
@@ -64,4 +78,12 @@ export function enrollMany(
     }
     return { results };
   });
+}
+
+/** A client contact enrolls only their client's learners (another's is "not found"). */
+async function assertLearnerOfClient(trx: Executor, actor: Actor, learnerId: string) {
+  if (!isClientContact(actor)) return;
+  const learner = await entityStore.find(trx, "learners", actor.tenantId, learnerId);
+  // An unknown learner is placeLearner's to report, as for anyone.
+  if (learner) assertMayActFor(actor, learner);
 }

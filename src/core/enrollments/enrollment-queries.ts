@@ -1,9 +1,16 @@
-import { type Actor, authorize } from "../auth/actor.js";
+import type { Actor } from "../auth/actor.js";
 import { notFound } from "../errors.js";
 import { toIso } from "../shared/clock.js";
 import { fromJson } from "../shared/json.js";
 import { decodeCursor, toPage } from "../shared/pagination.js";
 import type { Page } from "../shared/schemas.js";
+import {
+  assertClientRecord,
+  assertSessionOpenTo,
+  authorizeOrClient,
+  clientFilter,
+  isClientContact,
+} from "./client-scope.js";
 import { type EnrollmentDeps, inTransaction, presentEnrollment } from "./enrollment-writes.js";
 import { enrollmentRepository } from "./enrollments.repository.js";
 import type { Enrollment, EnrollmentQuery } from "./enrollments.schemas.js";
@@ -23,16 +30,18 @@ export function createEnrollmentQueries(deps: EnrollmentDeps) {
   const { db } = deps.database;
   return {
     async get(actor: Actor, id: string): Promise<Enrollment> {
-      authorize(actor, "reference:read");
+      authorizeOrClient(actor, "reference:read");
       const row = await enrollmentRepository.find(db, actor.tenantId, id);
       if (!row) throw notFound("Enrollment", id);
+      assertClientRecord(actor, "Enrollment", row);
       return presentEnrollment(row);
     },
 
     async list(actor: Actor, query: EnrollmentQuery): Promise<Page<Enrollment>> {
-      authorize(actor, "reference:read");
+      authorizeOrClient(actor, "reference:read");
       const rows = await enrollmentRepository.list(db, actor.tenantId, {
         ...query,
+        clientId: clientFilter(actor, query.clientId),
         afterId: decodeCursor(query.cursor),
         limit: query.limit + 1,
       });
@@ -44,13 +53,17 @@ export function createEnrollmentQueries(deps: EnrollmentDeps) {
 
     /** Every registration of a session: seats first, then the waitlist in position order. */
     async listForSession(actor: Actor, sessionId: string) {
-      authorize(actor, "reference:read");
+      authorizeOrClient(actor, "reference:read");
       const session = await enrollmentRepository.findSession(db, actor.tenantId, sessionId);
       if (!session) throw notFound("Session", sessionId);
+      assertSessionOpenTo(actor, session);
       await sweepIfDue(deps, actor, sessionId);
       const rows = await enrollmentRepository.forSession(db, actor.tenantId, sessionId);
-      const items = rows.map((row) => presentEnrollment(row));
-      const count = (status: string) => items.filter((item) => item.status === status).length;
+      const all = rows.map((row) => presentEnrollment(row));
+      // A client contact sees the session's counts (the catalog shows seats left anyway) but
+      // only their own client's registrations.
+      const items = isClientContact(actor) ? all.filter((item) => item.clientId === actor.clientId) : all;
+      const count = (status: string) => all.filter((item) => item.status === status).length;
       return {
         sessionId,
         maxSeats: session.max_seats,
@@ -65,9 +78,10 @@ export function createEnrollmentQueries(deps: EnrollmentDeps) {
     },
 
     async history(actor: Actor, id: string) {
-      authorize(actor, "reference:read");
+      authorizeOrClient(actor, "reference:read");
       const row = await enrollmentRepository.find(db, actor.tenantId, id);
       if (!row) throw notFound("Enrollment", id);
+      assertClientRecord(actor, "Enrollment", row);
       const events = await enrollmentRepository.events(db, actor.tenantId, id);
       return events.map((event) => ({
         id: event.id,

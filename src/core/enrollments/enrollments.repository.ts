@@ -22,6 +22,8 @@ export interface SessionForEnrollment {
   time_zone: string;
   status: string;
   visibility: string;
+  /** The client a private session is for. */
+  client_id: string | null;
   min_seats: number;
   max_seats: number;
   price_minor: number | null;
@@ -140,6 +142,7 @@ export const enrollmentRepository = {
         "s.time_zone",
         "s.status",
         "s.visibility",
+        "s.client_id",
         "s.min_seats",
         "s.max_seats",
         "s.price_minor",

@@ -1,7 +1,8 @@
-import { type Actor, authorize } from "../auth/actor.js";
+import type { Actor } from "../auth/actor.js";
 import { attendanceSheetPdf } from "./attendance-sheet-pdf.js";
 import { cancelEnrollment } from "./cancel-enrollment.js";
 import { checkIn, checkInCode } from "./check-in.js";
+import { authorizeOrClient } from "./client-scope.js";
 import { completeSession } from "./complete-session.js";
 import { decideApproval } from "./decide-approval.js";
 import { learnersFromCsv } from "./enroll-from-csv.js";
@@ -29,7 +30,7 @@ export function createEnrollmentService(deps: EnrollmentDeps) {
     enrollMany: (actor: Actor, sessionId: string, learnerIds: string[]) =>
       enrollMany(deps, actor, sessionId, learnerIds),
     enrollCsv: async (actor: Actor, sessionId: string, csv: string) => {
-      authorize(actor, "reference:write");
+      authorizeOrClient(actor, "reference:write");
       const learnerIds = await learnersFromCsv(deps.database.db, actor, csv);
       return enrollMany(deps, actor, sessionId, learnerIds);
     },

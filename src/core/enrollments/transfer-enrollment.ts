@@ -1,5 +1,11 @@
-import { type Actor, authorize } from "../auth/actor.js";
+import type { Actor } from "../auth/actor.js";
 import { AppError, notFound } from "../errors.js";
+import {
+  assertClientRecord,
+  assertMayOverride,
+  assertSessionOpenTo,
+  authorizeOrClient,
+} from "./client-scope.js";
 import {
   changeStatus,
   type EnrollmentDeps,
@@ -25,11 +31,13 @@ export function transferEnrollment(
   id: string,
   input: TransferInput,
 ): Promise<{ from: Enrollment; to: Enrollment }> {
-  authorize(actor, "reference:write");
+  authorizeOrClient(actor, "reference:write");
+  assertMayOverride(actor, input.override);
   return inTransaction(deps, async (trx) => {
     const now = deps.clock.now();
     const first = await enrollmentRepository.find(trx, actor.tenantId, id);
     if (!first) throw notFound("Enrollment", id);
+    assertClientRecord(actor, "Enrollment", first);
     if (first.session_id === input.toSessionId) {
       throw new AppError("validation_failed", "toSessionId: is the session the learner is in already", {
         errors: [{ path: "toSessionId", message: "is the session the learner is in already" }],
@@ -44,6 +52,7 @@ export function transferEnrollment(
     await lockLearners(deps, trx, actor.tenantId, [first.learner_id]);
     const source = scopes.get(first.session_id)!;
     const target = scopes.get(input.toSessionId)!;
+    assertSessionOpenTo(actor, target.session);
     const row = (await enrollmentRepository.find(trx, actor.tenantId, id))!;
     if (row.status !== "enrolled") {
       throw new AppError(

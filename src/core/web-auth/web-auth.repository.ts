@@ -26,6 +26,7 @@ export const webAuthRepository = {
         "users.email as user_email",
         "users.role as user_role",
         "users.instructor_id as user_instructor_id",
+        "users.client_id as user_client_id",
         "users.disabled_at as user_disabled_at",
       ])
       .where("web_sessions.token_hash", "=", tokenHash)

@@ -20,6 +20,10 @@ export const userCreateSchema = z.object({
     .nullable()
     .default(null)
     .meta({ description: "For the instructor role: the instructor this user is (instructor portal)" }),
+  clientId: entityId
+    .nullable()
+    .default(null)
+    .meta({ description: "For the client_contact role (and only for it): the client this user acts for" }),
 });
 
 export const userSchema = z
@@ -29,6 +33,7 @@ export const userSchema = z
     name: z.string(),
     role: roleSchema,
     instructorId: z.string().nullable(),
+    clientId: z.string().nullable(),
     disabledAt: z.iso.datetime().nullable(),
     createdAt: z.iso.datetime(),
   })

@@ -2,6 +2,7 @@ import { randomBytes, timingSafeEqual } from "node:crypto";
 import { recordAudit } from "../audit/audit.service.js";
 import { type Actor, authorize, type Role } from "../auth/actor.js";
 import { authRepository } from "../auth/auth.repository.js";
+import { clientBindingErrors } from "../auth/client-binding.js";
 import { hashPassword, hashToken, verifyPassword } from "../auth/secrets.js";
 import type { Database } from "../db/database.js";
 import type { UsersTable } from "../db/schema.js";
@@ -29,6 +30,7 @@ export const presentUser = (row: UsersTable): User => ({
   name: row.name,
   role: row.role as Role,
   instructorId: row.instructor_id ?? null,
+  clientId: row.client_id ?? null,
   disabledAt: toIsoOrNull(row.disabled_at),
   createdAt: toIso(row.created_at),
 });
@@ -111,6 +113,7 @@ export function createWebAuthService(deps: { database: Pick<Database, "db">; clo
           role: row.user_role as Role,
           requestId,
           instructorId: row.user_instructor_id ?? null,
+          clientId: row.user_client_id ?? null,
         },
       };
     },
@@ -139,7 +142,10 @@ export function createWebAuthService(deps: { database: Pick<Database, "db">; clo
     },
 
     /** Adds a person who signs in to the web app (an instructor user is linked to their instructor). */
-    async createUser(actor: Actor, input: UserCreate): Promise<User> {
+    async createUser(
+      actor: Actor,
+      input: Omit<UserCreate, "clientId"> & { clientId?: string | null },
+    ): Promise<User> {
       authorize(actor, "tenant:manage");
       const emailNormalized = input.email.toLowerCase();
       const passwordHash = await hashPassword(input.password);
@@ -157,6 +163,7 @@ export function createWebAuthService(deps: { database: Pick<Database, "db">; clo
           errors.push({ path: "instructorId", message: "is not an instructor of this tenant" });
         if (input.role === "instructor" && !input.instructorId)
           errors.push({ path: "instructorId", message: "is required for the instructor role" });
+        errors.push(...(await clientBindingErrors(trx, actor.tenantId, input.role, input.clientId)));
         if (errors.length > 0) throw new AppError("validation_failed", "The user is not valid", { errors });
         const now = deps.clock.now();
         const row: UsersTable = {
@@ -169,6 +176,7 @@ export function createWebAuthService(deps: { database: Pick<Database, "db">; clo
           password_hash: passwordHash,
           disabled_at: null,
           instructor_id: input.instructorId,
+          client_id: input.clientId ?? null,
           created_at: now,
           updated_at: now,
         };

@@ -77,7 +77,13 @@ export function registerSystemRoutes(
       const [tenant, user] = await Promise.all([core.tenancy.getCurrent(actor), core.webAuth.getUser(actor)]);
       return {
         tenant: { id: tenant.id, slug: tenant.slug, name: tenant.name },
-        actor: { kind: actor.kind, id: actor.id, label: actor.label, role: actor.role },
+        actor: {
+          kind: actor.kind,
+          id: actor.id,
+          label: actor.label,
+          role: actor.role,
+          clientId: actor.clientId ?? null,
+        },
         user: user && { id: user.id, email: user.email, name: user.name, instructorId: user.instructorId },
       };
     },

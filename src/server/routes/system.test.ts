@@ -31,7 +31,7 @@ describeEachDatabase("system API (health, me, tenant, tokens, audit events)", (c
     expect(me.status).toBe(200);
     expect(me.body).toEqual({
       tenant: { id: ctx().a.id, slug: "tenant-a", name: "Tenant tenant-a" },
-      actor: { kind: "token", id: expect.any(String), label: "admin", role: "admin" },
+      actor: { kind: "token", id: expect.any(String), label: "admin", role: "admin", clientId: null },
       user: null,
     });
     const them = await other().get("/me");
@@ -161,6 +161,7 @@ describeEachDatabase("system API (health, me, tenant, tokens, audit events)", (c
       role: "coordinator",
       prefix: expect.any(String),
       userId: null,
+      clientId: null,
       createdAt: expect.any(String),
       lastUsedAt: null,
       expiresAt: null,
@@ -188,6 +189,7 @@ describeEachDatabase("system API (health, me, tenant, tokens, audit events)", (c
       id: created.body.id,
       label: "CI pipeline",
       role: "coordinator",
+      clientId: null,
     });
     // A coordinator writes reference data but does not manage tokens.
     expect((await own.post("/courses", { code: unique("TOK"), title: "By token" })).status).toBe(201);
