@@ -3,6 +3,7 @@ import type { Executor } from "../db/database.js";
 import { type FieldError, validationFailed } from "../errors.js";
 import { CsvSyntaxError, readCsv } from "../imports/csv-reader.js";
 import { clientFilter } from "./client-scope.js";
+import { enrollmentRepository } from "./enrollments.repository.js";
 
 /**
  * The learners a CSV names, in file order: a header row with `learnerId` or `email` (either
@@ -39,19 +40,7 @@ export async function learnersFromCsv(db: Executor, actor: Actor, csv: string): 
   const emails = wanted.flatMap((entry) => (entry.email && !entry.id ? [entry.email] : []));
   // A client contact's file can name only their client's learners (others are "no such learner").
   const ownClient = clientFilter(actor, undefined);
-  let query = db
-    .selectFrom("learners")
-    .select(["id", "email_normalized"])
-    .where("tenant_id", "=", actor.tenantId);
-  if (ownClient) query = query.where("client_id", "=", ownClient);
-  const found = await query
-    .where((eb) =>
-      eb.or([
-        ...(ids.length > 0 ? [eb("id", "in", ids)] : []),
-        ...(emails.length > 0 ? [eb("email_normalized", "in", emails)] : []),
-      ]),
-    )
-    .execute();
+  const found = await enrollmentRepository.learnersByIdOrEmail(db, actor.tenantId, ids, emails, ownClient);
   const byId = new Set(found.map((row) => row.id));
   const byEmail = new Map(found.map((row) => [row.email_normalized, row.id]));
   const errors: FieldError[] = [];

@@ -224,14 +224,7 @@ export const removeLearnerBookings = (
   tenantId: string,
   sessionId: string,
   learnerId: string,
-) =>
-  trx
-    .deleteFrom("bookings")
-    .where("tenant_id", "=", tenantId)
-    .where("session_id", "=", sessionId)
-    .where("resource_type", "=", "learner")
-    .where("resource_id", "=", learnerId)
-    .execute();
+) => bookingRepository.deleteForResource(trx, tenantId, sessionId, "learner", learnerId);
 
 export const eventPayload = (row: Pick<EnrollmentsTable, "id" | "session_id" | "learner_id" | "status">) => ({
   enrollmentId: row.id,

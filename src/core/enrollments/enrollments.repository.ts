@@ -34,6 +34,29 @@ export interface SessionForEnrollment {
 }
 
 export const enrollmentRepository = {
+  /** Learners named by id or by normalised e-mail (an import file), optionally of one client only. */
+  learnersByIdOrEmail(
+    db: Executor,
+    tenantId: string,
+    ids: readonly string[],
+    emails: readonly string[],
+    clientId?: string,
+  ) {
+    let query = db
+      .selectFrom("learners")
+      .select(["id", "email_normalized"])
+      .where("tenant_id", "=", tenantId);
+    if (clientId) query = query.where("client_id", "=", clientId);
+    return query
+      .where((eb) =>
+        eb.or([
+          ...(ids.length > 0 ? [eb("id", "in", [...ids])] : []),
+          ...(emails.length > 0 ? [eb("email_normalized", "in", [...emails])] : []),
+        ]),
+      )
+      .execute();
+  },
+
   /** The session's seat offers that expired at or before `now`, oldest expiry first. */
   expiredOffersOfSession: (db: Executor, tenantId: string, sessionId: string, now: number) =>
     db

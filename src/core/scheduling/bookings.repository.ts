@@ -130,6 +130,23 @@ export const bookingRepository = {
     return query.execute();
   },
 
+  /** One resource's bookings in one session (a learner leaving it). */
+  async deleteForResource(
+    db: Executor,
+    tenantId: string,
+    sessionId: string,
+    resourceType: ResourceType,
+    resourceId: string,
+  ) {
+    await db
+      .deleteFrom("bookings")
+      .where("tenant_id", "=", tenantId)
+      .where("session_id", "=", sessionId)
+      .where("resource_type", "=", resourceType)
+      .where("resource_id", "=", resourceId)
+      .execute();
+  },
+
   async deleteForSession(db: Executor, tenantId: string, sessionId: string) {
     await db
       .deleteFrom("bookings")
