@@ -136,6 +136,38 @@ export const enrollmentRepository = {
       .orderBy("s.starts_at")
       .execute(),
 
+  /** Live sessions starting in (from, to] with seats taken, waitlist length and pending approvals. */
+  seatCountsBetween: (db: Executor, tenantId: string, from: number, to: number) => {
+    const count = (statuses: readonly string[]) =>
+      sql<number>`(select count(*) from enrollments e where e.tenant_id = s.tenant_id and e.session_id = s.id and e.status in (${sql.join(statuses)}))`;
+    return db
+      .selectFrom("sessions as s")
+      .innerJoin("courses as c", (join) =>
+        join.onRef("c.tenant_id", "=", "s.tenant_id").onRef("c.id", "=", "s.course_id"),
+      )
+      .select([
+        "s.id",
+        "s.title",
+        "c.title as course_title",
+        "c.code",
+        "s.status",
+        "s.starts_at",
+        "s.time_zone",
+        "s.min_seats",
+        "s.max_seats",
+        count(SEAT_HOLDING).as("seated"),
+        count(["waitlisted"]).as("waitlisted"),
+        count(["pending_approval"]).as("pending_approval"),
+      ])
+      .where("s.tenant_id", "=", tenantId)
+      .where("s.status", "in", ["draft", "planned", "confirmed"])
+      .where("s.starts_at", ">", from)
+      .where("s.starts_at", "<=", to)
+      .orderBy("s.starts_at")
+      .orderBy("s.id")
+      .execute();
+  },
+
   /**
    * Serialises enrollment writes on one session. SQLite: the transaction already holds the single
    * write lock (BEGIN IMMEDIATE). PostgreSQL: a row lock on the session.

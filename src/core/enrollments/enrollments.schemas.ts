@@ -196,3 +196,59 @@ export const goNoGoItemSchema = z.object({
   shortBy: z.number().int(),
   daysUntilStart: z.number(),
 });
+
+export const attendanceRecordSchema = z
+  .object({
+    enrollmentId: z.string(),
+    segmentId: z.string(),
+    status: z.enum(attendanceStatuses),
+    method: z.string().meta({ description: "`manual` or `check_in`" }),
+    recordedAt: z.string(),
+  })
+  .meta({ id: "AttendanceRecord" });
+export type AttendanceRecord = z.infer<typeof attendanceRecordSchema>;
+
+export const seatSummaryQuerySchema = z.object({
+  from: z.iso
+    .datetime({ offset: true })
+    .optional()
+    .meta({ description: "Sessions starting after this instant (default: now)" }),
+  to: z.iso
+    .datetime({ offset: true })
+    .optional()
+    .meta({ description: "Sessions starting at or before this instant (default: 28 days after `from`)" }),
+});
+export type SeatSummaryQuery = z.infer<typeof seatSummaryQuerySchema>;
+
+const seatCounts = {
+  sessions: z.number().int(),
+  seats: z.number().int().meta({ description: "Seats offered (sum of maxSeats)" }),
+  seated: z.number().int().meta({ description: "Seats taken (enrolled, offered, attended…)" }),
+  waitlisted: z.number().int(),
+  pendingApproval: z.number().int(),
+  underMinimum: z.number().int().meta({ description: "Sessions with fewer seats taken than minSeats" }),
+  fillRate: z.number().nullable().meta({ description: "seated / seats, 0..1; null without seats" }),
+};
+
+export const seatSummarySchema = z
+  .object({
+    from: z.string(),
+    to: z.string(),
+    totals: z.object(seatCounts),
+    items: z.array(
+      z.object({
+        sessionId: z.string(),
+        title: z.string(),
+        status: z.string(),
+        startsAt: z.string(),
+        timeZone: z.string(),
+        minSeats: z.number().int(),
+        maxSeats: z.number().int(),
+        seated: z.number().int(),
+        waitlisted: z.number().int(),
+        pendingApproval: z.number().int(),
+      }),
+    ),
+  })
+  .meta({ id: "SeatSummary" });
+export type SeatSummary = z.infer<typeof seatSummarySchema>;

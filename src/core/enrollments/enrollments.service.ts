@@ -9,15 +9,23 @@ import { learnersFromCsv } from "./enroll-from-csv.js";
 import { enrollLearner, enrollMany } from "./enroll-learner.js";
 import { createEnrollmentQueries } from "./enrollment-queries.js";
 import type { EnrollmentDeps } from "./enrollment-writes.js";
-import type { AttendanceInput, CancelInput, EnrollInput, TransferInput } from "./enrollments.schemas.js";
+import type {
+  AttendanceInput,
+  CancelInput,
+  EnrollInput,
+  SeatSummaryQuery,
+  TransferInput,
+} from "./enrollments.schemas.js";
 import { expireOffers } from "./expire-offers.js";
 import { goNoGoList } from "./go-no-go.js";
+import { listAttendance } from "./list-attendance.js";
 import { createPolicyService } from "./manage-policies.js";
 import { recordAttendance } from "./record-attendance.js";
 import { reorderWaitlist } from "./reorder-waitlist.js";
 import { respondToOffer } from "./respond-to-offer.js";
 import { confirmRegistration, publicCatalog, requestRegistration } from "./self-registration.js";
 import { substituteLearner } from "./substitute-learner.js";
+import { summarizeSeats } from "./summarize-seats.js";
 import { transferEnrollment } from "./transfer-enrollment.js";
 
 /** The enrollment use cases, one file each, bound to their dependencies. */
@@ -46,6 +54,9 @@ export function createEnrollmentService(deps: EnrollmentDeps) {
       reorderWaitlist(deps, actor, id, input),
     expireOffers: (now = deps.clock.now()) => expireOffers(deps, now),
     goNoGo: (actor: Actor, days: number) => goNoGoList(deps.database.db, actor, deps.clock.now(), days),
+    seatSummary: (actor: Actor, query: SeatSummaryQuery) =>
+      summarizeSeats(deps.database.db, actor, deps.clock.now(), query),
+    attendance: (actor: Actor, sessionId: string) => listAttendance(deps.database.db, actor, sessionId),
     recordAttendance: (actor: Actor, sessionId: string, input: AttendanceInput) =>
       recordAttendance(deps, actor, sessionId, input),
     checkInCode: (actor: Actor, sessionId: string) => checkInCode(deps, actor, sessionId),

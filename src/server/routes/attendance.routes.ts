@@ -4,6 +4,7 @@ import { z } from "zod";
 import type { Core } from "../../core/app.js";
 import {
   attendanceInputSchema,
+  attendanceRecordSchema,
   checkInSchema,
   enrollmentSchema,
   resultInputSchema,
@@ -38,6 +39,20 @@ export function registerAttendanceRoutes(app: FastifyInstance, core: Pick<Core, 
     },
     handler: async (request) =>
       enrollments.recordAttendance(actorOf(request), request.params.id, request.body),
+  });
+
+  api.get("/sessions/:id/attendance", {
+    schema: {
+      tags,
+      summary: "Attendance recorded so far, one record per learner and segment",
+      description: "Instructors and coordinators. Cells without a record have not been taken yet.",
+      params: idParams,
+      response: {
+        200: z.object({ sessionId: z.string(), items: z.array(attendanceRecordSchema) }),
+        ...problemResponses(401, 403, 404),
+      },
+    },
+    handler: async (request) => enrollments.attendance(actorOf(request), request.params.id),
   });
 
   api.get("/sessions/:id/attendance-sheet", {

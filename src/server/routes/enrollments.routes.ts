@@ -18,6 +18,8 @@ import {
   policySchema,
   quotaInputSchema,
   reorderInputSchema,
+  seatSummaryQuerySchema,
+  seatSummarySchema,
   substituteInputSchema,
   transferInputSchema,
 } from "../../core/enrollments/enrollments.schemas.js";
@@ -255,5 +257,17 @@ export function registerEnrollmentRoutes(app: FastifyInstance, core: Pick<Core, 
       response: { 200: z.object({ items: z.array(goNoGoItemSchema) }), ...problemResponses(400, 401, 403) },
     },
     handler: async (request) => ({ items: await enrollments.goNoGo(actorOf(request), request.query.days) }),
+  });
+
+  api.get("/enrollments/summary", {
+    schema: {
+      tags,
+      summary: "Seats offered and taken in the sessions starting in a window",
+      description:
+        "Live sessions (draft, planned, confirmed) starting after `from` (default now) until `to` (default 28 days later, at most 366): per session and in total, seats offered and taken, waitlist, pending approvals, sessions under their minimum and the fill rate. For dashboards.",
+      querystring: seatSummaryQuerySchema,
+      response: { 200: seatSummarySchema, ...problemResponses(400, 401, 403, 422) },
+    },
+    handler: async (request) => enrollments.seatSummary(actorOf(request), request.query),
   });
 }
