@@ -9,12 +9,12 @@ import {
 import { Shell } from "../features/shell/Shell";
 
 // Every page is its own chunk (lazyRouteComponent): the first view loads only the shell and itself.
-// Enrollments, waitlists, attendance, messages and the planner get their routes here when their
-// API lands (see docs/WEB.md, "What comes next").
+// The session page's tabs (enrollments, waitlist, approvals, attendance, messages) are `?tab=`
+// on the session's route, each its own chunk too.
 
 function Root() {
   const path = useRouterState({ select: (state) => state.location.pathname });
-  if (path === "/login") return <Outlet />;
+  if (path === "/login" || path.startsWith("/check-in/")) return <Outlet />;
   return <Shell />;
 }
 
@@ -59,11 +59,21 @@ const newSessionRoute = createRoute({
   validateSearch: (search: Record<string, unknown>) => ({ date: text(search.date) }),
   component: lazyRouteComponent(() => import("../features/sessions/SessionEditorPage"), "NewSessionPage"),
 });
+const sessionTabs = ["details", "enrollments", "waitlist", "approvals", "attendance", "messages"] as const;
 const sessionRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: "/sessions/$sessionId",
+  validateSearch: (search: Record<string, unknown>): { tab?: (typeof sessionTabs)[number] } => {
+    const tab = sessionTabs.find((t) => t === search.tab);
+    return tab ? { tab } : {};
+  },
   component: lazyRouteComponent(() => import("../features/sessions/SessionEditorPage"), "EditSessionPage"),
 });
+const checkInRoute = page(
+  "/check-in/$code",
+  () => import("../features/enrollments/CheckInPage"),
+  "CheckInPage",
+);
 const listSearch = (search: Record<string, unknown>) => ({ q: text(search.q) });
 const listPage = <P extends string>(path: P, load: () => Promise<Record<string, unknown>>, name: string) =>
   createRoute({
@@ -115,6 +125,7 @@ const routeTree = rootRoute.addChildren([
   learnersRoute,
   importRoute,
   portalRoute,
+  checkInRoute,
 ]);
 
 export const router = createRouter({ routeTree, defaultPreload: "intent" });

@@ -9,13 +9,24 @@ import { AnchorLink, ButtonLink } from "../../components/links";
 import { PageHeader } from "../../components/PageHeader";
 import { StatusBadge } from "../../components/StatusBadge";
 import { addDays, formatDay, formatRange, localDateOf, startOfWeek } from "../../components/time";
+import type { SeatSummary } from "../enrollments/api";
 import type { CheckResult } from "../sessions/ConflictPanel";
-import { type Risk, staffingRisks } from "./risks";
+import { enrollmentRisks, type Risk, staffingRisks } from "./risks";
 
 const HORIZON_DAYS = 28;
 const CHECKED_SESSIONS = 40;
 
-function Stat({ label, value, color }: { label: string; value: number | string; color?: string }) {
+function Stat({
+  label,
+  value,
+  color,
+  hint,
+}: {
+  label: string;
+  value: number | string;
+  color?: string;
+  hint?: string;
+}) {
   return (
     <Card withBorder padding="md">
       <Text size="xs" c="dimmed" tt="uppercase" fw={700}>
@@ -24,6 +35,11 @@ function Stat({ label, value, color }: { label: string; value: number | string; 
       <Text fz={28} fw={700} c={color}>
         {value}
       </Text>
+      {hint && (
+        <Text size="xs" c="dimmed">
+          {hint}
+        </Text>
+      )}
     </Card>
   );
 }
@@ -40,6 +56,18 @@ export function DashboardPage() {
         limit: 500,
       }),
   });
+  const seats = useQuery({
+    queryKey: ["seat-summary", weekStart.toISOString()],
+    queryFn: () =>
+      api.get<SeatSummary>("/enrollments/summary", {
+        from: weekStart.toISOString(),
+        to: horizon.toISOString(),
+      }),
+  });
+  const seatsOf = useMemo(
+    () => new Map((seats.data?.items ?? []).map((item) => [item.sessionId, item])),
+    [seats.data],
+  );
   const all = (sessions.data?.items ?? [])
     .filter((s) => s.status !== "cancelled")
     .sort((a, b) => a.startsAt.localeCompare(b.startsAt));
@@ -76,14 +104,14 @@ export function DashboardPage() {
       .map((session) => {
         const index = checked.findIndex((c) => c.id === session.id);
         const conflicts = index >= 0 ? (checks[index]?.data?.conflicts.length ?? 0) : 0;
-        const reasons = staffingRisks(session);
+        const reasons = [...staffingRisks(session), ...enrollmentRisks(seatsOf.get(session.id))];
         if (conflicts > 0) reasons.push(`${conflicts} conflict${conflicts > 1 ? "s" : ""}`);
         if (session.status === "draft" && Date.parse(session.startsAt) - now < 14 * 86_400_000)
           reasons.push("still a draft");
         return { session, reasons };
       })
       .filter((r) => r.reasons.length > 0);
-  }, [upcoming, checked, checks, now]);
+  }, [upcoming, checked, checks, now, seatsOf]);
 
   const perDay = Array.from({ length: 14 }, (_, i) => {
     const day = addDays(weekStart, i);
@@ -95,11 +123,16 @@ export function DashboardPage() {
     const start = addDays(weekStart, w * 7).getTime();
     const end = addDays(weekStart, (w + 1) * 7).getTime();
     const inWeek = all.filter((s) => Date.parse(s.startsAt) >= start && Date.parse(s.startsAt) < end);
+    const counted = inWeek.map((s) => seatsOf.get(s.id)).filter((c) => c !== undefined);
+    const taken = counted.reduce((n, c) => n + Math.min(c.seated, c.maxSeats), 0);
     return {
       week: `Week of ${formatDay(new Date(start).toISOString())}`,
       seats: inWeek.reduce((n, s) => n + s.maxSeats, 0),
+      taken,
+      free: counted.reduce((n, c) => n + Math.max(0, c.maxSeats - c.seated), 0),
     };
   });
+  const fillRate = seats.data?.totals.fillRate ?? null;
   const assignmentCounts = new Map<string, number>();
   for (const s of upcoming)
     for (const a of s.instructors) assignmentCounts.set(a.status, (assignmentCounts.get(a.status) ?? 0) + 1);
@@ -121,11 +154,27 @@ export function DashboardPage() {
           </ButtonLink>
         }
       />
-      <SimpleGrid cols={{ base: 2, md: 4 }} mb="md">
+      <SimpleGrid cols={{ base: 2, md: 3, xl: 6 }} mb="md">
         <Stat label="Sessions this week" value={thisWeek.length} />
         <Stat label="Upcoming (4 weeks)" value={upcoming.length} />
         <Stat label="At risk" value={risks.length} color={risks.length ? "red" : "teal"} />
-        <Stat label="Seats offered (4 weeks)" value={seatsPerWeek.reduce((n, w) => n + w.seats, 0)} />
+        <Stat
+          label="Fill rate (4 weeks)"
+          value={fillRate === null ? "–" : `${Math.round(fillRate * 100)}%`}
+          hint={
+            seats.data
+              ? `${seats.data.totals.seated} of ${seats.data.totals.seats} seats taken`
+              : seats.error
+                ? seats.error.message
+                : undefined
+          }
+        />
+        <Stat label="Waitlisted" value={seats.data?.totals.waitlisted ?? "–"} />
+        <Stat
+          label="Pending approvals"
+          value={seats.data?.totals.pendingApproval ?? "–"}
+          color={seats.data?.totals.pendingApproval ? "orange.9" : undefined}
+        />
       </SimpleGrid>
       <SimpleGrid cols={{ base: 1, lg: 2 }} mb="md">
         <Card withBorder component="section" aria-labelledby="week-title">
@@ -220,15 +269,26 @@ export function DashboardPage() {
         </Card>
         <Card withBorder component="section" aria-labelledby="seats-title">
           <Title order={2} size="h5" id="seats-title" mb="sm">
-            Seats offered per week
+            Upcoming seats per week: taken and free
           </Title>
-          <BarChart
-            h={200}
-            data={seatsPerWeek}
-            dataKey="week"
-            series={[{ name: "seats", color: "teal.6" }]}
-            tickLine="none"
-          />
+          {seats.data && seats.data.totals.seats > 0 ? (
+            <BarChart
+              h={200}
+              data={seatsPerWeek}
+              dataKey="week"
+              type="stacked"
+              series={[
+                { name: "taken", color: "teal.6" },
+                { name: "free", color: "gray.4" },
+              ]}
+              tickLine="none"
+              withLegend
+            />
+          ) : (
+            <Text size="sm" c="dimmed">
+              {seats.isPending ? "Counting…" : "No seats offered in the next four weeks."}
+            </Text>
+          )}
         </Card>
         <Card withBorder component="section" aria-labelledby="answers-title">
           <Title order={2} size="h5" id="answers-title" mb="sm">
@@ -255,9 +315,6 @@ export function DashboardPage() {
           </Group>
         </Card>
       </SimpleGrid>
-      <Text size="xs" c="dimmed" mt="md">
-        Fill rate, seats under minimum and pending approvals appear here once enrollments land.
-      </Text>
     </>
   );
 }

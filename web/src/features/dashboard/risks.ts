@@ -1,4 +1,5 @@
 import type { Session } from "../../api/types";
+import type { SeatSummary } from "../enrollments/api";
 
 export interface Risk {
   session: Session;
@@ -17,5 +18,15 @@ export function staffingRisks(session: Session): string[] {
   if (assigned.length === 0) reasons.push("unstaffed");
   const waiting = assigned.filter((a) => a.status === "requested").length;
   if (waiting > 0) reasons.push(`${waiting} instructor${waiting > 1 ? "s" : ""} not confirmed`);
+  return reasons;
+}
+
+/** What the seat counts tell: too few learners to run, registrations nobody has decided on. */
+export function enrollmentRisks(seats: SeatSummary["items"][number] | undefined): string[] {
+  if (!seats) return [];
+  const reasons: string[] = [];
+  if (seats.seated < seats.minSeats) reasons.push(`under minimum (${seats.seated} of ${seats.minSeats})`);
+  if (seats.pendingApproval > 0)
+    reasons.push(`${seats.pendingApproval} pending approval${seats.pendingApproval > 1 ? "s" : ""}`);
   return reasons;
 }

@@ -24,6 +24,7 @@ import { PageHeader } from "../../components/PageHeader";
 import { StatusBadge } from "../../components/StatusBadge";
 import { addDays, formatRange, localDateOf, startOfWeek } from "../../components/time";
 import { canWrite, useMe } from "../auth/session";
+import { SessionTabs } from "../enrollments/SessionTabs";
 import { type CheckResult, ConflictPanel } from "./ConflictPanel";
 import {
   type Draft,
@@ -300,7 +301,7 @@ export function EditSessionPage() {
             {s.joinUrl && (
               <>
                 {" · "}
-                <Anchor href={s.joinUrl} target="_blank" rel="noreferrer">
+                <Anchor href={s.joinUrl} target="_blank" rel="noreferrer" underline="always">
                   join link
                 </Anchor>
               </>
@@ -309,8 +310,13 @@ export function EditSessionPage() {
         }
         actions={canWrite(me.data) ? <SessionActions session={s} names={names} /> : undefined}
       />
-      {/* A new version (saved, moved, status changed) starts the draft afresh. */}
-      <Editor key={`${s.id}-${s.version}`} initial={draftFromSession(s)} session={s} />
+      <SessionTabs
+        session={s}
+        details={
+          // A new version (saved, moved, status changed) starts the draft afresh.
+          <Editor key={`${s.id}-${s.version}`} initial={draftFromSession(s)} session={s} />
+        }
+      />
     </>
   );
 }
