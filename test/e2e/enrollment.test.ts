@@ -163,6 +163,18 @@ const isoDate = (ms: number) => new Date(ms).toISOString().slice(0, 10);
       const pdf = await page.request.get(sheet!);
       expect(pdf.headers()["content-type"]).toContain("application/pdf");
       await expectAccessible("attendance tab");
+
+      // The QR code's link: a learner's check-in page. Ten days early, the API's refusal sits under the e-mail.
+      const link = (await page.getByRole("link", { name: /\/check-in\// }).getAttribute("href"))!;
+      const learnerPage = await page.context().browser()!.newPage({ baseURL: app.url });
+      await learnerPage.goto(new URL(link).pathname);
+      const email = learnerPage.getByRole("textbox", { name: "Email" });
+      await email.fill("overbooked-0@example.com");
+      await learnerPage.getByRole("button", { name: "Check in" }).click();
+      await expect.poll(() => email.getAttribute("aria-invalid")).toBe("true");
+      const violations = await seriousAxeViolations(learnerPage);
+      expect(violations).toEqual([]);
+      await learnerPage.close();
     }, 60_000);
 
     it("lists approvals and messages with helpful empty states, accessibly", async () => {

@@ -29,15 +29,18 @@ export const theme = createTheme({
   },
 });
 
-// Mantine's default "dimmed" and placeholder text (gray 6) fall short of WCAG AA contrast on white.
+// Mantine's default "dimmed" and placeholder text (gray 6) and field errors (red 6) fall short of
+// WCAG AA contrast on white.
 export const cssVariablesResolver: CSSVariablesResolver = () => ({
   variables: {},
   light: {
     "--mantine-color-dimmed": "var(--mantine-color-gray-7)",
     "--mantine-color-placeholder": "var(--mantine-color-gray-7)",
+    "--mantine-color-error": "var(--mantine-color-red-9)",
   },
   dark: {
     "--mantine-color-dimmed": "var(--mantine-color-dark-1)",
     "--mantine-color-placeholder": "var(--mantine-color-dark-1)",
+    "--mantine-color-error": "var(--mantine-color-red-4)",
   },
 });

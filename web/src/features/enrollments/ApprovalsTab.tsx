@@ -71,6 +71,7 @@ export function ApprovalsTab({ session }: { session: Session }) {
                       w={280}
                     />
                     <Button
+                      aria-label={`Approve ${name}`}
                       loading={decide.isPending && target === item.id}
                       onClick={() => {
                         setTarget(item.id);
@@ -89,6 +90,7 @@ export function ApprovalsTab({ session }: { session: Session }) {
                       Approve
                     </Button>
                     <Button
+                      aria-label={`Reject ${name}`}
                       variant="default"
                       color="red"
                       onClick={() => {
