@@ -135,6 +135,33 @@ const isoDate = (ms: number) => new Date(ms).toISOString().slice(0, 10);
       await expect.poll(() => list.count()).toBe(1);
     }, 60_000);
 
+    it("cancels a registration from its menu: the first in line takes the seat", async () => {
+      await page.getByRole("tab", { name: /Enrollments/ }).click();
+      await page.getByRole("button", { name: `Actions for ${names[3]}` }).click();
+      await page.getByRole("menuitem", { name: "Transfer…" }).click();
+      const dialog = page.getByRole("dialog");
+      await dialog.getByRole("combobox", { name: "Session" }).click();
+      await page.getByText("No other upcoming session of this course").waitFor();
+      await page.keyboard.press("Escape");
+      await dialog.getByRole("button", { name: "Close" }).click();
+      await dialog.waitFor({ state: "detached" });
+
+      await page.getByRole("button", { name: `Actions for ${names[3]}` }).click();
+      await page.getByRole("menuitem", { name: "Cancel…" }).click();
+      await dialog.getByRole("textbox", { name: "Reason" }).fill("Cannot travel");
+      await dialog.getByRole("button", { name: "Cancel registration" }).click();
+      await dialog.waitFor({ state: "detached" });
+      await expect.poll(waitlistOrder).toEqual([]);
+      const after = await roster();
+      expect(after.items.find((i) => i.learnerName === names[2])?.status).toBe("enrolled");
+      expect(after.items.find((i) => i.learnerName === names[3])).toMatchObject({
+        status: "cancelled",
+        statusReason: "Cannot travel",
+      });
+      await page.getByRole("tab", { name: "Waitlist" }).click();
+      await page.getByText("Nobody is waiting.").waitFor();
+    }, 60_000);
+
     it("marks attendance in bulk and per cell", async () => {
       await page.getByRole("tab", { name: "Attendance" }).click();
       await page.waitForURL(/tab=attendance/);
@@ -193,11 +220,11 @@ const isoDate = (ms: number) => new Date(ms).toISOString().slice(0, 10);
       const answered = page.waitForResponse((r) => r.url().includes("/api/v1/enrollments/summary"));
       await page.goto("/");
       const summary = (await (await answered).json()) as SeatSummary;
-      // Our session holds three learners on three seats, one waiting; demo sessions have none yet.
+      // Our session holds three learners on three seats, nobody waiting; demo sessions have none yet.
       expect(summary.items.find((i) => i.sessionId === sessionId)).toMatchObject({
         seated: 3,
         maxSeats: 3,
-        waitlisted: 1,
+        waitlisted: 0,
       });
       const { seated, seats, fillRate, waitlisted } = summary.totals;
       await page.getByText(`${seated} of ${seats} seats taken`, { exact: true }).waitFor();
