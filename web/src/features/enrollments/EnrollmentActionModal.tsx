@@ -69,8 +69,7 @@ export function EnrollmentActionModal({
   const pastCutoff = Boolean(error?.body.cutoff);
   // A refusal without a field (no seat free, not allowed from this status) concerns the main choice.
   const mainField = action === "transfer" ? "toSessionId" : action === "substitute" ? "learnerId" : "reason";
-  const unplaced =
-    error && !pastCutoff && !error.errors.some((e) => e.path !== "status") ? error.message : undefined;
+  const unplaced = error && !pastCutoff && error.errors.length === 0 ? error.message : undefined;
   const fieldError = (path: string) => error?.fieldError(path) ?? (path === mainField ? unplaced : undefined);
 
   const submit = () =>
