@@ -2,7 +2,7 @@ import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { systemActor } from "../../src/core/auth/actor.js";
 import { courseInputSchema } from "../../src/core/catalog/courses.schemas.js";
-import type { SeatSummary } from "../../src/core/enrollments/enrollments.schemas.js";
+import { enrollInputSchema, type SeatSummary } from "../../src/core/enrollments/enrollments.schemas.js";
 import { learnerInputSchema } from "../../src/core/learners/learners.schemas.js";
 import { sessionInputSchema } from "../../src/core/scheduling/sessions.schemas.js";
 import {
@@ -205,8 +205,22 @@ const isoDate = (ms: number) => new Date(ms).toISOString().slice(0, 10);
     }, 60_000);
 
     it("lists approvals and messages with helpful empty states, accessibly", async () => {
+      // A registration under a policy that asks for approval waits on the Approvals tab.
+      const actor = systemActor(app.tenantId);
+      await app.core.enrollments.policies.set(actor, "session", sessionId, { approvalRequired: true });
+      const eve = await app.core.learners.create(
+        actor,
+        learnerInputSchema.parse({ name: "Eve Awaiting", email: "eve-awaiting@example.com" }),
+      );
+      await app.core.enrollments.enroll(actor, sessionId, enrollInputSchema.parse({ learnerId: eve.id }));
+      await page.reload();
       await page.getByRole("tab", { name: /Approvals/ }).click();
+      await page.getByRole("button", { name: "Approve Eve Awaiting" }).waitFor();
+      await expectAccessible("approvals tab with a pending registration");
+      await page.getByRole("button", { name: "Approve Eve Awaiting" }).click();
       await page.getByText("No registration is waiting for approval.").waitFor();
+      // The session is full: approved means waitlisted.
+      expect((await roster()).items.find((i) => i.learnerId === eve.id)?.status).toBe("waitlisted");
       await expectAccessible("approvals tab");
       await page.getByRole("tab", { name: "Messages" }).click();
       await page.getByRole("heading", { name: "Messages sent" }).waitFor();
@@ -220,11 +234,11 @@ const isoDate = (ms: number) => new Date(ms).toISOString().slice(0, 10);
       const answered = page.waitForResponse((r) => r.url().includes("/api/v1/enrollments/summary"));
       await page.goto("/");
       const summary = (await (await answered).json()) as SeatSummary;
-      // Our session holds three learners on three seats, nobody waiting; demo sessions have none yet.
+      // Our session holds three learners on three seats, Eve waiting; demo sessions have none yet.
       expect(summary.items.find((i) => i.sessionId === sessionId)).toMatchObject({
         seated: 3,
         maxSeats: 3,
-        waitlisted: 0,
+        waitlisted: 1,
       });
       const { seated, seats, fillRate, waitlisted } = summary.totals;
       await page.getByText(`${seated} of ${seats} seats taken`, { exact: true }).waitFor();
