@@ -189,7 +189,7 @@ export function AttendanceTab({ session }: { session: Session }) {
                         <Table.Td>
                           <Text size="sm">{name}</Text>
                           {rowErrors[learner.id] && (
-                            <Text size="xs" c="red.9" role="alert">
+                            <Text size="xs" c="var(--mantine-color-error)" role="alert">
                               {rowErrors[learner.id]}
                             </Text>
                           )}

@@ -65,7 +65,7 @@ export function MessagesTab({ session }: { session: Session }) {
                     <Table.Td>
                       <EnrollmentBadge status={m.status} />
                       {m.lastError && (
-                        <Text size="xs" c="red.9">
+                        <Text size="xs" c="var(--mantine-color-error)">
                           {m.lastError}
                         </Text>
                       )}

@@ -12,7 +12,7 @@ export function SeatsSummary({ roster }: { roster: SessionEnrollments }) {
         <Text fw={700}>
           {taken} of {roster.maxSeats} seats taken
         </Text>
-        <Text size="sm" c={short > 0 ? "red.9" : "dimmed"}>
+        <Text size="sm" c={short > 0 ? "var(--mantine-color-error)" : "dimmed"}>
           Minimum {roster.minSeats}
           {short > 0 ? ` · ${short} more needed to run` : " · reached"}
         </Text>

@@ -111,7 +111,7 @@ export function WaitlistTab({ session }: { session: Session }) {
                   )}
                 </Group>
                 {rowError(answer.error, target, item.id) && (
-                  <Text size="xs" c="red.9" role="alert">
+                  <Text size="xs" c="var(--mantine-color-error)" role="alert">
                     {rowError(answer.error, target, item.id)}
                   </Text>
                 )}
@@ -148,7 +148,7 @@ export function WaitlistTab({ session }: { session: Session }) {
                 Add a seat for {waiting[0]!.learnerName}
               </Button>
               {promote.error && (
-                <Text size="xs" c="red.9" role="alert">
+                <Text size="xs" c="var(--mantine-color-error)" role="alert">
                   {promote.error instanceof ApiError
                     ? (promote.error.fieldError("maxSeats") ?? promote.error.message)
                     : promote.error.message}
@@ -205,7 +205,7 @@ export function WaitlistTab({ session }: { session: Session }) {
                     )}
                   </Group>
                   {rowError(move.error, target, item.id) && (
-                    <Text size="xs" c="red.9" role="alert">
+                    <Text size="xs" c="var(--mantine-color-error)" role="alert">
                       {rowError(move.error, target, item.id)}
                     </Text>
                   )}
