@@ -19,14 +19,14 @@ const availabilityOf = cachedQuery((db: Executor, tenantId: string, ids: string[
 const qualificationsOf = cachedQuery((db: Executor, tenantId: string, ids: string[]) =>
   db
     .selectFrom("instructor_qualifications")
-    .selectAll()
+    .select(["instructor_id", "course_id", "skill", "valid_from", "valid_until"])
     .where("tenant_id", "=", tenantId)
     .where("instructor_id", "in", ids),
 );
 const timeOffOf = cachedQuery((db: Executor, tenantId: string, ids: string[], from: number, to: number) =>
   db
     .selectFrom("instructor_time_off")
-    .selectAll()
+    .select(["instructor_id", "starts_at", "ends_at", "reason"])
     .where("tenant_id", "=", tenantId)
     .where("instructor_id", "in", ids)
     .where("ends_at", ">", from)
