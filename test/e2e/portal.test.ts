@@ -4,6 +4,7 @@ import { systemActor } from "../../src/core/auth/actor.js";
 import type { Worker } from "../../src/core/jobs/worker.js";
 import { drainUntil } from "../comms.js";
 import {
+  choose,
   type E2eApp,
   hasChromium,
   logIn,
@@ -167,8 +168,7 @@ if (!hasChromium) console.warn(skipReason);
       const dialog = page.getByRole("dialog");
       await dialog.getByLabel("E-mail").fill("viewer.person@example.com");
       await dialog.getByLabel("Name").fill("Vera Viewer");
-      await dialog.getByRole("textbox", { name: "Role" }).click();
-      await page.getByRole("option", { name: "Viewer" }).click();
+      await choose(page, "Role", "Viewer");
       await dialog.getByLabel("Initial password").fill("short");
       await dialog.getByRole("button", { name: "Add user" }).click();
       // The API's complaint sits under the password field.
