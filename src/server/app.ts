@@ -21,6 +21,7 @@ import { registerEnrollmentRoutes } from "./routes/enrollments.routes.js";
 import { registerImportRoutes } from "./routes/imports.routes.js";
 import { registerInstructorRoutes } from "./routes/instructors.routes.js";
 import { registerPeopleRoutes } from "./routes/people.routes.js";
+import { registerPortalRoutes } from "./routes/portal.routes.js";
 import { registerPublicRoutes } from "./routes/public.routes.js";
 import { registerResourceRoutes } from "./routes/resources.routes.js";
 import { registerSeriesRoutes } from "./routes/series.routes.js";
@@ -104,6 +105,7 @@ export async function buildServer(core: Core, options: ServerOptions = {}): Prom
       registerCertificateRoutes(api, core);
       registerPublicRoutes(api, core);
       registerWebAuthRoutes(api, core);
+      registerPortalRoutes(api, core);
       api.get("/openapi.json", { config: { public: true } }, async () => app.swagger());
     },
     { prefix: "/api/v1" },

@@ -32,6 +32,19 @@ export interface UsersTable extends EntityColumns {
   instructor_id?: string | null;
   /** The client a client_contact user acts for; added by 0009_client_contacts */
   client_id?: string | null;
+  /** The learner a learner user is (learner portal); added by 0011_learner_accounts */
+  learner_id?: string | null;
+}
+
+/** A single-use, e-mailed sign-in link of a learner (0011_learner_accounts). */
+export interface SignInLinksTable {
+  tenant_id: string;
+  id: string;
+  learner_id: string;
+  token_hash: string;
+  created_at: number;
+  expires_at: number;
+  used_at: number | null;
 }
 
 export interface ApiTokensTable extends EntityColumns {
@@ -575,6 +588,7 @@ export interface SelfRegistrationsTable {
 export interface DB {
   tenants: TenantsTable;
   users: UsersTable;
+  sign_in_links: SignInLinksTable;
   api_tokens: ApiTokensTable;
   audit_events: AuditEventsTable;
   locations: LocationsTable;

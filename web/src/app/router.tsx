@@ -12,9 +12,16 @@ import { Shell } from "../features/shell/Shell";
 // Enrollments, waitlists, attendance, messages and the planner get their routes here when their
 // API lands (see docs/WEB.md, "What comes next").
 
+// Pages anyone may open without signing in: the public catalog, confirmations and sign-in links.
+const outsideShell = (path: string) =>
+  path === "/login" ||
+  path.startsWith("/catalog") ||
+  path === "/register/confirm" ||
+  path === "/sign-in/link";
+
 function Root() {
   const path = useRouterState({ select: (state) => state.location.pathname });
-  if (path === "/login") return <Outlet />;
+  if (outsideShell(path)) return <Outlet />;
   return <Shell />;
 }
 
@@ -97,6 +104,51 @@ const clientsRoute = listPage("/clients", () => import("../features/people/Clien
 const learnersRoute = listPage("/learners", () => import("../features/people/LearnersPage"), "LearnersPage");
 const importRoute = page("/import", () => import("../features/imports/ImportPage"), "ImportPage");
 const portalRoute = page("/portal", () => import("../features/portal/PortalPage"), "PortalPage");
+const learnerPortalRoute = page(
+  "/my",
+  () => import("../features/portal/LearnerPortalPage"),
+  "LearnerPortalPage",
+);
+const clientPortalRoute = page(
+  "/employees",
+  () => import("../features/portal/ClientPortalPage"),
+  "ClientPortalPage",
+);
+const usersRoute = page("/users", () => import("../features/users/UsersPage"), "UsersPage");
+const catalogChooserRoute = page(
+  "/catalog",
+  () => import("../features/public/CatalogPage"),
+  "CatalogChooserPage",
+);
+const catalogRoute = page("/catalog/$tenant", () => import("../features/public/CatalogPage"), "CatalogPage");
+const catalogSessionRoute = page(
+  "/catalog/$tenant/$sessionId",
+  () => import("../features/public/CatalogSessionPage"),
+  "CatalogSessionPage",
+);
+const learnerSignInRoute = page(
+  "/catalog/$tenant/sign-in",
+  () => import("../features/public/LearnerSignInPage"),
+  "LearnerSignInPage",
+);
+const confirmRegistrationRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/register/confirm",
+  validateSearch: (search: Record<string, unknown>) => ({
+    token: text(search.token),
+    tenant: text(search.tenant),
+  }),
+  component: lazyRouteComponent(
+    () => import("../features/public/ConfirmRegistrationPage"),
+    "ConfirmRegistrationPage",
+  ),
+});
+const signInLinkRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/sign-in/link",
+  validateSearch: (search: Record<string, unknown>) => ({ token: text(search.token) }),
+  component: lazyRouteComponent(() => import("../features/public/LearnerSignInPage"), "SignInLinkPage"),
+});
 
 const routeTree = rootRoute.addChildren([
   loginRoute,
@@ -115,6 +167,15 @@ const routeTree = rootRoute.addChildren([
   learnersRoute,
   importRoute,
   portalRoute,
+  learnerPortalRoute,
+  clientPortalRoute,
+  usersRoute,
+  catalogChooserRoute,
+  catalogRoute,
+  catalogSessionRoute,
+  learnerSignInRoute,
+  confirmRegistrationRoute,
+  signInLinkRoute,
 ]);
 
 export const router = createRouter({ routeTree, defaultPreload: "intent" });
