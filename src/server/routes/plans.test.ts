@@ -193,6 +193,60 @@ describeEachDatabase("planning", (ctx) => {
     expect(assigned.body.assigned.instructors.map((i: any) => i.instructorId)).toEqual([world.anna.id]);
   });
 
+  it("cancels a running plan and keeps its best proposal", async () => {
+    const world = await schedulingWorld(api());
+    const created = await api().post("/plans", {
+      demand: [demand(world, { from: "2027-07-05", to: "2027-07-30" }, { runs: 4 })],
+      iterations: 50_000_000,
+      timeLimitSeconds: 60,
+    });
+    expect(created.status).toBe(202);
+    const cancelled = await api().post(`/plans/${created.body.id}/cancel`);
+    expect(cancelled.status).toBe(200);
+    expect(cancelled.body.status).toBe("cancelled");
+    await ctx().core.planning.settled(created.body.id);
+    const plan = (await api().get(`/plans/${created.body.id}`)).body;
+    expect(plan.status).toBe("cancelled");
+    expect(plan.result.stats.stoppedBy).toBe("cancelled");
+    expect(plan.result.placed).toBe(4);
+    expectProblem(await api().post(`/plans/${created.body.id}/cancel`), 409, "conflict");
+    expectProblem(await api().post(`/plans/${created.body.id}/apply`, {}), 409, "conflict");
+  });
+
+  it("reports a plan whose process stopped (a restart) as failed", async () => {
+    const { core, a } = ctx();
+    const old = Date.now() - 10 * 60_000;
+    const id = "0190d4b4-0000-7000-8000-00000000beef";
+    await core.database.db
+      .insertInto("plans")
+      .values({
+        tenant_id: a.id,
+        id,
+        status: "running",
+        input_json: "{}",
+        seed: 1,
+        time_limit_ms: 1000,
+        max_iterations: 1000,
+        progress: 0.5,
+        iterations: 500,
+        best_hard: 0,
+        best_soft: 10,
+        result_json: null,
+        apply_json: null,
+        error: null,
+        created_by: "test",
+        created_at: old,
+        updated_at: old,
+        started_at: old,
+        finished_at: null,
+        applied_at: null,
+      })
+      .execute();
+    const plan = await api().get(`/plans/${id}`);
+    expect(plan.body.status).toBe("failed");
+    expect(plan.body.error).toContain("restart");
+  });
+
   it("refuses bad input with the field named, and people who are not coordinators", async () => {
     expect(paths(await api().post("/plans", {}))).toEqual(["demand"]);
     const unknown = await api().post("/plans", {
