@@ -46,7 +46,10 @@ it("lectern plan create plans a virtual demand with the cheaper instructor; plan
   }
   await core.close();
   const file = join(directory, "demand.json");
-  writeFileSync(file, JSON.stringify([{ courseId: course.id, window: { from: "2030-01-07", to: "2030-01-11" } }]));
+  writeFileSync(
+    file,
+    JSON.stringify([{ courseId: course.id, window: { from: "2030-01-07", to: "2030-01-11" } }]),
+  );
 
   const created = await lectern(["plan", "create", "--demand", file, "--seed", "3", "--iterations", "5000"]);
   expect(created.stderr).toBe("");

@@ -9,8 +9,8 @@ import {
 import { Shell } from "../features/shell/Shell";
 
 // Every page is its own chunk (lazyRouteComponent): the first view loads only the shell and itself.
-// Enrollments, waitlists, attendance, messages and the planner get their routes here when their
-// API lands (see docs/WEB.md, "What comes next").
+// Enrollments, waitlists, attendance and messages get their routes here when their API lands
+// (see docs/WEB.md, "What comes next").
 
 function Root() {
   const path = useRouterState({ select: (state) => state.location.pathname });
@@ -96,6 +96,7 @@ const instructorRoute = createRoute({
 const clientsRoute = listPage("/clients", () => import("../features/people/ClientsPage"), "ClientsPage");
 const learnersRoute = listPage("/learners", () => import("../features/people/LearnersPage"), "LearnersPage");
 const importRoute = page("/import", () => import("../features/imports/ImportPage"), "ImportPage");
+const plannerRoute = page("/planner", () => import("../features/planner/PlannerPage"), "PlannerPage");
 const portalRoute = page("/portal", () => import("../features/portal/PortalPage"), "PortalPage");
 
 const routeTree = rootRoute.addChildren([
@@ -114,6 +115,7 @@ const routeTree = rootRoute.addChildren([
   clientsRoute,
   learnersRoute,
   importRoute,
+  plannerRoute,
   portalRoute,
 ]);
 
