@@ -6,6 +6,7 @@ import { type SessionInput, sessionInputSchema } from "../scheduling/sessions.sc
 import { updateSession } from "../scheduling/update-session.js";
 import { fromJson } from "../shared/json.js";
 import type { PlanningDeps } from "./create-plan.js";
+import { STALE_AFTER_MS } from "./plan-runner.js";
 import { planRepository } from "./plans.repository.js";
 import type { ApplyInput, ApplyItem, Plan, PlanItem, PlanResult } from "./plans.schemas.js";
 import { presentPlan } from "./present-plan.js";
@@ -89,10 +90,9 @@ export async function applyPlan(deps: Deps, actor: Actor, id: string, input: App
   const row = await planRepository.find(db, actor.tenantId, id);
   if (!row) throw notFound("Plan", id);
   if (row.status === "applied") return presentPlan(row);
-  const claimed = await planRepository.transition(db, actor.tenantId, id, ["done"], {
-    status: "applying",
-    updated_at: deps.clock.now(),
-  });
+  const now = deps.clock.now();
+  // An apply that died part-way (its report is stored per item) can be resumed once it is stale.
+  const claimed = await planRepository.claimForApply(db, actor.tenantId, id, now, now - STALE_AFTER_MS);
   if (!claimed) {
     throw new AppError("conflict", `Plan ${id} is ${row.status}: only a finished (done) plan can be applied`);
   }

@@ -4,34 +4,41 @@ import type { PlanItem, PlanResult } from "./plans.schemas.js";
 
 /**
  * Reads the solver's best timetable back as sessions: a run whose segments all sit on free days
- * with free resources is placed (segment i on its i-th day); a run left in any clash is unplaced,
- * explained by what held its instructors and rooms, since it lost to the other items.
+ * with free resources is placed (segment i on its i-th day); a run left clashing with an existing
+ * booking or an earlier item is unplaced, explained by what held its instructors and rooms, since
+ * it lost to the other items.
  */
 export function interpretPlan(problem: PlanProblem, result: SolveResult): PlanResult {
   const { model, periodDates } = problem;
   const P = periodDates.length;
-  const instUse = new Map<number, number>();
-  const roomUse = new Map<number, number>();
-  const courseUse = new Map<number, number>();
-  const bump = (map: Map<number, number>, key: number) => map.set(key, (map.get(key) ?? 0) + 1);
-  model.events.forEach((event, e) => {
+  // Fixed events (existing bookings) hold their resources first; then runs are accepted in input
+  // order while they fit, so of two items left clashing for one slot the first keeps it.
+  const used = new Set<string>();
+  const take = (e: number) => {
     const p = result.period[e]!;
-    if (p < 0) return;
-    bump(courseUse, event.course * P + p);
-    if (result.instructor[e]! >= 0) bump(instUse, result.instructor[e]! * P + p);
-    if (result.room[e]! >= 0) bump(roomUse, result.room[e]! * P + p);
-  });
-  const clashes = (e: number) => {
-    const p = result.period[e]!;
-    if (p < 0) return true;
-    const i = result.instructor[e]!;
-    const r = result.room[e]!;
-    return (
-      (courseUse.get(model.events[e]!.course * P + p) ?? 0) > 1 ||
-      (i >= 0 && (instUse.get(i * P + p) ?? 0) > 1) ||
-      (r >= 0 && (roomUse.get(r * P + p) ?? 0) > 1)
-    );
+    if (result.instructor[e]! >= 0) used.add(`i${result.instructor[e]}|${p}`);
+    if (result.room[e]! >= 0) used.add(`r${result.room[e]}|${p}`);
   };
+  model.events.forEach((event, e) => {
+    if (event.fixed) take(e);
+  });
+  const accepted = new Set<PlanRun>();
+  for (const run of problem.runs) {
+    if (run.events.length === 0) continue;
+    const days = new Set(run.events.map((e) => result.period[e]!));
+    const fits =
+      days.size === run.events.length &&
+      run.events.every((e) => {
+        const p = result.period[e]!;
+        const i = result.instructor[e]!;
+        const r = result.room[e]!;
+        return p >= 0 && (i < 0 || !used.has(`i${i}|${p}`)) && (r < 0 || !used.has(`r${r}|${p}`));
+      });
+    if (!fits) continue;
+    for (const e of run.events) take(e);
+    accepted.add(run);
+  }
+  const clashes = (run: PlanRun) => !accepted.has(run);
   const items = problem.runs.map((run) => presentRun(problem, result, run, clashes));
   const s = result.score;
   const w = model.weights;
@@ -83,7 +90,7 @@ function presentRun(
   problem: PlanProblem,
   result: SolveResult,
   run: PlanRun,
-  clashes: (e: number) => boolean,
+  clashes: (run: PlanRun) => boolean,
 ): PlanItem {
   const base = {
     key: run.key,
@@ -96,7 +103,7 @@ function presentRun(
     format: run.format,
     maxSeats: run.maxSeats,
   };
-  if (run.events.length === 0 || run.events.some(clashes)) {
+  if (run.events.length === 0 || clashes(run)) {
     const explanation =
       run.explanation.length > 0
         ? run.explanation

@@ -43,6 +43,23 @@ export const planRepository = {
     return Number(result.numUpdatedRows) > 0;
   },
 
+  /** Claims a plan for applying: a finished one, or one whose applier stopped writing long ago. */
+  async claimForApply(db: Executor, tenantId: string, id: string, now: number, staleBefore: number) {
+    const result = await db
+      .updateTable("plans")
+      .set({ status: "applying", updated_at: now })
+      .where("tenant_id", "=", tenantId)
+      .where("id", "=", id)
+      .where((eb) =>
+        eb.or([
+          eb("status", "=", "done"),
+          eb.and([eb("status", "=", "applying"), eb("updated_at", "<", staleBefore)]),
+        ]),
+      )
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) > 0;
+  },
+
   status: async (db: Executor, tenantId: string, id: string) =>
     (
       await db

@@ -95,6 +95,21 @@ describeEachDatabase("planning", (ctx) => {
     expect(plan.result.unplaced).toBe(2);
   });
 
+  it("leaves the third of three runs on one day unplaced, losing to the other two", async () => {
+    const world = await schedulingWorld(api());
+    const plan = await runPlan(api(), {
+      demand: [demand(world, { from: "2027-04-19", to: "2027-04-19" }, { runs: 3 })],
+      iterations: 5000,
+    });
+    expect(plan.result.placed).toBe(2);
+    const lost = plan.result.items.find((item: { status: string }) => item.status === "unplaced");
+    expect(lost.explanation[0].constraint).toBe("competition");
+    const placed = plan.result.items.filter((item: { status: string }) => item.status === "placed");
+    expect(new Set(placed.map((item: any) => item.segments[0].instructorId))).toEqual(
+      new Set([world.anna.id, world.ben.id]),
+    );
+  });
+
   it("gives the same plan for the same seed, and apply writes conflict-free sessions once", async () => {
     const world = await schedulingWorld(api());
     const body = {
