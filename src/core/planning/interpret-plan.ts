@@ -71,6 +71,7 @@ export function interpretPlan(problem: PlanProblem, result: SolveResult): PlanRe
         hard("not_placed", s.unplaced),
         soft("instructor_cost", s.instructorCost, w.instructorCost),
         soft("preferred_days", s.periodCost, w.periodCost),
+        soft("room_fit", s.roomWaste, w.roomWaste ?? 0),
         soft("room_stability", s.roomStability, w.roomStability),
         soft("spread_over_days", s.minDays, w.minDays),
         soft("room_capacity", s.roomCapacity, w.roomCapacity),

@@ -29,6 +29,7 @@ const noSolve: SolveResult = {
     groupClashes: 0,
     instructorClashes: 0,
     roomCapacity: 0,
+    roomWaste: 0,
     minDays: 0,
     compactness: 0,
     roomStability: 0,

@@ -16,6 +16,8 @@ export const UNPREFERRED_WEEKDAY_COST = 40;
 export const planningWeights: SolverWeights = {
   // Rooms too small are excluded from the domains (hard); this only guards a misuse of the model.
   roomCapacity: 100,
+  // Room fit: per seat left empty, so the tightest free room that fits wins.
+  roomWaste: 2,
   // Each segment of a run on its own day; the segments of a run never share a day (hard).
   minDays: 100,
   compactness: 0,

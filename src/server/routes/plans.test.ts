@@ -33,7 +33,7 @@ const demand = (world: World, window: { from: string; to: string }, extra: Recor
 describeEachDatabase("planning", (ctx) => {
   const api = () => client(ctx().app, ctx().a.token);
 
-  it("chooses the cheaper of two free qualified instructors, never the unqualified cheapest one", async () => {
+  it("chooses the cheaper of two free qualified instructors (never the unqualified cheapest one) and the tightest room", async () => {
     const world = await schedulingWorld(api());
     const plan = await runPlan(api(), {
       demand: [demand(world, { from: "2027-03-01", to: "2027-03-01" })],
