@@ -585,6 +585,30 @@ export interface SelfRegistrationsTable {
   confirmed_at: number | null;
 }
 
+/** A planner job (0010_planning). */
+export interface PlansTable {
+  tenant_id: string;
+  id: string;
+  status: string;
+  input_json: string;
+  seed: number;
+  time_limit_ms: number;
+  max_iterations: number;
+  progress: number;
+  iterations: number;
+  best_hard: number | null;
+  best_soft: number | null;
+  result_json: string | null;
+  apply_json: string | null;
+  error: string | null;
+  created_by: string;
+  created_at: number;
+  updated_at: number;
+  started_at: number | null;
+  finished_at: number | null;
+  applied_at: number | null;
+}
+
 export interface DB {
   tenants: TenantsTable;
   users: UsersTable;
@@ -629,6 +653,7 @@ export interface DB {
   client_seat_quotas: ClientSeatQuotasTable;
   self_registrations: SelfRegistrationsTable;
   web_sessions: WebSessionsTable;
+  plans: PlansTable;
 }
 
 /** A browser login (0007_web): the cookie carries the secret, the row its hash. */

@@ -9,8 +9,8 @@ import {
 import { Shell } from "../features/shell/Shell";
 
 // Every page is its own chunk (lazyRouteComponent): the first view loads only the shell and itself.
-// Enrollments, waitlists, attendance, messages and the planner get their routes here when their
-// API lands (see docs/WEB.md, "What comes next").
+// Enrollments, waitlists, attendance and messages get their routes here when their API lands
+// (see docs/WEB.md, "What comes next").
 
 // Pages anyone may open without signing in: the public catalog, confirmations and sign-in links.
 const outsideShell = (path: string) =>
@@ -103,6 +103,7 @@ const instructorRoute = createRoute({
 const clientsRoute = listPage("/clients", () => import("../features/people/ClientsPage"), "ClientsPage");
 const learnersRoute = listPage("/learners", () => import("../features/people/LearnersPage"), "LearnersPage");
 const importRoute = page("/import", () => import("../features/imports/ImportPage"), "ImportPage");
+const plannerRoute = page("/planner", () => import("../features/planner/PlannerPage"), "PlannerPage");
 const portalRoute = page("/portal", () => import("../features/portal/PortalPage"), "PortalPage");
 const learnerPortalRoute = page(
   "/my",
@@ -166,6 +167,7 @@ const routeTree = rootRoute.addChildren([
   clientsRoute,
   learnersRoute,
   importRoute,
+  plannerRoute,
   portalRoute,
   learnerPortalRoute,
   clientPortalRoute,

@@ -41,6 +41,7 @@ const navigation: { title: string; items: NavItem[] }[] = [
       { to: "/calendar", label: "Calendar", show: "all" },
       { to: "/timeline", label: "Resource timeline", show: "staff" },
       { to: "/sessions", label: "Sessions", show: "staff" },
+      { to: "/planner", label: "Planner", show: "write" },
     ],
   },
   {
