@@ -5,6 +5,7 @@ import { version } from "../server/version.js";
 import { registerAdminCommands } from "./commands/admin.js";
 import { registerCsvCommands } from "./commands/csv.js";
 import { registerEnrollmentCommands } from "./commands/enrollments.js";
+import { registerPlanCommands } from "./commands/plans.js";
 import { registerServe } from "./commands/serve.js";
 import { registerSolverCommands } from "./commands/solver.js";
 import { registerWorker } from "./commands/worker.js";
@@ -20,6 +21,7 @@ registerCsvCommands(program);
 registerWorker(program);
 registerEnrollmentCommands(program);
 registerSolverCommands(program);
+registerPlanCommands(program);
 
 function report(error: unknown): number {
   if (error instanceof ConfigError) {

@@ -20,6 +20,7 @@ import { createQualificationService } from "./instructors/qualifications.service
 import { createTimeOffService } from "./instructors/time-off.service.js";
 import { createJobService } from "./jobs/jobs.service.js";
 import { createLearnerService } from "./learners/learners.service.js";
+import { createPlanningService } from "./planning/planning.service.js";
 import { createEquipmentService } from "./resources/equipment.service.js";
 import { createLocationService } from "./resources/locations.service.js";
 import { createRoomService } from "./resources/rooms.service.js";
@@ -61,6 +62,7 @@ export function wireServices(database: Database, clock: Clock, comms: CommsSetti
   const mailer: Mailer | null = comms.smtpUrl ? createSmtpMailer(comms.smtpUrl) : null;
   const commsDeps = { database, clock, settings: comms, mailer };
   const sessions = createSchedulingService(deps);
+  const planning = createPlanningService(deps);
   return {
     database,
     clock,
@@ -79,6 +81,7 @@ export function wireServices(database: Database, clock: Clock, comms: CommsSetti
     clients: createClientService(deps),
     learners: createLearnerService(deps),
     sessions,
+    planning,
     imports: createImportService(deps),
     exports: createExportService(deps),
     enrollments: createEnrollmentService(deps),
@@ -91,6 +94,7 @@ export function wireServices(database: Database, clock: Clock, comms: CommsSetti
     /** A job worker for this process (started by `lectern serve` and `lectern worker`). */
     createWorker: (options?: AutomationOptions) => createAutomationWorker(commsDeps, options),
     close: async () => {
+      await planning.close();
       mailer?.close();
       await database.destroy();
     },

@@ -21,6 +21,8 @@ import { registerEnrollmentRoutes } from "./routes/enrollments.routes.js";
 import { registerImportRoutes } from "./routes/imports.routes.js";
 import { registerInstructorRoutes } from "./routes/instructors.routes.js";
 import { registerPeopleRoutes } from "./routes/people.routes.js";
+import { registerPlanRoutes } from "./routes/plans.routes.js";
+import { registerPortalRoutes } from "./routes/portal.routes.js";
 import { registerPublicRoutes } from "./routes/public.routes.js";
 import { registerResourceRoutes } from "./routes/resources.routes.js";
 import { registerSeriesRoutes } from "./routes/series.routes.js";
@@ -97,6 +99,7 @@ export async function buildServer(core: Core, options: ServerOptions = {}): Prom
       registerImportRoutes(api, core);
       registerSeriesRoutes(api, core);
       registerSessionRoutes(api, core);
+      registerPlanRoutes(api, core);
       registerCommunicationsRoutes(api, core);
       registerAutomationRoutes(api, core);
       registerEnrollmentRoutes(api, core);
@@ -104,6 +107,7 @@ export async function buildServer(core: Core, options: ServerOptions = {}): Prom
       registerCertificateRoutes(api, core);
       registerPublicRoutes(api, core);
       registerWebAuthRoutes(api, core);
+      registerPortalRoutes(api, core);
       api.get("/openapi.json", { config: { public: true } }, async () => app.swagger());
     },
     { prefix: "/api/v1" },

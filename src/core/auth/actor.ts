@@ -1,6 +1,14 @@
 import { AppError } from "../errors.js";
 
-export const roles = ["admin", "coordinator", "finance", "instructor", "viewer", "client_contact"] as const;
+export const roles = [
+  "admin",
+  "coordinator",
+  "finance",
+  "instructor",
+  "viewer",
+  "client_contact",
+  "learner",
+] as const;
 export type Role = (typeof roles)[number];
 
 /** Who is acting: every use case receives one; its tenant scopes every query. */
@@ -18,6 +26,9 @@ export interface Actor {
   /** A client contact (role client_contact, user or token): the client whose employees they
    * enroll and approve. Its rule lives in src/core/enrollments/client-scope.ts. */
   clientId?: string | null;
+  /** A learner user (role learner): the learner whose own enrollments and certificates they
+   * see, cancel and transfer. Its rule lives in src/core/enrollments/client-scope.ts too. */
+  learnerId?: string | null;
 }
 
 export type Permission =
@@ -36,6 +47,8 @@ const grants: Record<Role, readonly Permission[]> = {
   // Nothing tenant-wide: a client contact acts only for their own client's learners, through the
   // use cases that call client-scope.ts (enrollments, approvals, certificates, compliance).
   client_contact: [],
+  // Nothing tenant-wide either: a learner sees and changes only their own registrations.
+  learner: [],
 };
 
 export const can = (actor: Actor, permission: Permission): boolean => grants[actor.role].includes(permission);

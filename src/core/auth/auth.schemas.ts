@@ -4,7 +4,7 @@ import { roles } from "./actor.js";
 
 export const roleSchema = z.enum(roles).meta({
   description:
-    "admin: everything; coordinator: manage operations data; finance, instructor, viewer: read (more as their features land); client_contact: enroll and approve the learners of one client (clientId), read its certificates and compliance",
+    "admin: everything; coordinator: manage operations data; finance, instructor, viewer: read (more as their features land); client_contact: enroll and approve the learners of one client (clientId), read its certificates and compliance; learner: their own enrollments and certificates (signs in by e-mailed link)",
 });
 
 export const tokenCreateSchema = z.object({
@@ -48,6 +48,10 @@ export const meSchema = z
         .string()
         .nullable()
         .meta({ description: "The client a client_contact acts for; null for other roles" }),
+      learnerId: z
+        .string()
+        .nullable()
+        .meta({ description: "The learner a learner user is; null for other roles" }),
     }),
     user: z
       .object({ id: z.string(), email: z.string(), name: z.string(), instructorId: z.string().nullable() })

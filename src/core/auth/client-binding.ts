@@ -14,6 +14,11 @@ export async function clientBindingErrors(
   role: Role,
   clientId: string | null | undefined,
 ): Promise<FieldError[]> {
+  // Learner accounts are made by their own sign-in link (web-auth/sign-in-link.ts), bound to the
+  // learner whose address received it; nobody creates one for them.
+  if (role === "learner") {
+    return [{ path: "role", message: "learner accounts are created by signing in with an e-mailed link" }];
+  }
   if (role !== "client_contact") {
     return clientId ? [{ path: "clientId", message: "is only for the client_contact role" }] : [];
   }

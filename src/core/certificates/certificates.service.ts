@@ -2,7 +2,13 @@ import { z } from "zod";
 import type { Actor } from "../auth/actor.js";
 import type { Database } from "../db/database.js";
 import type { CertificatesTable } from "../db/schema.js";
-import { assertClientRecord, authorizeOrClient, clientFilter } from "../enrollments/client-scope.js";
+import {
+  assertClientRecord,
+  authorizeOrClient,
+  authorizeOrOwn,
+  clientFilter,
+  learnerFilter,
+} from "../enrollments/client-scope.js";
 import { notFound } from "../errors.js";
 import type { Clock } from "../shared/clock.js";
 import { toIso } from "../shared/clock.js";
@@ -90,10 +96,11 @@ export function createCertificateService(deps: {
   const verifyUrl = (code: string) => `${deps.publicUrl ?? ""}/api/v1/certificates/verify/${code}`;
   return {
     async list(actor: Actor, query: z.infer<typeof certificateQuerySchema>) {
-      authorizeOrClient(actor, "reference:read");
+      authorizeOrOwn(actor, "reference:read");
       const rows = await certificateRepository.list(db, actor.tenantId, {
         ...query,
         clientId: clientFilter(actor, query.clientId),
+        learnerId: learnerFilter(actor, query.learnerId),
         afterId: decodeCursor(query.cursor),
         limit: query.limit + 1,
       });
@@ -116,7 +123,7 @@ export function createCertificateService(deps: {
     },
 
     async get(actor: Actor, id: string) {
-      authorizeOrClient(actor, "reference:read");
+      authorizeOrOwn(actor, "reference:read");
       const row = await certificateRepository.find(db, actor.tenantId, id);
       if (!row) throw notFound("Certificate", id);
       assertClientRecord(actor, "Certificate", row);
@@ -124,7 +131,7 @@ export function createCertificateService(deps: {
     },
 
     async pdf(actor: Actor, id: string): Promise<{ filename: string; bytes: Uint8Array }> {
-      authorizeOrClient(actor, "reference:read");
+      authorizeOrOwn(actor, "reference:read");
       const row = await certificateRepository.find(db, actor.tenantId, id);
       if (!row) throw notFound("Certificate", id);
       assertClientRecord(actor, "Certificate", row);

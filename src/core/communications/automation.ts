@@ -7,6 +7,7 @@ import {
   createAssignmentReminderHandler,
   createCertificateReminderHandler,
   createNotifyHandler,
+  createSignInLinkHandler,
   notifyingEvents,
 } from "./notify-event.js";
 import { armReminders, createRemindHandler, sweepOutbox } from "./reminders.js";
@@ -51,6 +52,7 @@ export function createAutomationWorker(deps: CommsDeps, options: AutomationOptio
       "assignment.remind": createAssignmentReminderHandler(deps),
       "session.remind": createRemindHandler(deps),
       "certificate.remind": createCertificateReminderHandler(deps),
+      "learner.sign_in_link": createSignInLinkHandler(deps),
       "email.send": createSendHandler(deps),
       "webhook.deliver": createDeliverHandler({ ...deps, timeoutMs: options.webhookTimeoutMs }),
     },

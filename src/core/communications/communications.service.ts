@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { recordAudit } from "../audit/audit.service.js";
-import { type Actor, authorize, systemActor } from "../auth/actor.js";
+import { type Actor, actsAsInstructor, authorize, systemActor } from "../auth/actor.js";
 import { hashToken } from "../auth/secrets.js";
 import type { CalendarFeedsTable, MessagesTable } from "../db/schema.js";
 import { AppError, notFound } from "../errors.js";
@@ -250,7 +250,11 @@ export function createCommunicationsService(deps: CommsDeps & { respond: Schedul
     },
 
     createFeed(actor: Actor, input: FeedInput) {
-      authorize(actor, "reference:write");
+      // Instructors and learners may make a feed of their own sessions (their portal shows it).
+      const own =
+        (input.kind === "instructor" && actsAsInstructor(actor, input.subjectId)) ||
+        (input.kind === "learner" && actor.role === "learner" && actor.learnerId === input.subjectId);
+      if (!own) authorize(actor, "reference:write");
       return db.transaction().execute(async (trx) => {
         const now = deps.clock.now();
         if (!(await feedRepository.subjectExists(trx, actor.tenantId, input.kind, input.subjectId))) {

@@ -33,6 +33,10 @@ export const notifyingEvents: Record<string, CalendarMethod | null> = {
   "certificate.issued": null,
 };
 
+/** Core use cases hand out paths; the e-mail needs the installation's public address in front. */
+const absolute = (deps: Pick<CommsDeps, "settings">, url: string) =>
+  url.startsWith("/") ? `${deps.settings.publicUrl}${url}` : url;
+
 const str = (value: unknown) => (typeof value === "string" ? value : value == null ? "" : String(value));
 
 /** Accept/decline links for an assignment, signed with the tenant's secret. */
@@ -124,7 +128,10 @@ export function createNotifyHandler(deps: CommsDeps) {
           email: str(payload.email),
           language: null,
         });
-        Object.assign(variables, { confirmUrl: str(payload.confirmUrl), expiresAt: str(payload.expiresAt) });
+        Object.assign(variables, {
+          confirmUrl: absolute(deps, str(payload.confirmUrl)),
+          expiresAt: str(payload.expiresAt),
+        });
       } else {
         const learner = await repo.learner(trx, tenantId, str(payload.learnerId));
         if (!learner) return;
@@ -255,6 +262,36 @@ export function createCertificateReminderHandler(deps: CommsDeps) {
             ...(!facts && {
               courseTitle: (await repo.courseTitle(trx, job.tenantId, str(payload.courseId))) ?? "",
             }),
+          },
+          ics: null,
+        },
+      ]);
+    });
+  };
+}
+
+/**
+ * The `learner.sign_in_link` job: e-mails a learner their single-use sign-in link. It is a job,
+ * not a domain event, so the link never reaches webhook subscribers.
+ */
+export function createSignInLinkHandler(deps: CommsDeps) {
+  return async (job: Job) => {
+    const payload = job.payload;
+    await deps.database.db.transaction().execute(async (trx) => {
+      const learner = await repo.learner(trx, job.tenantId, str(payload.learnerId));
+      if (!learner) return;
+      await writeMessages(trx, deps, job.tenantId, [
+        {
+          template: "learner.sign_in_link",
+          recipient: learner,
+          key: `sign-in-link:${job.id}`,
+          eventId: null,
+          facts: null,
+          entityType: "learner",
+          entityId: learner.id,
+          variables: {
+            signInUrl: absolute(deps, str(payload.signInUrl)),
+            expiresAt: str(payload.expiresAt),
           },
           ics: null,
         },

@@ -96,6 +96,10 @@ export const builtInTemplates: Record<string, Template> = {
     subject: "Please confirm your registration: {{courseTitle}}",
     text: `Hello {{recipientName}},\n\nplease confirm your registration by {{expiresAt}}: {{confirmUrl}}\n\n${sessionLines}`,
   },
+  "learner.sign_in_link": {
+    subject: "Your sign-in link",
+    text: "Hello {{recipientName}},\n\nsign in to see your enrollments and certificates: {{signInUrl}}\n\nThe link works once, until {{expiresAt}}. If you did not ask for it, ignore this e-mail.",
+  },
   "certificate.issued": {
     subject: "Your certificate: {{courseTitle}}",
     text: "Hello {{recipientName}},\n\nyour certificate for {{courseTitle}} is issued. Verification code: {{verificationCode}}. Valid until: {{expiresOn}}.",

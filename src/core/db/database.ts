@@ -83,6 +83,9 @@ function openSqlite(path: string): Database {
   connection.pragma("busy_timeout = 10000");
   // 64 MiB of page cache (default 2 MiB) keeps the indexes of big tables in memory during bulk writes.
   connection.pragma("cache_size = -65536");
+  // Reads through a memory map skip a system call and a copy per page: the conflict check's
+  // lookups touch scattered pages of the big bookings and sessions tables.
+  if (!inMemory) connection.pragma(`mmap_size = ${256 * 1024 * 1024}`);
   const db = new Kysely<DB>({
     dialect: new ImmediateSqliteDialect({ database: cachingStatements(connection) }),
   });

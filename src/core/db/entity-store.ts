@@ -1,4 +1,5 @@
 import { CompiledQuery, type Kysely, type SelectQueryBuilder } from "kysely";
+import { cachedQuery } from "./compiled-query.js";
 import type { Dialect, Executor } from "./database.js";
 import type { DB, EntityTableName } from "./schema.js";
 
@@ -43,6 +44,22 @@ function valuesPlaceholders(dialect: Dialect, rowCount: number, columnCount: num
   return text;
 }
 
+/** findMany is on the hot path of every conflict check: one compiled query per table. */
+const findManyQueries = new Map<
+  EntityTableName,
+  (db: Executor, tenantId: string, ids: string[]) => Promise<unknown[]>
+>();
+function findManyQuery(table: EntityTableName) {
+  let query = findManyQueries.get(table);
+  if (!query) {
+    query = cachedQuery((db: Executor, tenantId: string, ids: string[]) =>
+      loose(db).selectFrom(table).selectAll().where("tenant_id", "=", tenantId).where("id", "in", ids),
+    );
+    findManyQueries.set(table, query);
+  }
+  return query;
+}
+
 export const entityStore = {
   async find<T extends EntityTableName>(
     db: Executor,
@@ -65,12 +82,7 @@ export const entityStore = {
     ids: string[],
   ): Promise<DB[T][]> {
     if (ids.length === 0) return [];
-    return loose(db)
-      .selectFrom(table)
-      .selectAll()
-      .where("tenant_id", "=", tenantId)
-      .where("id", "in", ids)
-      .execute() as Promise<DB[T][]>;
+    return findManyQuery(table)(db, tenantId, ids) as Promise<DB[T][]>;
   },
 
   async list<T extends EntityTableName>(

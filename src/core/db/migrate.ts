@@ -8,6 +8,8 @@ import * as m0005 from "./migrations/0005_communications.js";
 import * as m0007 from "./migrations/0007_web.js";
 import * as m0008 from "./migrations/0008_booking_spans_index.js";
 import * as m0009 from "./migrations/0009_client_contacts.js";
+import * as m0010 from "./migrations/0010_planning.js";
+import * as m0011 from "./migrations/0011_learner_accounts.js";
 
 // Listed explicitly (not read from disk) so migrations run the same from source, tests and bundles.
 const migrations: Record<string, Migration> = {
@@ -19,6 +21,8 @@ const migrations: Record<string, Migration> = {
   "0007_web": m0007,
   "0008_booking_spans_index": m0008,
   "0009_client_contacts": m0009,
+  "0010_planning": m0010,
+  "0011_learner_accounts": m0011,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -32,6 +32,19 @@ export interface UsersTable extends EntityColumns {
   instructor_id?: string | null;
   /** The client a client_contact user acts for; added by 0009_client_contacts */
   client_id?: string | null;
+  /** The learner a learner user is (learner portal); added by 0011_learner_accounts */
+  learner_id?: string | null;
+}
+
+/** A single-use, e-mailed sign-in link of a learner (0011_learner_accounts). */
+export interface SignInLinksTable {
+  tenant_id: string;
+  id: string;
+  learner_id: string;
+  token_hash: string;
+  created_at: number;
+  expires_at: number;
+  used_at: number | null;
 }
 
 export interface ApiTokensTable extends EntityColumns {
@@ -572,9 +585,34 @@ export interface SelfRegistrationsTable {
   confirmed_at: number | null;
 }
 
+/** A planner job (0010_planning). */
+export interface PlansTable {
+  tenant_id: string;
+  id: string;
+  status: string;
+  input_json: string;
+  seed: number;
+  time_limit_ms: number;
+  max_iterations: number;
+  progress: number;
+  iterations: number;
+  best_hard: number | null;
+  best_soft: number | null;
+  result_json: string | null;
+  apply_json: string | null;
+  error: string | null;
+  created_by: string;
+  created_at: number;
+  updated_at: number;
+  started_at: number | null;
+  finished_at: number | null;
+  applied_at: number | null;
+}
+
 export interface DB {
   tenants: TenantsTable;
   users: UsersTable;
+  sign_in_links: SignInLinksTable;
   api_tokens: ApiTokensTable;
   audit_events: AuditEventsTable;
   locations: LocationsTable;
@@ -615,6 +653,7 @@ export interface DB {
   client_seat_quotas: ClientSeatQuotasTable;
   self_registrations: SelfRegistrationsTable;
   web_sessions: WebSessionsTable;
+  plans: PlansTable;
 }
 
 /** A browser login (0007_web): the cookie carries the secret, the row its hash. */

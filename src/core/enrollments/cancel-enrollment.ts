@@ -1,7 +1,7 @@
 import type { Actor } from "../auth/actor.js";
 import type { Executor } from "../db/database.js";
 import { notFound } from "../errors.js";
-import { assertClientRecord, assertMayOverride, authorizeOrClient } from "./client-scope.js";
+import { assertClientRecord, assertMayOverride, authorizeOrOwn } from "./client-scope.js";
 import {
   changeStatus,
   type EnrollmentDeps,
@@ -44,7 +44,7 @@ export function cancelEnrollment(
   id: string,
   input: CancelInput,
 ): Promise<{ enrollment: Enrollment; promoted: Enrollment[] }> {
-  authorizeOrClient(actor, "reference:write");
+  authorizeOrOwn(actor, "reference:write");
   assertMayOverride(actor, input.override);
   return inTransaction(deps, async (trx) => {
     const now = deps.clock.now();

@@ -8,8 +8,10 @@ import {
   assertClientRecord,
   assertSessionOpenTo,
   authorizeOrClient,
+  authorizeOrOwn,
   clientFilter,
   isClientContact,
+  learnerFilter,
 } from "./client-scope.js";
 import { type EnrollmentDeps, inTransaction, presentEnrollment } from "./enrollment-writes.js";
 import { enrollmentRepository } from "./enrollments.repository.js";
@@ -30,7 +32,7 @@ export function createEnrollmentQueries(deps: EnrollmentDeps) {
   const { db } = deps.database;
   return {
     async get(actor: Actor, id: string): Promise<Enrollment> {
-      authorizeOrClient(actor, "reference:read");
+      authorizeOrOwn(actor, "reference:read");
       const row = await enrollmentRepository.find(db, actor.tenantId, id);
       if (!row) throw notFound("Enrollment", id);
       assertClientRecord(actor, "Enrollment", row);
@@ -38,10 +40,11 @@ export function createEnrollmentQueries(deps: EnrollmentDeps) {
     },
 
     async list(actor: Actor, query: EnrollmentQuery): Promise<Page<Enrollment>> {
-      authorizeOrClient(actor, "reference:read");
+      authorizeOrOwn(actor, "reference:read");
       const rows = await enrollmentRepository.list(db, actor.tenantId, {
         ...query,
         clientId: clientFilter(actor, query.clientId),
+        learnerId: learnerFilter(actor, query.learnerId),
         afterId: decodeCursor(query.cursor),
         limit: query.limit + 1,
       });
@@ -78,7 +81,7 @@ export function createEnrollmentQueries(deps: EnrollmentDeps) {
     },
 
     async history(actor: Actor, id: string) {
-      authorizeOrClient(actor, "reference:read");
+      authorizeOrOwn(actor, "reference:read");
       const row = await enrollmentRepository.find(db, actor.tenantId, id);
       if (!row) throw notFound("Enrollment", id);
       assertClientRecord(actor, "Enrollment", row);

@@ -19,6 +19,7 @@ import type {
 import { expireOffers } from "./expire-offers.js";
 import { goNoGoList } from "./go-no-go.js";
 import { listAttendance } from "./list-attendance.js";
+import { listPortalEnrollments } from "./list-portal-enrollments.js";
 import { createPolicyService } from "./manage-policies.js";
 import { recordAttendance } from "./record-attendance.js";
 import { reorderWaitlist } from "./reorder-waitlist.js";
@@ -69,6 +70,8 @@ export function createEnrollmentService(deps: EnrollmentDeps) {
     register: (tenantSlug: string, sessionId: string, input: { name: string; email: string }) =>
       requestRegistration(deps, tenantSlug, sessionId, input),
     confirmRegistration: (token: string) => confirmRegistration(deps, token),
+    /** The learner's or client contact's portal list (their own scope only). */
+    portal: (actor: Actor) => listPortalEnrollments(deps, actor),
   };
 }
 

@@ -19,7 +19,9 @@ export const confirmInputSchema = z.object({ token: z.string().min(20).max(200) 
 
 const CONFIRM_WITHIN_MS = 48 * 3600_000;
 const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
-const confirmPath = (token: string) => `/api/v1/public/registrations/confirm?token=${token}`;
+// The web app's page, which confirms through the API and shows the result.
+const confirmPath = (tenantSlug: string, token: string) =>
+  `/register/confirm?tenant=${encodeURIComponent(tenantSlug)}&token=${token}`;
 
 async function tenantBySlug(db: Executor, slug: string) {
   const tenant = await tenantRepository.findBySlug(db, slug);
@@ -132,7 +134,7 @@ export async function requestRegistration(
           email: input.email,
           name: input.name,
           sessionId,
-          confirmUrl: confirmPath(token),
+          confirmUrl: confirmPath(tenantSlug, token),
           expiresAt: toIso(expiresAt),
         },
       },

@@ -4,7 +4,7 @@ import {
   assertClientRecord,
   assertMayOverride,
   assertSessionOpenTo,
-  authorizeOrClient,
+  authorizeOrOwn,
 } from "./client-scope.js";
 import {
   changeStatus,
@@ -31,7 +31,7 @@ export function transferEnrollment(
   id: string,
   input: TransferInput,
 ): Promise<{ from: Enrollment; to: Enrollment }> {
-  authorizeOrClient(actor, "reference:write");
+  authorizeOrOwn(actor, "reference:write");
   assertMayOverride(actor, input.override);
   return inTransaction(deps, async (trx) => {
     const now = deps.clock.now();

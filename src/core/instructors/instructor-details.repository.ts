@@ -1,3 +1,4 @@
+import { cachedQuery } from "../db/compiled-query.js";
 import type { Executor } from "../db/database.js";
 import type {
   InstructorAvailabilityTable,
@@ -6,6 +7,32 @@ import type {
 } from "../db/schema.js";
 
 type Detail = "instructor_qualifications" | "instructor_availability" | "instructor_time_off";
+
+// The conflict check reads these for every proposal: compiled once per shape, and only the
+// columns the engine reads (building row objects dominates these small indexed reads).
+const availabilityOf = cachedQuery((db: Executor, tenantId: string, ids: string[]) =>
+  db
+    .selectFrom("instructor_availability")
+    .select(["instructor_id", "weekday", "start_time", "end_time", "valid_from", "valid_until"])
+    .where("tenant_id", "=", tenantId)
+    .where("instructor_id", "in", ids),
+);
+const qualificationsOf = cachedQuery((db: Executor, tenantId: string, ids: string[]) =>
+  db
+    .selectFrom("instructor_qualifications")
+    .select(["instructor_id", "course_id", "skill", "valid_from", "valid_until"])
+    .where("tenant_id", "=", tenantId)
+    .where("instructor_id", "in", ids),
+);
+const timeOffOf = cachedQuery((db: Executor, tenantId: string, ids: string[], from: number, to: number) =>
+  db
+    .selectFrom("instructor_time_off")
+    .select(["instructor_id", "starts_at", "ends_at", "reason"])
+    .where("tenant_id", "=", tenantId)
+    .where("instructor_id", "in", ids)
+    .where("ends_at", ">", from)
+    .where("starts_at", "<", to),
+);
 
 /** SQL for what hangs off one instructor: qualifications, weekly availability, time off. */
 export const instructorDetailsRepository = {
@@ -54,26 +81,9 @@ export const instructorDetailsRepository = {
     if (instructorIds.length === 0) return { availability: [], qualifications: [], timeOff: [] };
     const ids = [...new Set(instructorIds)];
     const [availability, qualifications, timeOff] = await Promise.all([
-      db
-        .selectFrom("instructor_availability")
-        .selectAll()
-        .where("tenant_id", "=", tenantId)
-        .where("instructor_id", "in", ids)
-        .execute(),
-      db
-        .selectFrom("instructor_qualifications")
-        .selectAll()
-        .where("tenant_id", "=", tenantId)
-        .where("instructor_id", "in", ids)
-        .execute(),
-      db
-        .selectFrom("instructor_time_off")
-        .selectAll()
-        .where("tenant_id", "=", tenantId)
-        .where("instructor_id", "in", ids)
-        .where("ends_at", ">", window.from)
-        .where("starts_at", "<", window.to)
-        .execute(),
+      availabilityOf(db, tenantId, ids),
+      qualificationsOf(db, tenantId, ids),
+      timeOffOf(db, tenantId, ids, window.from, window.to),
     ]);
     return { availability, qualifications, timeOff };
   },

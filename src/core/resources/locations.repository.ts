@@ -1,3 +1,4 @@
+import { cachedQuery } from "../db/compiled-query.js";
 import type { Dialect, Executor } from "../db/database.js";
 import { entityStore, type ListQuery } from "../db/entity-store.js";
 import type { LocationsTable } from "../db/schema.js";
@@ -6,6 +7,16 @@ import type { Reference } from "../errors.js";
 import { toIso, toIsoOrNull } from "../shared/clock.js";
 import { fromJson, toJson } from "../shared/json.js";
 import type { Location, LocationInput, LocationQuery } from "./locations.schemas.js";
+
+// Read by every conflict check of a session at a location.
+const travelTimesQuery = cachedQuery((db: Executor, tenantId: string, locationIds: string[]) =>
+  db
+    .selectFrom("location_travel_times")
+    .selectAll()
+    .where("tenant_id", "=", tenantId)
+    .where("from_location_id", "in", locationIds)
+    .orderBy("to_location_id"),
+);
 
 export const locationRepository = {
   toRow: (input: LocationInput) => ({
@@ -39,13 +50,7 @@ export const locationRepository = {
 
   async travelTimesFrom(db: Executor, tenantId: string, locationIds: string[]) {
     if (locationIds.length === 0) return [];
-    return db
-      .selectFrom("location_travel_times")
-      .selectAll()
-      .where("tenant_id", "=", tenantId)
-      .where("from_location_id", "in", locationIds)
-      .orderBy("to_location_id")
-      .execute();
+    return travelTimesQuery(db, tenantId, locationIds);
   },
 
   /** Replaces every travel time touching the location, in both directions. */

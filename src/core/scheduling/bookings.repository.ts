@@ -1,4 +1,5 @@
 import { sql } from "kysely";
+import { cachedQuery } from "../db/compiled-query.js";
 import type { Dialect, Executor } from "../db/database.js";
 import { entityStore } from "../db/entity-store.js";
 import type { BookingsTable } from "../db/schema.js";
@@ -17,6 +18,77 @@ const lockTables = {
   equipment: "equipment",
   learner: "learners",
 } as const;
+
+// The conflict check's two booking reads, compiled once per shape (see cachedQuery).
+const overlappingQuery = cachedQuery(
+  (
+    db: Executor,
+    tenantId: string,
+    resourceIds: string[],
+    from: number,
+    to: number,
+    startsAfter: number,
+    excludeSessionId: string | null,
+  ) => {
+    const query = db
+      .selectFrom("bookings as b")
+      .innerJoin("sessions as s", (join) =>
+        join.onRef("s.tenant_id", "=", "b.tenant_id").onRef("s.id", "=", "b.session_id"),
+      )
+      .innerJoin("courses as c", (join) =>
+        join.onRef("c.tenant_id", "=", "s.tenant_id").onRef("c.id", "=", "s.course_id"),
+      )
+      .leftJoin("locations as l", (join) =>
+        join.onRef("l.tenant_id", "=", "b.tenant_id").onRef("l.id", "=", "b.location_id"),
+      )
+      .select([
+        "l.name as location_name",
+        "b.resource_type",
+        "b.resource_id",
+        "b.session_id",
+        "b.segment_id",
+        "b.starts_at",
+        "b.ends_at",
+        "b.busy_from",
+        "b.busy_to",
+        "b.quantity",
+        "b.location_id",
+        "s.time_zone",
+        "s.title",
+        "c.code",
+        "c.title as course_title",
+      ])
+      .where("b.tenant_id", "=", tenantId)
+      .where("b.resource_id", "in", resourceIds)
+      .where("b.busy_from", "<", to)
+      .where("b.busy_from", ">", startsAfter)
+      .where("b.busy_to", ">", from)
+      .orderBy("b.busy_from");
+    return excludeSessionId ? query.where("b.session_id", "<>", excludeSessionId) : query;
+  },
+);
+
+const busySpansQuery = cachedQuery(
+  (
+    db: Executor,
+    tenantId: string,
+    resourceIds: string[],
+    from: number,
+    to: number,
+    startsAfter: number,
+    excludeSessionId: string | null,
+  ) => {
+    const query = db
+      .selectFrom("bookings")
+      .select(["resource_id", "busy_from", "busy_to"])
+      .where("tenant_id", "=", tenantId)
+      .where("resource_id", "in", resourceIds)
+      .where("busy_from", "<", to)
+      .where("busy_from", ">", startsAfter)
+      .where("busy_to", ">", from);
+    return excludeSessionId ? query.where("session_id", "<>", excludeSessionId) : query;
+  },
+);
 
 export const bookingRepository = {
   /**
@@ -54,41 +126,15 @@ export const bookingRepository = {
     excludeSessionId: string | null,
   ): Promise<(ExistingBooking & { locationName: string | null })[]> {
     if (resourceIds.length === 0) return [];
-    let query = db
-      .selectFrom("bookings as b")
-      .innerJoin("sessions as s", (join) =>
-        join.onRef("s.tenant_id", "=", "b.tenant_id").onRef("s.id", "=", "b.session_id"),
-      )
-      .innerJoin("courses as c", (join) =>
-        join.onRef("c.tenant_id", "=", "s.tenant_id").onRef("c.id", "=", "s.course_id"),
-      )
-      .leftJoin("locations as l", (join) =>
-        join.onRef("l.tenant_id", "=", "b.tenant_id").onRef("l.id", "=", "b.location_id"),
-      )
-      .select([
-        "l.name as location_name",
-        "b.resource_type",
-        "b.resource_id",
-        "b.session_id",
-        "b.segment_id",
-        "b.starts_at",
-        "b.ends_at",
-        "b.busy_from",
-        "b.busy_to",
-        "b.quantity",
-        "b.location_id",
-        "s.time_zone",
-        "s.title",
-        "c.code",
-        "c.title as course_title",
-      ])
-      .where("b.tenant_id", "=", tenantId)
-      .where("b.resource_id", "in", [...new Set(resourceIds)])
-      .where("b.busy_from", "<", window.to)
-      .where("b.busy_from", ">", window.from - MAX_BUSY_SPAN_MS)
-      .where("b.busy_to", ">", window.from);
-    if (excludeSessionId) query = query.where("b.session_id", "<>", excludeSessionId);
-    const rows = await query.orderBy("b.busy_from").execute();
+    const rows = await overlappingQuery(
+      db,
+      tenantId,
+      [...new Set(resourceIds)],
+      window.from,
+      window.to,
+      window.from - MAX_BUSY_SPAN_MS,
+      excludeSessionId,
+    );
     return rows.map((row) => ({
       resourceType: row.resource_type as ResourceType,
       resourceId: row.resource_id,
@@ -118,16 +164,15 @@ export const bookingRepository = {
     excludeSessionId: string | null,
   ): Promise<{ resource_id: string; busy_from: number; busy_to: number }[]> {
     if (resourceIds.length === 0) return [];
-    let query = db
-      .selectFrom("bookings")
-      .select(["resource_id", "busy_from", "busy_to"])
-      .where("tenant_id", "=", tenantId)
-      .where("resource_id", "in", [...new Set(resourceIds)])
-      .where("busy_from", "<", window.to)
-      .where("busy_from", ">", window.from - MAX_BUSY_SPAN_MS)
-      .where("busy_to", ">", window.from);
-    if (excludeSessionId) query = query.where("session_id", "<>", excludeSessionId);
-    return query.execute();
+    return busySpansQuery(
+      db,
+      tenantId,
+      [...new Set(resourceIds)],
+      window.from,
+      window.to,
+      window.from - MAX_BUSY_SPAN_MS,
+      excludeSessionId,
+    );
   },
 
   /** One resource's bookings in one session (a learner leaving it). */

@@ -25,6 +25,27 @@ import type {
 
 const DAY_MS = 24 * 3600_000;
 
+/** ISO weekday index (Monday 0) of a UTC day number; day 0, 1970-01-01, was a Thursday. */
+const mondayOf = (day: number) => day - ((((day + 3) % 7) + 7) % 7);
+const monthStartOf = (day: number, months = 0) => {
+  const date = new Date(day * DAY_MS);
+  return Date.UTC(date.getUTCFullYear(), date.getUTCMonth() + months, 1) / DAY_MS;
+};
+
+/**
+ * The whole ISO weeks and calendar months around [first, last) in any zone, for teaching-day
+ * limits. A local date is at most a day off its UTC date, so the UTC calendar widened by a day
+ * each way covers every zone's weeks and months.
+ */
+export function teachingWindow(first: number, last: number): { from: number; to: number } {
+  const firstDay = Math.floor(first / DAY_MS) - 1;
+  const lastDay = Math.floor((last - 1) / DAY_MS) + 1;
+  return {
+    from: (Math.min(mondayOf(firstDay), monthStartOf(firstDay)) - 1) * DAY_MS,
+    to: (Math.max(mondayOf(lastDay) + 7, monthStartOf(lastDay, 1)) + 1) * DAY_MS,
+  };
+}
+
 export interface ContextRequest {
   course: CoursesTable;
   proposal: Proposal;
@@ -50,9 +71,15 @@ export interface ContextRequest {
 export function instructorProfiles(
   rows: readonly InstructorsTable[],
   details: {
-    availability: readonly InstructorAvailabilityTable[];
-    timeOff: readonly InstructorTimeOffTable[];
-    qualifications: readonly InstructorQualificationsTable[];
+    availability: readonly Pick<
+      InstructorAvailabilityTable,
+      "instructor_id" | "weekday" | "start_time" | "end_time" | "valid_from" | "valid_until"
+    >[];
+    timeOff: readonly Pick<InstructorTimeOffTable, "instructor_id" | "starts_at" | "ends_at" | "reason">[];
+    qualifications: readonly Pick<
+      InstructorQualificationsTable,
+      "instructor_id" | "course_id" | "skill" | "valid_from" | "valid_until"
+    >[];
   },
 ): Map<string, InstructorProfile> {
   const profiles = new Map<string, InstructorProfile>(
@@ -144,7 +171,7 @@ export async function loadConflictContext(
   const first = Math.min(...proposal.segments.map((s) => s.start)) - margin;
   const last = Math.max(...proposal.segments.map((s) => s.end)) + margin;
   const near = { from: first - DAY_MS, to: last + DAY_MS };
-  const wide = { from: first - 38 * DAY_MS, to: last + 38 * DAY_MS };
+  const wide = teachingWindow(first, last);
 
   const instructorIds = [
     ...new Set([...proposal.instructors.map((i) => i.instructorId), ...(request.extraInstructorIds ?? [])]),

@@ -1,3 +1,5 @@
+import { instantToIso } from "../time/zoned.js";
+
 /** Injected wherever "now" matters, so tests can pin time. */
 export interface Clock {
   now(): number;
@@ -5,5 +7,5 @@ export interface Clock {
 
 export const systemClock: Clock = { now: () => Date.now() };
 
-export const toIso = (ms: number): string => new Date(ms).toISOString();
+export const toIso = (ms: number): string => instantToIso(ms);
 export const toIsoOrNull = (ms: number | null): string | null => (ms === null ? null : toIso(ms));

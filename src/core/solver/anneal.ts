@@ -169,6 +169,7 @@ export class Moves {
     const size = m.eventSize[e]!;
     const c = m.eventCourse[e]!;
     let dCap = over(size, m.roomCapacity[r1]!) - over(size, m.roomCapacity[r0]!);
+    let dWaste = over(m.roomCapacity[r1]!, size) - over(m.roomCapacity[r0]!, size);
     let dHard = 0;
     let dStab = 0;
     if (e2 < 0) {
@@ -177,6 +178,7 @@ export class Moves {
     } else {
       const size2 = m.eventSize[e2]!;
       dCap += over(size2, m.roomCapacity[r0]!) - over(size2, m.roomCapacity[r1]!);
+      dWaste += over(m.roomCapacity[r0]!, size2) - over(m.roomCapacity[r1]!, size2);
       const c2 = m.eventCourse[e2]!;
       if (c2 !== c) dStab = this.stabilityDelta(c, r0, r1) + this.stabilityDelta(c2, r1, r0);
     }
@@ -189,7 +191,8 @@ export class Moves {
     this.p1 = p;
     this.r1 = r1;
     this.dHard = dHard;
-    this.dSoft = m.weights.roomCapacity * dCap + m.weights.roomStability * dStab;
+    this.dSoft =
+      m.weights.roomCapacity * dCap + (m.weights.roomWaste ?? 0) * dWaste + m.weights.roomStability * dStab;
     return true;
   }
 

@@ -14,7 +14,7 @@
  *   (with a cost), or has none.
  * - Hard: every event placed, no room used twice at once, no group/course/instructor overlap,
  *   periods/rooms/instructors only from the event's domain, fixed events stay where they are.
- * - Soft (weights): room capacity (per seat over), min working days (per missing day),
+ * - Soft (weights): room capacity (per seat over), room waste (per seat left empty), min working days (per missing day),
  *   compactness (per isolated event), room stability (per extra room of a course), instructor cost,
  *   period preference cost.
  */
@@ -37,6 +37,8 @@ export interface SolverEvent {
 
 export interface SolverWeights {
   roomCapacity: number;
+  /** Per empty seat of a room larger than its event (room fit: the tightest room wins); default 0. */
+  roomWaste?: number;
   minDays: number;
   compactness: number;
   roomStability: number;

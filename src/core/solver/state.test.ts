@@ -59,6 +59,7 @@ function randomModel(seed: number): SolverModel {
     events,
     weights: {
       roomCapacity: 1,
+      roomWaste: 0.5,
       minDays: 5,
       compactness: 2,
       roomStability: 1,

@@ -11,6 +11,8 @@ export interface ScoreBreakdown {
   instructorClashes: number;
   /** Seats missing, summed over placed events. */
   roomCapacity: number;
+  /** Seats left empty in rooms larger than their event, summed over placed events. */
+  roomWaste: number;
   /** Days missing below each course's minimum. */
   minDays: number;
   /** Events alone in their day's run of periods within a compact group (counted per group). */
@@ -25,6 +27,7 @@ export function weightedSoft(model: CompiledModel, s: Omit<ScoreBreakdown, "hard
   const w = model.weights;
   return (
     w.roomCapacity * s.roomCapacity +
+    (w.roomWaste ?? 0) * s.roomWaste +
     w.minDays * s.minDays +
     w.compactness * s.compactness +
     w.roomStability * s.roomStability +
@@ -63,6 +66,7 @@ export class SolverState {
   groupClashes = 0;
   instructorClashes = 0;
   roomCapacity = 0;
+  roomWaste = 0;
   minDays = 0;
   compactness = 0;
   roomStability = 0;
@@ -98,6 +102,7 @@ export class SolverState {
     const w = this.m.weights;
     return (
       w.roomCapacity * this.roomCapacity +
+      (w.roomWaste ?? 0) * this.roomWaste +
       w.minDays * this.minDays +
       w.compactness * this.compactness +
       w.roomStability * this.roomStability +
@@ -116,6 +121,7 @@ export class SolverState {
       groupClashes: this.groupClashes,
       instructorClashes: this.instructorClashes,
       roomCapacity: this.roomCapacity,
+      roomWaste: this.roomWaste,
       minDays: this.minDays,
       compactness: this.compactness,
       roomStability: this.roomStability,
@@ -170,6 +176,7 @@ export class SolverState {
       this.roomXor[k]! ^= e + 1;
       const over = m.eventSize[e]! - m.roomCapacity[r]!;
       if (over > 0) this.roomCapacity += over;
+      else this.roomWaste -= over;
       if (this.courseRoom[c * m.R + r]!++ === 0 && ++this.courseRooms[c]! > 1) this.roomStability++;
     }
     if (this.courseDay[c * m.D + m.periodDay[p]!]!++ === 0 && ++this.courseDays[c]! <= m.courseMinDays[c]!)
@@ -214,6 +221,7 @@ export class SolverState {
       this.roomXor[k]! ^= e + 1;
       const over = m.eventSize[e]! - m.roomCapacity[r]!;
       if (over > 0) this.roomCapacity -= over;
+      else this.roomWaste += over;
       if (--this.courseRoom[c * m.R + r]! === 0 && this.courseRooms[c]!-- > 1) this.roomStability--;
     }
     if (--this.courseDay[c * m.D + m.periodDay[p]!]! === 0 && this.courseDays[c]!-- <= m.courseMinDays[c]!)
@@ -248,6 +256,7 @@ export function scoreAssignment(
     groupClashes: 0,
     instructorClashes: 0,
     roomCapacity: 0,
+    roomWaste: 0,
     minDays: 0,
     compactness: 0,
     roomStability: 0,
@@ -274,6 +283,7 @@ export function scoreAssignment(
     if (r >= 0) {
       roomUse[r * P + p]!++;
       s.roomCapacity += Math.max(0, m.eventSize[e]! - m.roomCapacity[r]!);
+      s.roomWaste += Math.max(0, m.roomCapacity[r]! - m.eventSize[e]!);
       rooms[c * R + r] = 1;
     }
     days[c * D + m.periodDay[p]!] = 1;

@@ -5,6 +5,7 @@ import {
   addDays,
   dateOfDayNumber,
   dayNumberOf,
+  instantToIso,
   instantToLocal,
   isoWeekdayOf,
   localToInstant,
@@ -166,6 +167,30 @@ describe("calendar arithmetic agrees with Date and Temporal", () => {
         },
       ),
       { numRuns: 300 },
+    );
+  });
+
+  it("formats instants exactly as Date.toISOString, inside and outside the fast range", () => {
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          fc.integer({ min: 0, max: 253_402_300_799_999 }),
+          fc.integer({ min: -8_640_000_000_000_000, max: 8_640_000_000_000_000 }),
+          fc.constantFrom(
+            0,
+            86_399_999,
+            86_400_000,
+            951_782_400_000,
+            253_402_300_799_999,
+            253_402_300_800_000,
+            -1,
+          ),
+        ),
+        (ms) => {
+          expect(instantToIso(ms)).toBe(new Date(ms).toISOString());
+        },
+      ),
+      { numRuns: 5000 },
     );
   });
 });

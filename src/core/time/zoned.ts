@@ -135,6 +135,28 @@ export function dateOfDayNumber(dayNumber: number): string {
   return text;
 }
 
+const THREE_DIGITS = Array.from({ length: 1000 }, (_, value) => pad(value, 3));
+const DAY_MS = 86_400_000;
+/** 9999-12-31T23:59:59.999Z: beyond it (and before 1970) Date's own formatting is used. */
+const LAST_FOUR_DIGIT_MS = 253_402_300_799_999;
+
+/**
+ * `new Date(ms).toISOString()` without the Date: a conflict check formats dozens of instants and
+ * Date's formatting costs about a microsecond each, four times this.
+ */
+export function instantToIso(ms: number): string {
+  if (!(Number.isInteger(ms) && ms >= 0 && ms <= LAST_FOUR_DIGIT_MS)) return new Date(ms).toISOString();
+  const day = Math.floor(ms / DAY_MS);
+  let rest = ms - day * DAY_MS;
+  const millis = rest % 1000;
+  rest = (rest - millis) / 1000;
+  const seconds = rest % 60;
+  rest = (rest - seconds) / 60;
+  const minutes = rest % 60;
+  const hours = (rest - minutes) / 60;
+  return `${dateOfDayNumber(day)}T${TWO_DIGITS[hours]}:${TWO_DIGITS[minutes]}:${TWO_DIGITS[seconds]}.${THREE_DIGITS[millis]}Z`;
+}
+
 /** Epoch ms of a wall clock read as if it were UTC: the wall clock of an instant in a zone. */
 export const wallClockOf = (ms: number, zone: string): number => ms + offsetAt(ms, zone);
 

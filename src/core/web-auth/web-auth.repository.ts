@@ -27,6 +27,7 @@ export const webAuthRepository = {
         "users.role as user_role",
         "users.instructor_id as user_instructor_id",
         "users.client_id as user_client_id",
+        "users.learner_id as user_learner_id",
         "users.disabled_at as user_disabled_at",
       ])
       .where("web_sessions.token_hash", "=", tokenHash)
@@ -76,6 +77,42 @@ export const webAuthRepository = {
 
   async insertUser(db: Executor, row: UsersTable): Promise<void> {
     await db.insertInto("users").values(row).execute();
+  },
+
+  findUser: (db: Executor, tenantId: string, id: string) =>
+    db
+      .selectFrom("users")
+      .selectAll()
+      .where("tenant_id", "=", tenantId)
+      .where("id", "=", id)
+      .executeTakeFirst(),
+
+  async updateUser(db: Executor, tenantId: string, id: string, changes: Partial<UsersTable>) {
+    await db
+      .updateTable("users")
+      .set(changes)
+      .where("tenant_id", "=", tenantId)
+      .where("id", "=", id)
+      .execute();
+  },
+
+  async deleteSessionsOf(db: Executor, tenantId: string, userId: string) {
+    await db
+      .deleteFrom("web_sessions")
+      .where("tenant_id", "=", tenantId)
+      .where("user_id", "=", userId)
+      .execute();
+  },
+
+  async countActiveAdmins(db: Executor, tenantId: string): Promise<number> {
+    const row = await db
+      .selectFrom("users")
+      .select((eb) => eb.fn.countAll<number>().as("count"))
+      .where("tenant_id", "=", tenantId)
+      .where("role", "=", "admin")
+      .where("disabled_at", "is", null)
+      .executeTakeFirstOrThrow();
+    return Number(row.count);
   },
 
   instructorExists: async (db: Executor, tenantId: string, instructorId: string) =>

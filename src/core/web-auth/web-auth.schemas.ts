@@ -26,6 +26,19 @@ export const userCreateSchema = z.object({
     .meta({ description: "For the client_contact role (and only for it): the client this user acts for" }),
 });
 
+export const userPatchSchema = z
+  .object({
+    name: z.string().trim().min(1).max(200).optional(),
+    role: roleSchema.optional(),
+    instructorId: entityId.nullable().optional(),
+    clientId: entityId.nullable().optional(),
+    disabled: z
+      .boolean()
+      .optional()
+      .meta({ description: "true deactivates (their sessions end at once); false reactivates" }),
+  })
+  .meta({ id: "UserPatch" });
+
 export const userSchema = z
   .object({
     id: z.string(),
@@ -34,6 +47,7 @@ export const userSchema = z
     role: roleSchema,
     instructorId: z.string().nullable(),
     clientId: z.string().nullable(),
+    learnerId: z.string().nullable().meta({ description: "For the learner role: the learner this user is" }),
     disabledAt: z.iso.datetime().nullable(),
     createdAt: z.iso.datetime(),
   })
@@ -53,4 +67,5 @@ export const loginResultSchema = z
 
 export type LoginInput = z.output<typeof loginSchema>;
 export type UserCreate = z.output<typeof userCreateSchema>;
+export type UserPatch = z.output<typeof userPatchSchema>;
 export type User = z.output<typeof userSchema>;

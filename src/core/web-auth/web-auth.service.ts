@@ -7,15 +7,23 @@ import { hashPassword, hashToken, verifyPassword } from "../auth/secrets.js";
 import type { Database } from "../db/database.js";
 import type { UsersTable } from "../db/schema.js";
 import { AppError } from "../errors.js";
-import { type Clock, toIso, toIsoOrNull } from "../shared/clock.js";
+import type { Clock } from "../shared/clock.js";
 import { newId } from "../shared/ids.js";
+import { openWebSession, SESSION_IDLE_MS, SESSION_MAX_MS } from "./open-web-session.js";
+import { presentUser } from "./present-user.js";
+import { requestSignInLink, signInWithLink } from "./sign-in-link.js";
+import { updateUser } from "./update-user.js";
 import { webAuthRepository } from "./web-auth.repository.js";
-import type { LoginInput, User, UserCreate } from "./web-auth.schemas.js";
+import type { LoginInput, User, UserCreate, UserPatch } from "./web-auth.schemas.js";
 
-/** A session ends after this long without a request … */
-export const SESSION_IDLE_MS = 12 * 60 * 60 * 1000;
-/** … and in any case this long after login. */
-export const SESSION_MAX_MS = 7 * 24 * 60 * 60 * 1000;
+const toTenant = (row: { tenant_slug: string; tenant_name: string }) => ({
+  slug: row.tenant_slug,
+  name: row.tenant_name,
+});
+
+export { SESSION_IDLE_MS, SESSION_MAX_MS } from "./open-web-session.js";
+export { presentUser };
+
 // Sliding the expiry on every request would turn each read into a write; a minute is precise enough.
 const TOUCH_RESOLUTION_MS = 60_000;
 
@@ -23,17 +31,6 @@ const badLogin = () => new AppError("unauthenticated", "The email or password is
 
 // Verifying against a throwaway hash when the email is unknown keeps both answers equally slow.
 let decoyHash: Promise<string> | null = null;
-
-export const presentUser = (row: UsersTable): User => ({
-  id: row.id,
-  email: row.email,
-  name: row.name,
-  role: row.role as Role,
-  instructorId: row.instructor_id ?? null,
-  clientId: row.client_id ?? null,
-  disabledAt: toIsoOrNull(row.disabled_at),
-  createdAt: toIso(row.created_at),
-});
 
 export interface WebSessionAuth {
   actor: Actor;
@@ -64,33 +61,7 @@ export function createWebAuthService(deps: { database: Pick<Database, "db">; clo
         throw badLogin();
       }
       const now = deps.clock.now();
-      const secret = randomBytes(32).toString("base64url");
-      const csrfToken = randomBytes(24).toString("base64url");
-      const expiresAt = now + SESSION_IDLE_MS;
-      await db.transaction().execute(async (trx) => {
-        await webAuthRepository.deleteExpired(trx, user.tenant_id, user.id, now);
-        await webAuthRepository.insertSession(trx, {
-          tenant_id: user.tenant_id,
-          id: newId(),
-          user_id: user.id,
-          token_hash: hashToken(secret),
-          csrf_hash: hashToken(csrfToken),
-          created_at: now,
-          last_seen_at: now,
-          expires_at: expiresAt,
-        });
-      });
-      return {
-        secret,
-        csrfToken,
-        maxAgeSeconds: Math.floor(SESSION_MAX_MS / 1000),
-        result: {
-          user: presentUser(user),
-          tenant: { id: user.tenant_id, slug: user.tenant_slug, name: user.tenant_name },
-          csrfToken,
-          expiresAt: toIso(expiresAt),
-        },
-      };
+      return db.transaction().execute((trx) => openWebSession(trx, user, toTenant(user), now));
     },
 
     /** Resolves a session cookie to its actor, or null when unknown, expired or the user is disabled. */
@@ -114,6 +85,7 @@ export function createWebAuthService(deps: { database: Pick<Database, "db">; clo
           requestId,
           instructorId: row.user_instructor_id ?? null,
           clientId: row.user_client_id ?? null,
+          learnerId: row.user_learner_id ?? null,
         },
       };
     },
@@ -135,6 +107,12 @@ export function createWebAuthService(deps: { database: Pick<Database, "db">; clo
       const row = await authRepository.findUser(db, actor.tenantId, actor.id);
       return row ? presentUser(row) : null;
     },
+
+    /** A learner asks for an e-mailed sign-in link (same answer whether the address is known). */
+    requestSignInLink: (tenantSlug: string, email: string) => requestSignInLink(deps, tenantSlug, email),
+    /** A learner follows their link: a web session, like login's. */
+    signInWithLink: (token: string) => signInWithLink(deps, token),
+    updateUser: (actor: Actor, id: string, patch: UserPatch) => updateUser(deps, actor, id, patch),
 
     async listUsers(actor: Actor): Promise<User[]> {
       authorize(actor, "tenant:manage");
@@ -177,6 +155,7 @@ export function createWebAuthService(deps: { database: Pick<Database, "db">; clo
           disabled_at: null,
           instructor_id: input.instructorId,
           client_id: input.clientId ?? null,
+          learner_id: null,
           created_at: now,
           updated_at: now,
         };

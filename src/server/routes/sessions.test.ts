@@ -149,6 +149,36 @@ describeEachDatabase("sessions API", (ctx) => {
     });
   });
 
+  it("counts teaching days over the whole month and ISO week, in the instructor's zone", async () => {
+    const world = await schedulingWorld(admin());
+    // Ben lives in London: his days and weeks are counted there.
+    expect(
+      (
+        await admin().patch(`/instructors/${world.ben.id}`, {
+          timeZone: "Europe/London",
+          maxDaysPerWeek: 2,
+          maxDaysPerMonth: 3,
+        })
+      ).status,
+    ).toBe(200);
+    const teach = (date: string) =>
+      sessionBody(world, date, { instructors: [{ instructorId: world.ben.id, role: "lead" }] });
+    for (const date of ["2027-03-01", "2027-03-02", "2027-03-16"])
+      expect((await admin().post("/sessions", teach(date))).status).toBe(201);
+    // The last day of the month is 30 days after its first: still the same month.
+    const monthEnd = await admin().post("/sessions/check", teach("2027-03-31"));
+    expect(monthEnd.body.conflicts.map((c: any) => [c.type, c.details?.days])).toEqual([
+      ["instructor_month_limit", 4],
+    ]);
+    // Thursday of the first week: Monday and Tuesday already count.
+    const sameWeek = await admin().post("/sessions/check", teach("2027-03-04"));
+    expect(sameWeek.body.conflicts.map((c: any) => c.type).sort()).toEqual([
+      "instructor_month_limit",
+      "instructor_week_limit",
+    ]);
+    expect((await admin().post("/sessions/check", teach("2027-04-01"))).body.conflicts).toEqual([]);
+  });
+
   it("validates the body: format offered, times, rooms at the location, references in the tenant", async () => {
     const world = await schedulingWorld(admin());
     const course = await admin().post("/courses", { code: `ONLY-ILT-${Date.now()}`, title: "Room only" });

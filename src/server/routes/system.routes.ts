@@ -83,6 +83,7 @@ export function registerSystemRoutes(
           label: actor.label,
           role: actor.role,
           clientId: actor.clientId ?? null,
+          learnerId: actor.learnerId ?? null,
         },
         user: user && { id: user.id, email: user.email, name: user.name, instructorId: user.instructorId },
       };

@@ -31,7 +31,14 @@ describeEachDatabase("system API (health, me, tenant, tokens, audit events)", (c
     expect(me.status).toBe(200);
     expect(me.body).toEqual({
       tenant: { id: ctx().a.id, slug: "tenant-a", name: "Tenant tenant-a" },
-      actor: { kind: "token", id: expect.any(String), label: "admin", role: "admin", clientId: null },
+      actor: {
+        kind: "token",
+        id: expect.any(String),
+        label: "admin",
+        role: "admin",
+        clientId: null,
+        learnerId: null,
+      },
       user: null,
     });
     const them = await other().get("/me");
@@ -190,6 +197,7 @@ describeEachDatabase("system API (health, me, tenant, tokens, audit events)", (c
       label: "CI pipeline",
       role: "coordinator",
       clientId: null,
+      learnerId: null,
     });
     // A coordinator writes reference data but does not manage tokens.
     expect((await own.post("/courses", { code: unique("TOK"), title: "By token" })).status).toBe(201);

@@ -12,9 +12,18 @@ import { Shell } from "../features/shell/Shell";
 // The session page's tabs (enrollments, waitlist, approvals, attendance, messages) are `?tab=`
 // on the session's route, each its own chunk too.
 
+// Pages anyone may open without signing in: the public catalog, confirmations, sign-in links and
+// the check-in page a session's QR code leads to.
+const outsideShell = (path: string) =>
+  path === "/login" ||
+  path.startsWith("/catalog") ||
+  path === "/register/confirm" ||
+  path === "/sign-in/link" ||
+  path.startsWith("/check-in/");
+
 function Root() {
   const path = useRouterState({ select: (state) => state.location.pathname });
-  if (path === "/login" || path.startsWith("/check-in/")) return <Outlet />;
+  if (outsideShell(path)) return <Outlet />;
   return <Shell />;
 }
 
@@ -106,7 +115,53 @@ const instructorRoute = createRoute({
 const clientsRoute = listPage("/clients", () => import("../features/people/ClientsPage"), "ClientsPage");
 const learnersRoute = listPage("/learners", () => import("../features/people/LearnersPage"), "LearnersPage");
 const importRoute = page("/import", () => import("../features/imports/ImportPage"), "ImportPage");
+const plannerRoute = page("/planner", () => import("../features/planner/PlannerPage"), "PlannerPage");
 const portalRoute = page("/portal", () => import("../features/portal/PortalPage"), "PortalPage");
+const learnerPortalRoute = page(
+  "/my",
+  () => import("../features/portal/LearnerPortalPage"),
+  "LearnerPortalPage",
+);
+const clientPortalRoute = page(
+  "/employees",
+  () => import("../features/portal/ClientPortalPage"),
+  "ClientPortalPage",
+);
+const usersRoute = page("/users", () => import("../features/users/UsersPage"), "UsersPage");
+const catalogChooserRoute = page(
+  "/catalog",
+  () => import("../features/public/CatalogPage"),
+  "CatalogChooserPage",
+);
+const catalogRoute = page("/catalog/$tenant", () => import("../features/public/CatalogPage"), "CatalogPage");
+const catalogSessionRoute = page(
+  "/catalog/$tenant/$sessionId",
+  () => import("../features/public/CatalogSessionPage"),
+  "CatalogSessionPage",
+);
+const learnerSignInRoute = page(
+  "/catalog/$tenant/sign-in",
+  () => import("../features/public/LearnerSignInPage"),
+  "LearnerSignInPage",
+);
+const confirmRegistrationRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/register/confirm",
+  validateSearch: (search: Record<string, unknown>) => ({
+    token: text(search.token),
+    tenant: text(search.tenant),
+  }),
+  component: lazyRouteComponent(
+    () => import("../features/public/ConfirmRegistrationPage"),
+    "ConfirmRegistrationPage",
+  ),
+});
+const signInLinkRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/sign-in/link",
+  validateSearch: (search: Record<string, unknown>) => ({ token: text(search.token) }),
+  component: lazyRouteComponent(() => import("../features/public/LearnerSignInPage"), "SignInLinkPage"),
+});
 
 const routeTree = rootRoute.addChildren([
   loginRoute,
@@ -124,7 +179,17 @@ const routeTree = rootRoute.addChildren([
   clientsRoute,
   learnersRoute,
   importRoute,
+  plannerRoute,
   portalRoute,
+  learnerPortalRoute,
+  clientPortalRoute,
+  usersRoute,
+  catalogChooserRoute,
+  catalogRoute,
+  catalogSessionRoute,
+  learnerSignInRoute,
+  confirmRegistrationRoute,
+  signInLinkRoute,
   checkInRoute,
 ]);
 

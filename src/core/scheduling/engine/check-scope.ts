@@ -1,3 +1,4 @@
+import { instantToIso } from "../../time/zoned.js";
 import type { BookingIndex } from "./intervals.js";
 import { severityOf } from "./severity.js";
 import type {
@@ -62,4 +63,4 @@ export const conflictingBooking = (booking: ExistingBooking): ConflictingBooking
 
 export const segmentInterval = (segment: ProposedSegment) => ({ start: segment.start, end: segment.end });
 
-export const isoText = (ms: number) => new Date(ms).toISOString();
+export const isoText = instantToIso;

@@ -10,6 +10,7 @@ import { formatRange } from "../../components/time";
 import { useMe } from "../auth/session";
 import { AvailabilityEditor } from "../instructors/AvailabilityEditor";
 import { TimeOffEditor } from "../instructors/TimeOffEditor";
+import { FeedUrl } from "./FeedUrl";
 
 function RequestCard({ session, instructorId }: { session: Session; instructorId: string }) {
   const queryClient = useQueryClient();
@@ -141,6 +142,7 @@ export function PortalPage() {
       <SimpleGrid cols={{ base: 1, lg: 2 }}>
         <AvailabilityEditor instructorId={instructorId} editable />
         <TimeOffEditor instructorId={instructorId} editable />
+        <FeedUrl kind="instructor" subjectId={instructorId} />
       </SimpleGrid>
     </>
   );

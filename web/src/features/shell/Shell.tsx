@@ -21,13 +21,13 @@ import { useQueryClient } from "@tanstack/react-query";
 import { Link, Outlet, useNavigate, useRouterState } from "@tanstack/react-router";
 import { Suspense, useEffect } from "react";
 import { ApiError, api, setUnauthenticatedHandler } from "../../api/client";
-import { canWrite, isInstructor, useMe } from "../auth/session";
+import { canWrite, useMe } from "../auth/session";
 import { GlobalSearch } from "./GlobalSearch";
 
 interface NavItem {
   to: string;
   label: string;
-  show: "all" | "staff" | "write" | "instructor";
+  show: "all" | "staff" | "write" | "instructor" | "learner" | "client_contact" | "admin";
 }
 
 const navigation: { title: string; items: NavItem[] }[] = [
@@ -35,10 +35,13 @@ const navigation: { title: string; items: NavItem[] }[] = [
     title: "Operations",
     items: [
       { to: "/portal", label: "My work", show: "instructor" },
+      { to: "/my", label: "My training", show: "learner" },
+      { to: "/employees", label: "My employees", show: "client_contact" },
       { to: "/", label: "Dashboard", show: "staff" },
       { to: "/calendar", label: "Calendar", show: "all" },
       { to: "/timeline", label: "Resource timeline", show: "staff" },
       { to: "/sessions", label: "Sessions", show: "staff" },
+      { to: "/planner", label: "Planner", show: "write" },
     ],
   },
   {
@@ -51,9 +54,17 @@ const navigation: { title: string; items: NavItem[] }[] = [
       { to: "/clients", label: "Clients", show: "staff" },
       { to: "/learners", label: "Learners", show: "staff" },
       { to: "/import", label: "Import CSV", show: "write" },
+      { to: "/users", label: "Users", show: "admin" },
     ],
   },
 ];
+
+// Learners and client contacts have their own page and nothing of the staff's.
+const portalHome: Record<string, string> = {
+  instructor: "/portal",
+  learner: "/my",
+  client_contact: "/employees",
+};
 
 function ColorSchemeToggle() {
   const { setColorScheme } = useMantineColorScheme();
@@ -93,8 +104,9 @@ export function Shell() {
     }
   }, [me.error, navigate, href]);
   useEffect(() => {
-    // Instructors land on their portal.
-    if (path === "/" && isInstructor(me.data)) void navigate({ to: "/portal", replace: true });
+    // Instructors, learners and client contacts land on their portal.
+    const home = me.data && portalHome[me.data.actor.role];
+    if (path === "/" && home) void navigate({ to: home, replace: true });
   }, [path, me.data, navigate]);
   useEffect(() => close(), [close]);
 
@@ -110,10 +122,11 @@ export function Shell() {
     );
   }
   const role = me.data.actor.role;
+  const portalOnly = role === "learner" || role === "client_contact";
   const visible = (item: NavItem) =>
-    item.show === "all" ||
-    (item.show === "instructor" && role === "instructor") ||
-    (item.show === "staff" && role !== "instructor") ||
+    item.show === role ||
+    (item.show === "all" && !portalOnly) ||
+    (item.show === "staff" && role !== "instructor" && !portalOnly) ||
     (item.show === "write" && canWrite(me.data));
   const logout = async () => {
     await api.post("/auth/logout").catch(() => undefined);
@@ -147,7 +160,7 @@ export function Shell() {
             </Text>
           </Group>
           <Group gap="sm" wrap="nowrap">
-            {role !== "instructor" && <GlobalSearch />}
+            {role !== "instructor" && !portalOnly && <GlobalSearch />}
             <ColorSchemeToggle />
             <Menu position="bottom-end">
               <Menu.Target>

@@ -1,0 +1,169 @@
+import { type Actor, authorize } from "../auth/actor.js";
+import { AppError, notFound } from "../errors.js";
+import { createSession } from "../scheduling/create-session.js";
+import { loadRecord, type SchedulingDeps } from "../scheduling/session-writes.js";
+import { type SessionInput, sessionInputSchema } from "../scheduling/sessions.schemas.js";
+import { updateSession } from "../scheduling/update-session.js";
+import { fromJson } from "../shared/json.js";
+import type { PlanningDeps } from "./create-plan.js";
+import { STALE_AFTER_MS } from "./plan-runner.js";
+import { planRepository } from "./plans.repository.js";
+import type { ApplyInput, ApplyItem, Plan, PlanItem, PlanResult } from "./plans.schemas.js";
+import { presentPlan } from "./present-plan.js";
+
+type Deps = PlanningDeps & SchedulingDeps;
+
+/** Assignments per instructor, with the segment positions they teach (null: all of them). */
+function assignments(item: PlanItem) {
+  const byInstructor = new Map<string, number[]>();
+  item.segments.forEach((segment, position) => {
+    if (!segment.instructorId) return;
+    byInstructor.set(segment.instructorId, [...(byInstructor.get(segment.instructorId) ?? []), position]);
+  });
+  return [...byInstructor].map(([instructorId, positions]) => ({
+    instructorId,
+    role: "lead" as const,
+    segments: positions.length === item.segments.length ? null : positions,
+    respondBy: null,
+  }));
+}
+
+async function applyItem(deps: Deps, actor: Actor, planId: string, item: PlanItem, input: ApplyInput) {
+  if (item.kind === "demand") {
+    const body: SessionInput = sessionInputSchema.parse({
+      courseId: item.courseId,
+      format: item.format,
+      timeZone: item.timeZone,
+      locationId: item.locationId,
+      maxSeats: item.maxSeats,
+      status: input.status,
+      notes: `Planned by plan ${planId} (${item.key})`,
+      segments: item.segments.map((s) => ({
+        start: `${s.date}T${s.start}`,
+        end: `${s.date}T${s.end}`,
+        roomId: s.roomId,
+      })),
+      instructors: assignments(item),
+      override: input.override,
+    });
+    const session = await createSession(deps, actor, body);
+    return { status: "created" as const, sessionId: session.id };
+  }
+  const record = await loadRecord(deps.database.db, actor.tenantId, item.sessionId!);
+  const kept = record.instructors
+    .filter((a) => a.role !== "lead")
+    .map((a) => ({
+      instructorId: a.instructor_id,
+      role: a.role as "co" | "assistant",
+      segments:
+        a.segment_ids_json === null
+          ? null
+          : fromJson<string[]>(a.segment_ids_json, []).map((id) =>
+              record.segments.findIndex((s) => s.id === id),
+            ),
+      respondBy: a.respond_by === null ? null : new Date(a.respond_by).toISOString(),
+    }));
+  const { session } = await updateSession(deps, actor, item.sessionId!, {
+    segments: item.segments.map((s, position) => ({
+      id: record.segments[position]?.id,
+      start: `${s.date}T${s.start}`,
+      end: `${s.date}T${s.end}`,
+      roomId: s.roomId,
+    })),
+    instructors: [...assignments(item), ...kept],
+    override: input.override,
+    reason: `Planned by plan ${planId}`,
+  });
+  return { status: "updated" as const, sessionId: session.id };
+}
+
+/**
+ * Writes a finished plan through the ordinary session use cases, so the conflict engine checks
+ * every item against the bookings of this moment. Items refused with conflicts are reported (with
+ * the 409's list) and retried in further passes while other items make progress (a draft may wait
+ * for another to move out of its way). Idempotent: items already written are never written again,
+ * and a plan being applied cannot be applied by a second request at the same time.
+ */
+export async function applyPlan(deps: Deps, actor: Actor, id: string, input: ApplyInput): Promise<Plan> {
+  authorize(actor, "reference:write");
+  const { db } = deps.database;
+  const row = await planRepository.find(db, actor.tenantId, id);
+  if (!row) throw notFound("Plan", id);
+  if (row.status === "applied") return presentPlan(row);
+  const now = deps.clock.now();
+  // An apply that died part-way (its report is stored per item) can be resumed once it is stale.
+  const claimed = await planRepository.claimForApply(db, actor.tenantId, id, now, now - STALE_AFTER_MS);
+  if (!claimed) {
+    throw new AppError("conflict", `Plan ${id} is ${row.status}: only a finished (done) plan can be applied`);
+  }
+  const result = fromJson<PlanResult>(row.result_json, { items: [] } as unknown as PlanResult);
+  const previous = new Map(fromJson<ApplyItem[]>(row.apply_json, []).map((entry) => [entry.key, entry]));
+  const report = new Map<string, ApplyItem>();
+  for (const item of result.items) {
+    const before = previous.get(item.key);
+    if (
+      before &&
+      (before.status === "created" || before.status === "updated" || before.status === "already_applied")
+    ) {
+      report.set(item.key, { ...before, status: "already_applied" });
+    } else if (item.status === "unplaced") {
+      report.set(item.key, {
+        key: item.key,
+        status: "skipped",
+        sessionId: item.sessionId,
+        message: "Not placed by the plan",
+        conflicts: [],
+      });
+    }
+  }
+  const save = (status?: string) => {
+    const now = deps.clock.now();
+    return planRepository.update(db, actor.tenantId, id, {
+      apply_json: JSON.stringify(result.items.map((item) => report.get(item.key)).filter(Boolean)),
+      updated_at: now,
+      ...(status && { status }),
+      ...(status === "applied" && { applied_at: now }),
+    });
+  };
+  try {
+    let pending = result.items.filter((item) => !report.has(item.key));
+    let progressed = true;
+    while (pending.length > 0 && progressed) {
+      progressed = false;
+      const failed: PlanItem[] = [];
+      for (const item of pending) {
+        try {
+          const done = await applyItem(deps, actor, id, item, input);
+          report.set(item.key, { key: item.key, ...done, message: null, conflicts: [] });
+          progressed = true;
+          // Stored after every item, so a crash part-way never writes an item twice.
+          await save();
+        } catch (error) {
+          if (!(error instanceof AppError)) throw error;
+          report.set(item.key, {
+            key: item.key,
+            status: error.code === "conflict" ? "conflict" : "error",
+            sessionId: item.sessionId,
+            message: error.message,
+            conflicts: Array.isArray(error.details.conflicts)
+              ? (error.details.conflicts as ApplyItem["conflicts"])
+              : [],
+          });
+          failed.push(item);
+        }
+      }
+      pending = failed;
+    }
+    const complete = result.items.every((item) => {
+      const status = report.get(item.key)?.status;
+      return (
+        status === "created" || status === "updated" || status === "already_applied" || status === "skipped"
+      );
+    });
+    await save(complete ? "applied" : "done");
+  } catch (error) {
+    await save("done");
+    throw error;
+  }
+  return presentPlan((await planRepository.find(db, actor.tenantId, id))!);
+}

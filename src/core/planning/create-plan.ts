@@ -1,0 +1,61 @@
+import { type Actor, authorize } from "../auth/actor.js";
+import type { Database } from "../db/database.js";
+import type { Clock } from "../shared/clock.js";
+import { newId } from "../shared/ids.js";
+import { buildPlanProblem } from "./build-plan-model.js";
+import type { PlanRunner } from "./plan-runner.js";
+import { planRepository } from "./plans.repository.js";
+import type { Plan, PlanInput } from "./plans.schemas.js";
+import { presentPlan } from "./present-plan.js";
+
+export interface PlanningDeps {
+  database: Pick<Database, "db">;
+  clock: Clock;
+  runner: PlanRunner;
+}
+
+/** A move budget that grows with the plan, so the cooling is reproducible for a seed. */
+const defaultIterations = (events: number) => Math.min(5_000_000, 20_000 + 4_000 * events);
+
+/**
+ * Validates the demand or draft sessions, builds the solver model from the database (so input
+ * errors answer at once), stores the plan and starts the search in a worker thread. The answer is
+ * the running plan: poll it for progress and the proposal.
+ */
+export async function createPlan(deps: PlanningDeps, actor: Actor, input: PlanInput): Promise<Plan> {
+  authorize(actor, "reference:write");
+  const { db } = deps.database;
+  const now = deps.clock.now();
+  const problem = await buildPlanProblem(db, actor, input, now);
+  const id = newId();
+  const options = {
+    seed: input.seed,
+    timeLimitMs: Math.round(input.timeLimitSeconds * 1000),
+    maxIterations: input.iterations ?? defaultIterations(problem.model.events.length),
+  };
+  const row = {
+    tenant_id: actor.tenantId,
+    id,
+    status: "running",
+    input_json: JSON.stringify(input),
+    seed: options.seed,
+    time_limit_ms: options.timeLimitMs,
+    max_iterations: options.maxIterations,
+    progress: 0,
+    iterations: 0,
+    best_hard: null,
+    best_soft: null,
+    result_json: null,
+    apply_json: null,
+    error: null,
+    created_by: actor.label,
+    created_at: now,
+    updated_at: now,
+    started_at: now,
+    finished_at: null,
+    applied_at: null,
+  };
+  await planRepository.insert(db, row);
+  deps.runner.start(actor.tenantId, id, problem, options);
+  return presentPlan(row);
+}

@@ -1,0 +1,156 @@
+import type { Executor } from "../db/database.js";
+import type { CoursesTable } from "../db/schema.js";
+import { loadConflictContext } from "../scheduling/conflict-context.js";
+import { findConflicts } from "../scheduling/engine/find-conflicts.js";
+import type { DeliveryFormat, Proposal } from "../scheduling/engine/types.js";
+import { instantToLocalDate, localToInstant } from "../time/zoned.js";
+
+/** Conflict types that make an instructor unusable on a day, whatever the course. */
+const INSTRUCTOR_DAY_BLOCKS = new Set([
+  "instructor_double_booked",
+  "instructor_travel_time",
+  "instructor_unavailable",
+  "instructor_time_off",
+]);
+const ROOM_UNFIT = new Set(["room_too_small", "room_missing_features"]);
+
+export interface ProbeRequest {
+  course: CoursesTable;
+  /** A draft being planned: its own bookings never block it. */
+  sessionId: string | null;
+  timeZone: string;
+  locationId: string | null;
+  format: DeliveryFormat;
+  maxSeats: number;
+  dates: string[];
+  /** The widest daily span of the run ("HH:mm"). */
+  start: string;
+  end: string;
+  instructorIds: string[];
+  roomIds: string[];
+  /** Sessions being re-planned: their current bookings are about to move, so they block nothing. */
+  movingSessionIds: ReadonlySet<string>;
+}
+
+/** resource id → local date → conflict types. */
+export type DayBlocks = Map<string, Map<string, Set<string>>>;
+
+export interface ProbeResult {
+  instructorBlocks: DayBlocks;
+  roomBlocks: DayBlocks;
+  /** Instructors without a valid qualification on some day of the window. */
+  unqualified: Set<string>;
+  /** Rooms that cannot hold the run at all, with why (room_too_small, room_missing_features). */
+  unfitRooms: Map<string, Set<string>>;
+  /** Days each instructor already teaches inside the window (workload). */
+  teachingDays: Map<string, number>;
+}
+
+export function addBlock(blocks: DayBlocks, id: string, date: string, type: string): void {
+  const days = blocks.get(id) ?? new Map<string, Set<string>>();
+  blocks.set(id, days);
+  const types = days.get(date) ?? new Set<string>();
+  days.set(date, types);
+  types.add(type);
+}
+
+/**
+ * Asks the conflict engine (the one that guards every write) about every candidate instructor and
+ * room on every candidate day of a run, so the solver's domains and blocks hold exactly what a
+ * write would refuse: existing bookings, availability in the instructor's zone, time off, travel,
+ * qualifications, room size and features.
+ */
+export async function probeResources(
+  db: Executor,
+  tenantId: string,
+  request: ProbeRequest,
+): Promise<ProbeResult> {
+  const result: ProbeResult = {
+    instructorBlocks: new Map(),
+    roomBlocks: new Map(),
+    unqualified: new Set(),
+    unfitRooms: new Map(),
+    teachingDays: new Map(),
+  };
+  if (request.dates.length === 0) return result;
+  const zone = request.timeZone;
+  const base: Proposal = {
+    sessionId: request.sessionId,
+    timeZone: zone,
+    locationId: request.locationId,
+    format: request.format,
+    maxSeats: request.maxSeats,
+    segments: request.dates.map((date) => {
+      const startLocal = `${date}T${request.start}`;
+      const endLocal = `${date}T${request.end}`;
+      return {
+        key: date,
+        start: localToInstant(startLocal, zone),
+        end: localToInstant(endLocal, zone),
+        startLocal,
+        endLocal,
+        roomId: null,
+      };
+    }),
+    instructors: request.instructorIds.map((instructorId) => ({
+      instructorId,
+      role: "lead" as const,
+      segmentKeys: null,
+    })),
+    equipment: [],
+    learnerIds: [],
+  };
+  const loaded = await loadConflictContext(db, tenantId, {
+    course: request.course,
+    proposal: base,
+    extraRoomIds: request.roomIds,
+  });
+  const context = {
+    ...loaded,
+    bookings: loaded.bookings.filter((booking) => !request.movingSessionIds.has(booking.sessionId)),
+  };
+
+  for (const conflict of findConflicts(base, context)) {
+    if (conflict.resource.type !== "instructor") continue;
+    const id = conflict.resource.id;
+    if (conflict.type === "instructor_unqualified") result.unqualified.add(id);
+    else if (INSTRUCTOR_DAY_BLOCKS.has(conflict.type)) {
+      for (const date of conflict.segmentKey ? [conflict.segmentKey] : request.dates)
+        addBlock(result.instructorBlocks, id, date, conflict.type);
+    }
+  }
+  for (const roomId of request.roomIds) {
+    const variant: Proposal = {
+      ...base,
+      instructors: [],
+      segments: base.segments.map((segment) => ({ ...segment, roomId })),
+    };
+    for (const conflict of findConflicts(variant, context)) {
+      if (conflict.resource.type !== "room" || conflict.resource.id !== roomId) continue;
+      if (ROOM_UNFIT.has(conflict.type)) {
+        const reasons = result.unfitRooms.get(roomId) ?? new Set<string>();
+        reasons.add(conflict.type);
+        result.unfitRooms.set(roomId, reasons);
+      } else if (conflict.type === "room_double_booked") {
+        for (const date of conflict.segmentKey ? [conflict.segmentKey] : request.dates)
+          addBlock(result.roomBlocks, roomId, date, conflict.type);
+      }
+    }
+  }
+  const first = request.dates[0]!;
+  const last = request.dates.at(-1)!;
+  const days = new Map<string, Set<string>>();
+  for (const booking of context.bookings) {
+    if (booking.resourceType !== "instructor") continue;
+    const date = instantToLocalDate(
+      booking.start,
+      context.instructors.get(booking.resourceId)?.timeZone ?? zone,
+    );
+    if (date < first || date > last) continue;
+    const set = days.get(booking.resourceId) ?? new Set<string>();
+    set.add(date);
+    days.set(booking.resourceId, set);
+  }
+  for (const [id, set] of days) result.teachingDays.set(id, set.size);
+  return result;
+}

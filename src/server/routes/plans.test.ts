@@ -1,0 +1,296 @@
+import { expect, it } from "vitest";
+import { type ApiResponse, client, describeEachDatabase, expectProblem, paths } from "../../../test/app.js";
+import { schedulingWorld, sessionBody, type World } from "../../../test/scheduling-fixtures.js";
+
+type Api = ReturnType<typeof client>;
+
+async function waitForPlan(api: Api, id: string): Promise<ApiResponse> {
+  for (let attempt = 0; attempt < 300; attempt++) {
+    const response = await api.get(`/plans/${id}`);
+    expect(response.status).toBe(200);
+    if (!["queued", "running"].includes(response.body.status)) return response;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`plan ${id} did not finish`);
+}
+
+async function runPlan(api: Api, body: unknown) {
+  const created = await api.post("/plans", body);
+  expect(created.status, JSON.stringify(created.body)).toBe(202);
+  expect(["running", "done"]).toContain(created.body.status);
+  const plan = await waitForPlan(api, created.body.id);
+  expect(plan.body.status, JSON.stringify(plan.body.error)).toBe("done");
+  return plan.body;
+}
+
+const demand = (world: World, window: { from: string; to: string }, extra: Record<string, unknown> = {}) => ({
+  courseId: world.course.id,
+  locationId: world.location.id,
+  window,
+  ...extra,
+});
+
+describeEachDatabase("planning", (ctx) => {
+  const api = () => client(ctx().app, ctx().a.token);
+
+  it("chooses the cheaper of two free qualified instructors (never the unqualified cheapest one) and the tightest room", async () => {
+    const world = await schedulingWorld(api());
+    const plan = await runPlan(api(), {
+      demand: [demand(world, { from: "2027-03-01", to: "2027-03-01" })],
+      iterations: 5000,
+    });
+    const [item] = plan.result.items;
+    expect(item.status).toBe("placed");
+    expect(item.segments).toHaveLength(1);
+    expect(item.segments[0]).toMatchObject({
+      date: "2027-03-01",
+      start: "09:00",
+      instructorId: world.ben.id,
+    });
+    expect([world.roomA.id, world.roomB.id]).toContain(item.segments[0].roomId);
+    const cost = plan.result.score.constraints.find(
+      (c: { constraint: string }) => c.constraint === "instructor_cost",
+    );
+    expect(cost.count).toBe(500);
+    expect(plan.result.score.hard).toBe(0);
+    expect(plan.progress).toBe(1);
+  });
+
+  it("finds the only feasible assignment left by time off, an existing booking and room size", async () => {
+    const world = await schedulingWorld(api());
+    // Ben (cheaper) is off both days; Anna teaches elsewhere on Tuesday; only room B seats 15.
+    expect(
+      (await api().post(`/instructors/${world.ben.id}/time-off`, { start: "2027-03-08", end: "2027-03-09" }))
+        .status,
+    ).toBe(201);
+    const busy = await api().post("/sessions", sessionBody(world, "2027-03-09"));
+    expect(busy.status, JSON.stringify(busy.body)).toBe(201);
+    const plan = await runPlan(api(), {
+      demand: [demand(world, { from: "2027-03-08", to: "2027-03-09" }, { maxSeats: 15 })],
+      iterations: 5000,
+    });
+    expect(plan.result.items[0].status).toBe("placed");
+    expect(plan.result.items[0].segments).toEqual([
+      expect.objectContaining({ date: "2027-03-08", instructorId: world.anna.id, roomId: world.roomB.id }),
+    ]);
+  });
+
+  it("explains an item it cannot place, naming the blocking constraints", async () => {
+    const world = await schedulingWorld(api());
+    for (const who of [world.anna, world.ben])
+      await api().post(`/instructors/${who.id}/time-off`, { start: "2027-04-05", end: "2027-04-06" });
+    const plan = await runPlan(api(), {
+      demand: [
+        demand(world, { from: "2027-04-05", to: "2027-04-06" }),
+        demand(world, { from: "2027-04-12", to: "2027-04-12" }, { maxSeats: 40 }),
+      ],
+      iterations: 2000,
+    });
+    const [offDays, tooBig] = plan.result.items;
+    expect(offDays.status).toBe("unplaced");
+    expect(offDays.explanation[0]).toMatchObject({ constraint: "instructor_time_off", count: 4 });
+    expect(offDays.explanation[0].message).toContain(world.anna.name);
+    expect(tooBig.status).toBe("unplaced");
+    expect(tooBig.explanation.map((e: { constraint: string }) => e.constraint)).toContain("room_too_small");
+    expect(plan.result.unplaced).toBe(2);
+  });
+
+  it("leaves the third of three runs on one day unplaced, losing to the other two", async () => {
+    const world = await schedulingWorld(api());
+    const plan = await runPlan(api(), {
+      demand: [demand(world, { from: "2027-04-19", to: "2027-04-19" }, { runs: 3 })],
+      iterations: 5000,
+    });
+    expect(plan.result.placed).toBe(2);
+    const lost = plan.result.items.find((item: { status: string }) => item.status === "unplaced");
+    expect(lost.explanation[0].constraint).toBe("competition");
+    const placed = plan.result.items.filter((item: { status: string }) => item.status === "placed");
+    expect(new Set(placed.map((item: any) => item.segments[0].instructorId))).toEqual(
+      new Set([world.anna.id, world.ben.id]),
+    );
+  });
+
+  it("gives the same plan for the same seed, and apply writes conflict-free sessions once", async () => {
+    const world = await schedulingWorld(api());
+    const body = {
+      demand: [demand(world, { from: "2027-05-03", to: "2027-05-07" }, { runs: 3 })],
+      seed: 7,
+      iterations: 20_000,
+    };
+    const first = await runPlan(api(), body);
+    const second = await runPlan(api(), body);
+    expect(second.result.items).toEqual(first.result.items);
+    expect(second.result.score).toEqual(first.result.score);
+    expect(first.result.placed).toBe(3);
+    // Three runs, two rooms: no (instructor, day) or (room, day) is used twice.
+    const slots = first.result.items.flatMap((item: any) => item.segments);
+    expect(new Set(slots.map((s: any) => `${s.instructorId}|${s.date}`)).size).toBe(3);
+    expect(new Set(slots.map((s: any) => `${s.roomId}|${s.date}`)).size).toBe(3);
+
+    const applied = await api().post(`/plans/${first.id}/apply`, {});
+    expect(applied.status, JSON.stringify(applied.body)).toBe(200);
+    expect(applied.body.status).toBe("applied");
+    expect(applied.body.applied.map((a: any) => a.status)).toEqual(["created", "created", "created"]);
+    for (const entry of applied.body.applied) {
+      const session = (await api().get(`/sessions/${entry.sessionId}`)).body;
+      const { id: _id, ...check } = {
+        id: session.id,
+        courseId: session.courseId,
+        timeZone: session.timeZone,
+        format: session.format,
+        locationId: session.locationId,
+        maxSeats: session.maxSeats,
+        segments: session.segments.map((s: any) => ({ start: s.start, end: s.end, roomId: s.roomId })),
+        instructors: session.instructors.map((i: any) => ({ instructorId: i.instructorId, role: i.role })),
+      };
+      const dryRun = await api().post("/sessions/check", { ...check, sessionId: session.id });
+      expect(dryRun.status).toBe(200);
+      expect(dryRun.body.conflicts).toEqual([]);
+    }
+    const count = async () =>
+      (await api().get(`/sessions?courseId=${world.course.id}&from=2027-05-01T00:00:00Z&limit=100`)).body
+        .items.length;
+    expect(await count()).toBe(3);
+    const again = await api().post(`/plans/${first.id}/apply`, {});
+    expect(again.status).toBe(200);
+    expect(again.body.applied).toEqual(applied.body.applied);
+    expect(await count()).toBe(3);
+    // The second plan proposed the same slots, now taken: applying it is refused item by item.
+    const clash = await api().post(`/plans/${second.id}/apply`, {});
+    expect(clash.status).toBe(200);
+    expect(clash.body.status).toBe("done");
+    expect(clash.body.applied.every((a: any) => a.status === "conflict" && a.conflicts.length > 0)).toBe(
+      true,
+    );
+    expect(await count()).toBe(3);
+  });
+
+  it("re-plans a draft session with locked dates and staffs it through the normal update", async () => {
+    const world = await schedulingWorld(api());
+    const draft = await api().post("/sessions", sessionBody(world, "2027-06-07"));
+    expect(draft.status).toBe(201);
+    const plan = await runPlan(api(), {
+      sessions: [{ sessionId: draft.body.id, lock: { dates: true } }],
+      iterations: 3000,
+    });
+    expect(plan.result.items[0]).toMatchObject({
+      status: "placed",
+      sessionId: draft.body.id,
+      segments: [expect.objectContaining({ date: "2027-06-07", instructorId: world.ben.id })],
+    });
+    const applied = await api().post(`/plans/${plan.id}/apply`, {});
+    expect(applied.body.applied[0]).toMatchObject({ status: "updated", sessionId: draft.body.id });
+    const session = (await api().get(`/sessions/${draft.body.id}`)).body;
+    expect(session.instructors.map((i: any) => i.instructorId)).toEqual([world.ben.id]);
+    expect(session.segments[0].id).toBe(draft.body.segments[0].id);
+  });
+
+  it("auto-staffs a session with the cheapest free qualified instructor", async () => {
+    const world = await schedulingWorld(api());
+    const created = await api().post("/sessions", sessionBody(world, "2027-06-14", { instructors: [] }));
+    const other = await api().post(
+      "/sessions",
+      sessionBody(world, "2027-06-14", {
+        segments: [{ start: "2027-06-14T09:00", end: "2027-06-14T17:00", roomId: world.roomB.id }],
+        instructors: [{ instructorId: world.ben.id }],
+      }),
+    );
+    expect(other.status).toBe(201);
+    const ranked = await api().post(`/sessions/${created.body.id}/auto-staff`, {});
+    expect(ranked.status).toBe(200);
+    // Ben is cheaper but teaches the other session; Carl is not qualified.
+    expect(ranked.body.candidates.map((c: any) => c.instructorId)).toEqual([world.anna.id]);
+    expect(ranked.body.rejected).toEqual([
+      expect.objectContaining({ instructorId: world.ben.id, constraints: ["instructor_double_booked"] }),
+    ]);
+    expect(ranked.body.assigned).toBeNull();
+    const assigned = await api().post(`/sessions/${created.body.id}/auto-staff`, { assign: true });
+    expect(assigned.body.assigned.instructors.map((i: any) => i.instructorId)).toEqual([world.anna.id]);
+  });
+
+  it("cancels a running plan and keeps its best proposal", async () => {
+    const world = await schedulingWorld(api());
+    const created = await api().post("/plans", {
+      demand: [demand(world, { from: "2027-07-05", to: "2027-07-30" }, { runs: 4 })],
+      iterations: 50_000_000,
+      timeLimitSeconds: 60,
+    });
+    expect(created.status).toBe(202);
+    const cancelled = await api().post(`/plans/${created.body.id}/cancel`);
+    expect(cancelled.status).toBe(200);
+    expect(cancelled.body.status).toBe("cancelled");
+    await ctx().core.planning.settled(created.body.id);
+    const plan = (await api().get(`/plans/${created.body.id}`)).body;
+    expect(plan.status).toBe("cancelled");
+    expect(plan.result.stats.stoppedBy).toBe("cancelled");
+    expect(plan.result.placed).toBe(4);
+    expectProblem(await api().post(`/plans/${created.body.id}/cancel`), 409, "conflict");
+    expectProblem(await api().post(`/plans/${created.body.id}/apply`, {}), 409, "conflict");
+  });
+
+  it("reports a plan whose process stopped (a restart) as failed", async () => {
+    const { core, a } = ctx();
+    const old = Date.now() - 10 * 60_000;
+    const id = "0190d4b4-0000-7000-8000-00000000beef";
+    await core.database.db
+      .insertInto("plans")
+      .values({
+        tenant_id: a.id,
+        id,
+        status: "running",
+        input_json: "{}",
+        seed: 1,
+        time_limit_ms: 1000,
+        max_iterations: 1000,
+        progress: 0.5,
+        iterations: 500,
+        best_hard: 0,
+        best_soft: 10,
+        result_json: null,
+        apply_json: null,
+        error: null,
+        created_by: "test",
+        created_at: old,
+        updated_at: old,
+        started_at: old,
+        finished_at: null,
+        applied_at: null,
+      })
+      .execute();
+    const plan = await api().get(`/plans/${id}`);
+    expect(plan.body.status).toBe("failed");
+    expect(plan.body.error).toContain("restart");
+  });
+
+  it("refuses bad input with the field named, and people who are not coordinators", async () => {
+    expect(paths(await api().post("/plans", {}))).toEqual(["demand"]);
+    const unknown = await api().post("/plans", {
+      demand: [
+        {
+          courseId: "0190d4b4-0000-7000-8000-000000000000",
+          window: { from: "2027-01-04", to: "2027-01-05" },
+        },
+      ],
+    });
+    expectProblem(unknown, 422, "validation_failed");
+    expect(paths(unknown)).toEqual(["demand.0.courseId"]);
+    const backwards = await api().post("/plans", {
+      demand: [
+        {
+          courseId: "0190d4b4-0000-7000-8000-000000000000",
+          window: { from: "2027-01-05", to: "2027-01-04" },
+        },
+      ],
+    });
+    expect(paths(backwards)).toEqual(["demand.0.window.to"]);
+    const viewer = client(ctx().app, await ctx().a.tokenFor("viewer"));
+    expectProblem(await viewer.get("/plans"), 403, "forbidden");
+    expectProblem(await api().get("/plans/0190d4b4-0000-7000-8000-000000000000"), 404, "not_found");
+    // Another tenant's plan is not found.
+    const list = await api().get("/plans");
+    expect(list.status).toBe(200);
+    const other = client(ctx().app, ctx().b.token);
+    expect(list.body.items.length).toBeGreaterThan(0);
+    expectProblem(await other.get(`/plans/${list.body.items[0].id}`), 404, "not_found");
+  });
+});

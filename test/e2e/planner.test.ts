@@ -1,0 +1,97 @@
+import type { Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { systemActor } from "../../src/core/auth/actor.js";
+import { sessionCheckSchema } from "../../src/core/scheduling/sessions.schemas.js";
+import {
+  choose,
+  type E2eApp,
+  hasChromium,
+  logIn,
+  newContext,
+  screenshot,
+  seriousAxeViolations,
+  skipReason,
+  startE2eApp,
+} from "./harness.js";
+
+/** The Monday five weeks from now, and that week's Friday (local dates). */
+function nextWindow(): { from: string; to: string } {
+  const day = new Date();
+  day.setUTCDate(day.getUTCDate() + 35 + ((8 - day.getUTCDay()) % 7));
+  const from = day.toISOString().slice(0, 10);
+  day.setUTCDate(day.getUTCDate() + 4);
+  return { from, to: day.toISOString().slice(0, 10) };
+}
+
+if (!hasChromium) console.warn(skipReason);
+
+(hasChromium ? describe : describe.skip)(
+  `planner in Chromium${hasChromium ? "" : ` (${skipReason})`}`,
+  () => {
+    let app: E2eApp;
+    let page: Page;
+
+    beforeAll(async () => {
+      app = await startE2eApp();
+      page = await (await newContext(app)).newPage();
+      await logIn(page);
+    }, 240_000);
+    afterAll(async () => {
+      await app?.close();
+    });
+
+    it("plans a small demand, shows progress and the proposal, applies it and opens a created session", async () => {
+      const window = nextWindow();
+      await page.getByRole("link", { name: "Planner" }).click();
+      await page.getByRole("heading", { name: "Planner" }).waitFor();
+      await choose(page, "Course", /PM-150/);
+      await page.getByLabel("Runs", { exact: true }).fill("2");
+      await page.getByLabel("From", { exact: true }).fill(window.from);
+      await page.getByLabel("To", { exact: true }).fill(window.to);
+      await page.getByRole("button", { name: "Run planner" }).click();
+      await page.getByTestId("plan-progress").waitFor();
+      await page.getByRole("progressbar", { name: "Planning progress" }).waitFor();
+      await page
+        .getByRole("heading", { name: "Proposal: 2 placed, 0 not placed" })
+        .waitFor({ timeout: 30_000 });
+      const rows = page.getByTestId("proposal").locator("tbody tr");
+      expect(await rows.count()).toBe(2);
+      for (const text of await rows.allTextContents()) {
+        expect(text).toContain("Risk Management for Projects");
+        expect(text).toMatch(/\d{4}-\d{2}-\d{2} \d{2}:\d{2}–\d{2}:\d{2}/);
+        expect(text).toContain("virtual");
+      }
+      await page.getByTestId("score").waitFor();
+      await screenshot(page, "planner", true);
+      expect(await seriousAxeViolations(page)).toEqual([]);
+
+      await page.getByRole("button", { name: "Apply plan" }).click();
+      await page.getByRole("button", { name: "Applied" }).waitFor();
+      expect(await page.getByTestId("proposal").getByText("created").count()).toBe(2);
+
+      const plans = await app.core.planning.list(systemActor(app.tenantId), { limit: 1 });
+      const applied = plans.items[0]!.applied!;
+      expect(applied.map((a) => a.status)).toEqual(["created", "created"]);
+      const actor = systemActor(app.tenantId);
+      for (const entry of applied) {
+        const session = await app.core.sessions.get(actor, entry.sessionId!);
+        const check = await app.core.sessions.check(
+          actor,
+          sessionCheckSchema.parse({
+            sessionId: session.id,
+            courseId: session.courseId,
+            format: session.format,
+            timeZone: session.timeZone,
+            locationId: session.locationId,
+            maxSeats: session.maxSeats,
+            segments: session.segments.map((s) => ({ start: s.start, end: s.end, roomId: s.roomId })),
+            instructors: session.instructors.map((i) => ({ instructorId: i.instructorId, role: i.role })),
+          }),
+        );
+        expect(check.conflicts).toEqual([]);
+      }
+      await page.getByRole("link", { name: "Open session" }).first().click();
+      await page.waitForURL(new RegExp(`/sessions/(${applied.map((a) => a.sessionId).join("|")})$`));
+    }, 120_000);
+  },
+);
