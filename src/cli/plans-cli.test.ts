@@ -1,31 +1,13 @@
-import { spawn } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterAll, expect, it } from "vitest";
+import { expect, it } from "vitest";
+import { cliDatabase } from "../../test/cli.js";
 import { createCore } from "../core/app.js";
 import { systemActor } from "../core/auth/actor.js";
 import { courseInputSchema } from "../core/catalog/courses.schemas.js";
 import { instructorInputSchema } from "../core/instructors/instructors.schemas.js";
 
-const bin = new URL("../../bin/lectern.js", import.meta.url).pathname;
-const directory = mkdtempSync(join(tmpdir(), "lectern-plan-cli-"));
-const url = `sqlite:${join(directory, "cli.db")}`;
-
-afterAll(() => rmSync(directory, { recursive: true, force: true }));
-
-function lectern(args: string[]) {
-  return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
-    const child = spawn(process.execPath, [bin, ...args], {
-      env: { ...process.env, DATABASE_URL: url, LOG_LEVEL: "silent" },
-    });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (chunk) => (stdout += chunk));
-    child.stderr.on("data", (chunk) => (stderr += chunk));
-    child.on("close", (code) => resolve({ code, stdout, stderr }));
-  });
-}
+const { directory, url, lectern } = cliDatabase("plan-cli");
 
 it("lectern plan create plans a virtual demand with the cheaper instructor; plan apply creates it once", async () => {
   const core = await createCore({ DATABASE_URL: url, DATABASE_POOL_MAX: 1 });

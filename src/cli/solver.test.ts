@@ -1,24 +1,10 @@
-import { spawn } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
+import { cliDatabase } from "../../test/cli.js";
 import { TIGHT, TOY } from "../core/solver/itc2007/fixtures.js";
 
-const bin = new URL("../../bin/lectern.js", import.meta.url).pathname;
-const directory = mkdtempSync(join(tmpdir(), "lectern-solver-"));
-afterAll(() => rmSync(directory, { recursive: true, force: true }));
-
-function lectern(args: string[]) {
-  return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
-    const child = spawn(process.execPath, [bin, ...args], { env: { ...process.env, LOG_LEVEL: "silent" } });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (chunk) => (stdout += chunk));
-    child.stderr.on("data", (chunk) => (stderr += chunk));
-    child.on("close", (code) => resolve({ code, stdout, stderr }));
-  });
-}
+const { directory, lectern } = cliDatabase("solver");
 
 describe("lectern solve-itc / validate-itc", () => {
   it("solves an instance, writes the solution and prints the official summary", async () => {
