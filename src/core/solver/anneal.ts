@@ -9,8 +9,10 @@ import type { SolverState } from "./state.js";
  *   target room-period holds exactly one other event that may take the vacated place, the two swap;
  * - instructor: another of the event's instructor options;
  * - Kempe chain: the events of two periods that are connected by a conflict (same course, shared
- *   group, same instructor, same room) exchange periods, keeping their rooms, so a feasible
- *   timetable stays feasible while a whole block of lectures changes day or time.
+ *   group, same instructor) exchange periods, so a feasible timetable stays free of those clashes
+ *   while a whole block of lectures changes day or time; an event whose room is taken in its new
+ *   period takes the cheapest free room (or, with `kempeRooms`, sharing a room links events too,
+ *   which keeps rooms but grows chains to whole periods).
  * Scratch arrays are allocated once; the inner loop allocates nothing.
  */
 export class Moves {
@@ -42,7 +44,12 @@ export class Moves {
   /** Share of period choices next to an event of the same group. */
   nextToMate = 0;
   /** Whether events sharing a room belong to the same Kempe chain (rooms stay clash-free). */
-  kempeRooms = true;
+  kempeRooms = false;
+  /**
+   * Whether a Kempe chain that does not follow rooms re-matches them: an event arriving in a
+   * period where its room is taken gets the free room that costs least (capacity, stability).
+   */
+  kempeRematch = true;
 
   constructor(
     private readonly m: CompiledModel,
@@ -433,12 +440,45 @@ export class Moves {
       this.savedInst[i] = s.inst[x]!;
       s.unplace(x);
     }
-    for (let i = 0; i < n; i++)
-      s.place(queue[i]!, this.savedPeriod[i] === t1 ? t2 : t1, this.savedRoom[i]!, this.savedInst[i]!);
+    const rematch = this.kempeRematch && !this.kempeRooms;
+    for (let i = 0; i < n; i++) {
+      const x = queue[i]!;
+      const ty = this.savedPeriod[i] === t1 ? t2 : t1;
+      const rx = this.savedRoom[i]!;
+      s.place(
+        x,
+        ty,
+        rematch && rx >= 0 && s.roomCnt[rx * P + ty]! > 0 ? this.freeRoom(x, ty, rx) : rx,
+        this.savedInst[i]!,
+      );
+    }
     this.chainLength = n;
     this.deferred = false;
     this.kind = 1;
     return true;
+  }
+
+  /** The free room of period p that costs event x least (capacity, room stability); `fallback` when none is free. */
+  private freeRoom(x: number, p: number, fallback: number): number {
+    const m = this.m;
+    const s = this.s;
+    const w = m.weights;
+    const size = m.eventSize[x]!;
+    const cR = m.eventCourse[x]! * m.R;
+    let best = fallback;
+    let bestCost = Number.POSITIVE_INFINITY;
+    const end = m.roomStart[x + 1]!;
+    for (let i = m.roomStart[x]!; i < end; i++) {
+      const r = m.roomList[i]!;
+      if (s.roomCnt[r * m.P + p]! > 0) continue;
+      const cost =
+        w.roomCapacity * over(size, m.roomCapacity[r]!) + (s.courseRoom[cR + r] === 0 ? w.roomStability : 0);
+      if (cost < bestCost) {
+        bestCost = cost;
+        best = r;
+      }
+    }
+    return best;
   }
 
   undo(): void {
