@@ -45,7 +45,7 @@ export interface SolveOptions {
    * its new period takes the cheapest free room (default true; false lets rooms clash).
    */
   kempeRematch?: boolean;
-  /** Share of Kempe-chain moves (default 0.1). */
+  /** Share of Kempe-chain moves (default 0.2). */
   kempeRate?: number;
   /** Temperature of the feasibility phase (on hard violations alone; default 0.3). */
   feasibilityTemperature?: number;
@@ -124,7 +124,7 @@ export function solve(model: SolverModel, options: SolveOptions = {}): SolveResu
   moves.nextToMate = options.nextToMate ?? 0;
   moves.kempeRooms = options.kempeRooms ?? false;
   moves.kempeRematch = options.kempeRematch ?? true;
-  const kempeRate = options.kempeRate ?? 0.1;
+  const kempeRate = options.kempeRate ?? 0.2;
   const roomOnly = options.roomMoveRate ?? 0.35;
   const instructorChange = 0.15;
 
