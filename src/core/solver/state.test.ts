@@ -113,7 +113,7 @@ describe("incremental (delta) scoring", () => {
               if (moves.kempe(e, randomIn(m.periodStart, m.periodList, e)) && rng.next() < 0.5) moves.undo();
             } else if (moves.simple(e, 0.3, 0.2)) {
               if (moves.deferred) {
-                // A room move is only evaluated: its predicted delta must be what applying it does.
+                // Moves and swaps are only evaluated: the predicted delta must be what applying them does.
                 const hard = s.hard() + moves.dHard;
                 const soft = s.soft() + moves.dSoft;
                 if (rng.next() < 0.5) {
