@@ -9,8 +9,10 @@ import type { SolverState } from "./state.js";
  *   target room-period holds exactly one other event that may take the vacated place, the two swap;
  * - instructor: another of the event's instructor options;
  * - Kempe chain: the events of two periods that are connected by a conflict (same course, shared
- *   group, same instructor, same room) exchange periods, keeping their rooms, so a feasible
- *   timetable stays feasible while a whole block of lectures changes day or time.
+ *   group, same instructor) exchange periods, so a feasible timetable stays free of those clashes
+ *   while a whole block of lectures changes day or time; an event whose room is taken in its new
+ *   period takes the cheapest free room (or, with `kempeRooms`, sharing a room links events too,
+ *   which keeps rooms but grows chains to whole periods).
  * Scratch arrays are allocated once; the inner loop allocates nothing.
  */
 export class Moves {
@@ -20,6 +22,8 @@ export class Moves {
   private readonly savedPeriod: Int32Array;
   private readonly savedRoom: Int32Array;
   private readonly savedInst: Int32Array;
+  private readonly groupMark: Int32Array;
+  private groupStamp = 0;
   private chainLength = 0;
   /** The last simple move, for `undo`. */
   private e1 = -1;
@@ -40,7 +44,12 @@ export class Moves {
   /** Share of period choices next to an event of the same group. */
   nextToMate = 0;
   /** Whether events sharing a room belong to the same Kempe chain (rooms stay clash-free). */
-  kempeRooms = true;
+  kempeRooms = false;
+  /**
+   * Whether a Kempe chain that does not follow rooms re-matches them: an event arriving in a
+   * period where its room is taken gets the free room that costs least (capacity, stability).
+   */
+  kempeRematch = true;
 
   constructor(
     private readonly m: CompiledModel,
@@ -52,6 +61,7 @@ export class Moves {
     this.savedPeriod = new Int32Array(m.E);
     this.savedRoom = new Int32Array(m.E);
     this.savedInst = new Int32Array(m.E);
+    this.groupMark = new Int32Array(m.G);
   }
 
   /** A random move (or swap, or instructor change) of event e; false when it would change nothing. */
@@ -100,6 +110,7 @@ export class Moves {
       }
     }
     if (p1 === p0 && o1 === o0) return this.evaluateRoomChange(e, e2, p0, r0, r1);
+    if (o1 === o0 && p0 >= 0 && (r0 >= 0 || r1 < 0)) return this.evaluatePeriodChange(e, e2, p0, r0, p1, r1);
     this.deferred = false;
     this.kind = 0;
     this.e1 = e;
@@ -196,6 +207,169 @@ export class Moves {
     return true;
   }
 
+  /**
+   * A move to another period (and maybe room), or a swap with the occupant of the target slot, is
+   * only evaluated: the delta is computed from the counters (the state changes only on `commit`),
+   * so a rejected move costs no place/unplace. In a swap the rooms' occupancy does not change, and
+   * what the two events' courses, groups and instructors share cancels out.
+   */
+  private evaluatePeriodChange(
+    e: number,
+    e2: number,
+    p0: number,
+    r0: number,
+    p1: number,
+    r1: number,
+  ): boolean {
+    const m = this.m;
+    const s = this.s;
+    const P = m.P;
+    const c = m.eventCourse[e]!;
+    const size = m.eventSize[e]!;
+    let dHard = 0;
+    let dComp = 0;
+    let dDays = 0;
+    let dCap = 0;
+    let dStab = 0;
+    let dPeriodCost = 0;
+    const ie = this.instructorOf(e);
+    if (e2 < 0) {
+      if (r0 >= 0) dHard -= s.roomCnt[r0 * P + p0]! > 1 ? 1 : 0;
+      if (r1 >= 0) {
+        dHard += s.roomCnt[r1 * P + p1]! >= 1 ? 1 : 0;
+        dCap = over(size, m.roomCapacity[r1]!) - (r0 >= 0 ? over(size, m.roomCapacity[r0]!) : 0);
+        if (r1 !== r0) dStab = this.stabilityDelta(c, r0, r1);
+      }
+      dHard += this.courseMoveHard(c, p0, p1);
+      const gEnd = m.courseGroupStart[c + 1]!;
+      for (let i = m.courseGroupStart[c]!; i < gEnd; i++) {
+        const g = m.courseGroupList[i]!;
+        dHard += this.groupMoveHard(g, p0, p1);
+        if (m.groupCompact[g]) dComp += this.groupMoveCompactness(g, p0, p1);
+      }
+      dDays = this.daysMoveDelta(c, p0, p1);
+      if (ie >= 0) dHard += this.instMoveHard(ie, p0, p1);
+      if (m.periodCost) dPeriodCost = m.periodCost[e * P + p1]! - m.periodCost[e * P + p0]!;
+    } else {
+      const c2 = m.eventCourse[e2]!;
+      const size2 = m.eventSize[e2]!;
+      dCap =
+        over(size, m.roomCapacity[r1]!) -
+        over(size, m.roomCapacity[r0]!) +
+        over(size2, m.roomCapacity[r0]!) -
+        over(size2, m.roomCapacity[r1]!);
+      if (c2 !== c) {
+        if (r1 !== r0) dStab = this.stabilityDelta(c, r0, r1) + this.stabilityDelta(c2, r1, r0);
+        dHard += this.courseMoveHard(c, p0, p1) + this.courseMoveHard(c2, p1, p0);
+        dDays = this.daysMoveDelta(c, p0, p1) + this.daysMoveDelta(c2, p1, p0);
+        // A group of both courses keeps its counts: only the groups of one of them change.
+        const mark = this.groupMark;
+        const own = ++this.groupStamp;
+        const shared = ++this.groupStamp;
+        const gEnd = m.courseGroupStart[c + 1]!;
+        for (let i = m.courseGroupStart[c]!; i < gEnd; i++) mark[m.courseGroupList[i]!] = own;
+        const g2End = m.courseGroupStart[c2 + 1]!;
+        for (let i = m.courseGroupStart[c2]!; i < g2End; i++) {
+          const g = m.courseGroupList[i]!;
+          if (mark[g] === own) {
+            mark[g] = shared;
+            continue;
+          }
+          dHard += this.groupMoveHard(g, p1, p0);
+          if (m.groupCompact[g]) dComp += this.groupMoveCompactness(g, p1, p0);
+        }
+        for (let i = m.courseGroupStart[c]!; i < gEnd; i++) {
+          const g = m.courseGroupList[i]!;
+          if (mark[g] === shared) continue;
+          dHard += this.groupMoveHard(g, p0, p1);
+          if (m.groupCompact[g]) dComp += this.groupMoveCompactness(g, p0, p1);
+        }
+      }
+      const i2 = this.instructorOf(e2);
+      if (ie !== i2) {
+        if (ie >= 0) dHard += this.instMoveHard(ie, p0, p1);
+        if (i2 >= 0) dHard += this.instMoveHard(i2, p1, p0);
+      }
+      if (m.periodCost)
+        dPeriodCost =
+          m.periodCost[e * P + p1]! -
+          m.periodCost[e * P + p0]! +
+          m.periodCost[e2 * P + p0]! -
+          m.periodCost[e2 * P + p1]!;
+    }
+    const w = m.weights;
+    this.deferred = true;
+    this.kind = 0;
+    this.e1 = e;
+    this.e2 = e2;
+    this.p0 = p0;
+    this.r0 = r0;
+    this.p1 = p1;
+    this.r1 = r1;
+    this.dHard = dHard;
+    this.dSoft =
+      w.roomCapacity * dCap +
+      w.roomStability * dStab +
+      w.minDays * dDays +
+      w.compactness * dComp +
+      w.periodCost * dPeriodCost;
+    return true;
+  }
+
+  private instructorOf(e: number): number {
+    const o = this.s.inst[e]!;
+    return o >= 0 ? this.m.instList[this.m.instStart[e]! + o]! : -1;
+  }
+
+  /** Clashes gained when one event of course c goes from period `from` to `to` (from ≠ to). */
+  private courseMoveHard(c: number, from: number, to: number): number {
+    const cnt = this.s.courseCnt;
+    const k = c * this.m.P;
+    return (cnt[k + to]! >= 1 ? 1 : 0) - (cnt[k + from]! > 1 ? 1 : 0);
+  }
+
+  private groupMoveHard(g: number, from: number, to: number): number {
+    const cnt = this.s.groupCnt;
+    const k = g * this.m.P;
+    return (cnt[k + to]! >= 1 ? 1 : 0) - (cnt[k + from]! > 1 ? 1 : 0);
+  }
+
+  private instMoveHard(i: number, from: number, to: number): number {
+    const cnt = this.s.instCnt;
+    const k = i * this.m.P;
+    return (cnt[k + to]! >= 1 ? 1 : 0) - (cnt[k + from]! > 1 ? 1 : 0);
+  }
+
+  /**
+   * Isolated events gained by compact group g when one of its events goes from `from` to `to`:
+   * the removal is counted, applied to the counter for the addition's count (the two periods may
+   * be neighbours), then undone.
+   */
+  private groupMoveCompactness(g: number, from: number, to: number): number {
+    const s = this.s;
+    const k = g * this.m.P;
+    let change = s.isolationChange(k + from, from, -1);
+    s.groupCnt[k + from]!--;
+    change += s.isolationChange(k + to, to, 1);
+    s.groupCnt[k + from]!++;
+    return change;
+  }
+
+  /** Missing days gained by course c when one of its events goes from period `from` to `to`. */
+  private daysMoveDelta(c: number, from: number, to: number): number {
+    const m = this.m;
+    const s = this.s;
+    const d0 = m.periodDay[from]!;
+    const d1 = m.periodDay[to]!;
+    if (d0 === d1) return 0;
+    const min = m.courseMinDays[c]!;
+    let days = s.courseDays[c]!;
+    const before = days < min ? min - days : 0;
+    if (s.courseDay[c * m.D + d0] === 1) days--;
+    if (s.courseDay[c * m.D + d1] === 0) days++;
+    return (days < min ? min - days : 0) - before;
+  }
+
   private stabilityDelta(c: number, from: number, to: number): number {
     const s = this.s;
     const R = this.m.R;
@@ -269,12 +443,45 @@ export class Moves {
       this.savedInst[i] = s.inst[x]!;
       s.unplace(x);
     }
-    for (let i = 0; i < n; i++)
-      s.place(queue[i]!, this.savedPeriod[i] === t1 ? t2 : t1, this.savedRoom[i]!, this.savedInst[i]!);
+    const rematch = this.kempeRematch && !this.kempeRooms;
+    for (let i = 0; i < n; i++) {
+      const x = queue[i]!;
+      const ty = this.savedPeriod[i] === t1 ? t2 : t1;
+      const rx = this.savedRoom[i]!;
+      s.place(
+        x,
+        ty,
+        rematch && rx >= 0 && s.roomCnt[rx * P + ty]! > 0 ? this.freeRoom(x, ty, rx) : rx,
+        this.savedInst[i]!,
+      );
+    }
     this.chainLength = n;
     this.deferred = false;
     this.kind = 1;
     return true;
+  }
+
+  /** The free room of period p that costs event x least (capacity, room stability); `fallback` when none is free. */
+  private freeRoom(x: number, p: number, fallback: number): number {
+    const m = this.m;
+    const s = this.s;
+    const w = m.weights;
+    const size = m.eventSize[x]!;
+    const cR = m.eventCourse[x]! * m.R;
+    let best = fallback;
+    let bestCost = Number.POSITIVE_INFINITY;
+    const end = m.roomStart[x + 1]!;
+    for (let i = m.roomStart[x]!; i < end; i++) {
+      const r = m.roomList[i]!;
+      if (s.roomCnt[r * m.P + p]! > 0) continue;
+      const cost =
+        w.roomCapacity * over(size, m.roomCapacity[r]!) + (s.courseRoom[cR + r] === 0 ? w.roomStability : 0);
+      if (cost < bestCost) {
+        bestCost = cost;
+        best = r;
+      }
+    }
+    return best;
   }
 
   undo(): void {

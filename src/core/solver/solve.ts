@@ -35,14 +35,28 @@ export interface SolveOptions {
   nextToMate?: number;
   /** Moves without a new best after which the search goes back to the best (0: never; default 0). */
   restartAfter?: number;
-  /** Whether Kempe chains also follow shared rooms (default true; false lets rooms clash). */
+  /**
+   * Whether Kempe chains also follow shared rooms, so rooms stay clash-free but chains grow to
+   * whole periods (default false: rooms are re-matched, see `kempeRematch`).
+   */
   kempeRooms?: boolean;
-  /** Share of Kempe-chain moves (default 0.1). */
+  /**
+   * Whether Kempe chains that do not follow rooms re-match them: an event whose room is taken in
+   * its new period takes the cheapest free room (default true; false lets rooms clash).
+   */
+  kempeRematch?: boolean;
+  /** Share of Kempe-chain moves (default 0.2). */
   kempeRate?: number;
   /** Temperature of the feasibility phase (on hard violations alone; default 0.3). */
   feasibilityTemperature?: number;
-  /** Start and end temperatures of the annealing (defaults 2 and 0.15). */
+  /**
+   * Start and end temperatures of the annealing (end default 0.15). Unset, the start temperature is
+   * calibrated on the instance: the one at which `startAcceptance` of a sample of worsening moves
+   * would be accepted.
+   */
   startTemperature?: number;
+  /** Mean acceptance probability of worsening moves at the calibrated start temperature (default 0.2). */
+  startAcceptance?: number;
   endTemperature?: number;
   onProgress?: (progress: SolverProgress) => void;
   progressIntervalMs?: number;
@@ -108,8 +122,9 @@ export function solve(model: SolverModel, options: SolveOptions = {}): SolveResu
   const moves = new Moves(m, s, rng);
   moves.sameCourseRoom = options.sameCourseRoom ?? 0.5;
   moves.nextToMate = options.nextToMate ?? 0;
-  moves.kempeRooms = options.kempeRooms ?? true;
-  const kempeRate = options.kempeRate ?? 0.1;
+  moves.kempeRooms = options.kempeRooms ?? false;
+  moves.kempeRematch = options.kempeRematch ?? true;
+  const kempeRate = options.kempeRate ?? 0.2;
   const roomOnly = options.roomMoveRate ?? 0.35;
   const instructorChange = 0.15;
 
@@ -206,12 +221,25 @@ export function solve(model: SolverModel, options: SolveOptions = {}): SolveResu
   if (s.hard() > 0) anneal(1, false, 0.01, options.feasibilityTemperature ?? 0.3, 0.05, 0, 0.5, true);
   if (stoppedBy === undefined) {
     const from = Math.min(progress(), 0.99);
+    const tEnd = options.endTemperature ?? 0.15;
     anneal(
       hw,
       options.hardWeight === undefined,
       1,
-      options.startTemperature ?? 2,
-      options.endTemperature ?? 0.15,
+      options.startTemperature ??
+        Math.max(
+          tEnd,
+          calibrateTemperature(
+            s,
+            moves,
+            rng,
+            movableArr,
+            roomOnly,
+            instructorChange,
+            options.startAcceptance ?? 0.2,
+          ),
+        ),
+      tEnd,
       from,
       1,
       false,
@@ -237,6 +265,44 @@ export function solve(model: SolverModel, options: SolveOptions = {}): SolveResu
     stoppedBy,
     history,
   };
+}
+
+/**
+ * The temperature at which a sample of moves that worsen the soft cost (and keep the hard score)
+ * would be accepted with mean probability `acceptance`: instances whose costs come in larger steps
+ * (ITC2007 comp05: a missing working day costs 5) need a hotter start. 2 when the sample has none.
+ */
+function calibrateTemperature(
+  s: SolverState,
+  moves: Moves,
+  rng: Random,
+  movable: Int32Array,
+  roomOnly: number,
+  instructorChange: number,
+  acceptance: number,
+): number {
+  const deltas: number[] = [];
+  if (movable.length === 0) return 2;
+  for (let i = 0; i < 4000 && deltas.length < 1000; i++) {
+    const e = movable[rng.int(movable.length)]!;
+    const hard = s.hard();
+    const soft = s.soft();
+    if (!moves.simple(e, roomOnly, instructorChange)) continue;
+    const dHard = moves.deferred ? moves.dHard : s.hard() - hard;
+    const dSoft = moves.deferred ? moves.dSoft : s.soft() - soft;
+    moves.undo();
+    if (dHard === 0 && dSoft > 1e-9) deltas.push(dSoft);
+  }
+  if (deltas.length === 0) return 2;
+  const accepted = (t: number) => deltas.reduce((sum, d) => sum + Math.exp(-d / t), 0) / deltas.length;
+  let low = 1e-3;
+  let high = 1e4;
+  for (let k = 0; k < 50; k++) {
+    const mid = Math.sqrt(low * high);
+    if (accepted(mid) < acceptance) low = mid;
+    else high = mid;
+  }
+  return high;
 }
 
 /**

@@ -76,7 +76,7 @@ const expectSameScore = (s: SolverState) => {
 };
 
 describe("incremental (delta) scoring", () => {
-  it("equals a full re-scoring after any sequence of places, moves, swaps, room moves, Kempe chains and undos", () => {
+  it("equals a full re-scoring after any sequence of places, moves, swaps, room moves, Kempe chains (rooms followed, ignored or re-matched) and undos", () => {
     fc.assert(
       fc.property(
         fc.integer(),
@@ -87,6 +87,9 @@ describe("incremental (delta) scoring", () => {
           const s = new SolverState(m);
           const rng = new Random(moveSeed);
           const moves = new Moves(m, s, rng);
+          // Kempe chains that follow rooms, ignore them, or re-match them.
+          moves.kempeRooms = rng.next() < 0.4;
+          moves.kempeRematch = rng.next() < 0.7;
           const randomIn = (start: Int32Array, list: Int32Array, e: number) => {
             const n = start[e + 1]! - start[e]!;
             return n === 0 ? -1 : list[start[e]! + rng.int(n)]!;
@@ -111,7 +114,7 @@ describe("incremental (delta) scoring", () => {
               if (moves.kempe(e, randomIn(m.periodStart, m.periodList, e)) && rng.next() < 0.5) moves.undo();
             } else if (moves.simple(e, 0.3, 0.2)) {
               if (moves.deferred) {
-                // A room move is only evaluated: its predicted delta must be what applying it does.
+                // Moves and swaps are only evaluated: the predicted delta must be what applying them does.
                 const hard = s.hard() + moves.dHard;
                 const soft = s.soft() + moves.dSoft;
                 if (rng.next() < 0.5) {
@@ -137,6 +140,8 @@ describe("incremental (delta) scoring", () => {
     const before = { period: [...s.period], room: [...s.room], score: s.breakdown() };
     const moves = new Moves(m, s, new Random(3));
     for (let i = 0; i < 200; i++) {
+      moves.kempeRooms = i % 3 === 0;
+      moves.kempeRematch = i % 5 < 3;
       const e = i % m.E;
       const done = i % 2 ? moves.kempe(e, m.periodList[m.periodStart[e + 1]! - 1]!) : moves.simple(e, 0.3, 0);
       if (done) moves.undo();

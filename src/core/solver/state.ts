@@ -135,7 +135,7 @@ export class SolverState {
    * changes by `step` (+1 or -1), read before the change: only p and its same-day neighbours can
    * change, and a neighbour only when p turns empty or non-empty.
    */
-  private isolationChange(k: number, p: number, step: 1 | -1): number {
+  isolationChange(k: number, p: number, step: 1 | -1): number {
     const m = this.m;
     const cnt = this.groupCnt;
     const n = cnt[k]!;
