@@ -230,6 +230,7 @@ export class Moves {
     let dComp = 0;
     let dDays = 0;
     let dCap = 0;
+    let dWaste = 0;
     let dStab = 0;
     let dPeriodCost = 0;
     const ie = this.instructorOf(e);
@@ -238,6 +239,7 @@ export class Moves {
       if (r1 >= 0) {
         dHard += s.roomCnt[r1 * P + p1]! >= 1 ? 1 : 0;
         dCap = over(size, m.roomCapacity[r1]!) - (r0 >= 0 ? over(size, m.roomCapacity[r0]!) : 0);
+        dWaste = over(m.roomCapacity[r1]!, size) - (r0 >= 0 ? over(m.roomCapacity[r0]!, size) : 0);
         if (r1 !== r0) dStab = this.stabilityDelta(c, r0, r1);
       }
       dHard += this.courseMoveHard(c, p0, p1);
@@ -258,6 +260,11 @@ export class Moves {
         over(size, m.roomCapacity[r0]!) +
         over(size2, m.roomCapacity[r0]!) -
         over(size2, m.roomCapacity[r1]!);
+      dWaste =
+        over(m.roomCapacity[r1]!, size) -
+        over(m.roomCapacity[r0]!, size) +
+        over(m.roomCapacity[r0]!, size2) -
+        over(m.roomCapacity[r1]!, size2);
       if (c2 !== c) {
         if (r1 !== r0) dStab = this.stabilityDelta(c, r0, r1) + this.stabilityDelta(c2, r1, r0);
         dHard += this.courseMoveHard(c, p0, p1) + this.courseMoveHard(c2, p1, p0);
@@ -309,6 +316,7 @@ export class Moves {
     this.dHard = dHard;
     this.dSoft =
       w.roomCapacity * dCap +
+      (w.roomWaste ?? 0) * dWaste +
       w.roomStability * dStab +
       w.minDays * dDays +
       w.compactness * dComp +
@@ -475,7 +483,9 @@ export class Moves {
       const r = m.roomList[i]!;
       if (s.roomCnt[r * m.P + p]! > 0) continue;
       const cost =
-        w.roomCapacity * over(size, m.roomCapacity[r]!) + (s.courseRoom[cR + r] === 0 ? w.roomStability : 0);
+        w.roomCapacity * over(size, m.roomCapacity[r]!) +
+        (w.roomWaste ?? 0) * over(m.roomCapacity[r]!, size) +
+        (s.courseRoom[cR + r] === 0 ? w.roomStability : 0);
       if (cost < bestCost) {
         bestCost = cost;
         best = r;
