@@ -2,6 +2,7 @@ import type { Database } from "../db/database.js";
 import type { Clock } from "../shared/clock.js";
 import { runSolverInWorker } from "../solver/run-in-worker.js";
 import type { SolveResult } from "../solver/solve.js";
+import { zeroScore } from "../solver/state.js";
 import type { PlanProblem } from "./build-plan-model.js";
 import { interpretPlan } from "./interpret-plan.js";
 import { planRepository } from "./plans.repository.js";
@@ -20,22 +21,8 @@ const noSolve: SolveResult = {
   period: [],
   room: [],
   instructor: [],
-  score: {
-    hard: 0,
-    soft: 0,
-    unplaced: 0,
-    roomClashes: 0,
-    courseClashes: 0,
-    groupClashes: 0,
-    instructorClashes: 0,
-    roomCapacity: 0,
-    roomWaste: 0,
-    minDays: 0,
-    compactness: 0,
-    roomStability: 0,
-    instructorCost: 0,
-    periodCost: 0,
-  },
+  score: zeroScore(),
+
   iterations: 0,
   elapsedMs: 0,
   stoppedBy: "iterations",

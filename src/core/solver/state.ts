@@ -241,6 +241,24 @@ export class SolverState {
   }
 }
 
+/** Every count of a breakdown at zero (nothing scored yet). */
+export const zeroScore = (): ScoreBreakdown => ({
+  hard: 0,
+  soft: 0,
+  unplaced: 0,
+  roomClashes: 0,
+  courseClashes: 0,
+  groupClashes: 0,
+  instructorClashes: 0,
+  roomCapacity: 0,
+  roomWaste: 0,
+  minDays: 0,
+  compactness: 0,
+  roomStability: 0,
+  instructorCost: 0,
+  periodCost: 0,
+});
+
 /** Scores an assignment from scratch, independently of the incremental state (for tests/checks). */
 export function scoreAssignment(
   m: CompiledModel,
@@ -249,20 +267,7 @@ export function scoreAssignment(
   inst: ArrayLike<number>,
 ): ScoreBreakdown {
   const { E, P, R, C, G, I, D } = m;
-  const s = {
-    unplaced: 0,
-    roomClashes: 0,
-    courseClashes: 0,
-    groupClashes: 0,
-    instructorClashes: 0,
-    roomCapacity: 0,
-    roomWaste: 0,
-    minDays: 0,
-    compactness: 0,
-    roomStability: 0,
-    instructorCost: 0,
-    periodCost: 0,
-  };
+  const s = zeroScore();
   const roomUse = new Int32Array(R * P);
   const courseUse = new Int32Array(C * P);
   const groupUse = new Int32Array(G * P);
@@ -318,5 +323,5 @@ export function scoreAssignment(
     }
   }
   const hard = s.unplaced + s.roomClashes + s.courseClashes + s.groupClashes + s.instructorClashes;
-  return { hard, soft: weightedSoft(m, s), ...s };
+  return { ...s, hard, soft: weightedSoft(m, s) };
 }
