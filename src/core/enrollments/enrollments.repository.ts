@@ -94,48 +94,6 @@ export const enrollmentRepository = {
       .orderBy("id")
       .execute(),
 
-  /** Sessions not yet under way starting in (from, to], with their seats taken and waitlist length. */
-  upcomingWithSeatCounts: (db: Executor, tenantId: string, from: number, to: number) =>
-    db
-      .selectFrom("sessions as s")
-      .innerJoin("courses as c", (join) =>
-        join.onRef("c.tenant_id", "=", "s.tenant_id").onRef("c.id", "=", "s.course_id"),
-      )
-      .select([
-        "s.id",
-        "s.course_id",
-        "s.title",
-        "c.title as course_title",
-        "c.code",
-        "s.status",
-        "s.starts_at",
-        "s.time_zone",
-        "s.min_seats",
-        "s.max_seats",
-        (eb) =>
-          eb
-            .selectFrom("enrollments as e")
-            .select(sql<number>`count(*)`.as("n"))
-            .whereRef("e.tenant_id", "=", "s.tenant_id")
-            .whereRef("e.session_id", "=", "s.id")
-            .where("e.status", "in", SEAT_HOLDING)
-            .as("enrolled"),
-        (eb) =>
-          eb
-            .selectFrom("enrollments as w")
-            .select(sql<number>`count(*)`.as("n"))
-            .whereRef("w.tenant_id", "=", "s.tenant_id")
-            .whereRef("w.session_id", "=", "s.id")
-            .where("w.status", "=", "waitlisted")
-            .as("waitlisted"),
-      ])
-      .where("s.tenant_id", "=", tenantId)
-      .where("s.status", "in", ["draft", "planned", "confirmed"])
-      .where("s.starts_at", ">", from)
-      .where("s.starts_at", "<=", to)
-      .orderBy("s.starts_at")
-      .execute(),
-
   /** Live sessions starting in (from, to] with seats taken, waitlist length and pending approvals. */
   seatCountsBetween: (db: Executor, tenantId: string, from: number, to: number) => {
     const count = (statuses: readonly string[]) =>
@@ -147,6 +105,7 @@ export const enrollmentRepository = {
       )
       .select([
         "s.id",
+        "s.course_id",
         "s.title",
         "c.title as course_title",
         "c.code",

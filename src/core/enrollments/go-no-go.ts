@@ -11,7 +11,7 @@ const DAY = 24 * 3600_000;
  */
 export async function goNoGoList(db: Executor, actor: Actor, now: number, days: number) {
   authorize(actor, "reference:read");
-  const rows = await enrollmentRepository.upcomingWithSeatCounts(db, actor.tenantId, now, now + days * DAY);
+  const rows = await enrollmentRepository.seatCountsBetween(db, actor.tenantId, now, now + days * DAY);
   return rows
     .map((row) => ({
       sessionId: row.id,
@@ -22,9 +22,9 @@ export async function goNoGoList(db: Executor, actor: Actor, now: number, days: 
       timeZone: row.time_zone,
       minSeats: row.min_seats,
       maxSeats: row.max_seats,
-      enrolled: Number(row.enrolled ?? 0),
-      waitlisted: Number(row.waitlisted ?? 0),
-      shortBy: row.min_seats - Number(row.enrolled ?? 0),
+      enrolled: Number(row.seated),
+      waitlisted: Number(row.waitlisted),
+      shortBy: row.min_seats - Number(row.seated),
       daysUntilStart: Math.round(((row.starts_at - now) / DAY) * 10) / 10,
     }))
     .filter((item) => item.shortBy > 0);
