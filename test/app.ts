@@ -16,6 +16,8 @@ export interface TestTenant {
 
 export interface TestContext {
   kind: DatabaseKind;
+  /** The database's URL, for a second core on it (another process, as far as caches go). */
+  url: string;
   core: Core;
   app: FastifyInstance;
   /** Two tenants, so every test can check that neither sees the other. */
@@ -34,7 +36,14 @@ export async function createTestContext(kind: DatabaseKind, options: CoreOptions
       (await core.auth.issueToken(actor, { name: role, role, expiresAt: null })).token;
     return { slug, id: tenant.id, actor, token: await tokenFor("admin"), tokenFor };
   };
-  const context: TestContext = { kind, core, app, a: await tenant("tenant-a"), b: await tenant("tenant-b") };
+  const context: TestContext = {
+    kind,
+    url: database.url,
+    core,
+    app,
+    a: await tenant("tenant-a"),
+    b: await tenant("tenant-b"),
+  };
   return {
     context,
     async close() {

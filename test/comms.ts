@@ -103,7 +103,14 @@ export async function createCommsContext(kind: DatabaseKind, comms: Partial<Comm
       (await core.auth.issueToken(actor, { name: role, role, expiresAt: null })).token;
     return { slug, id: tenant.id, actor, token: await tokenFor("admin"), tokenFor };
   };
-  const context: TestContext = { kind, core, app, a: await tenant("tenant-a"), b: await tenant("tenant-b") };
+  const context: TestContext = {
+    kind,
+    url: database.url,
+    core,
+    app,
+    a: await tenant("tenant-a"),
+    b: await tenant("tenant-b"),
+  };
   return {
     context,
     database,

@@ -10,6 +10,7 @@ import * as m0008 from "./migrations/0008_booking_spans_index.js";
 import * as m0009 from "./migrations/0009_client_contacts.js";
 import * as m0010 from "./migrations/0010_planning.js";
 import * as m0011 from "./migrations/0011_learner_accounts.js";
+import * as m0012 from "./migrations/0012_reference_versions.js";
 
 // Listed explicitly (not read from disk) so migrations run the same from source, tests and bundles.
 const migrations: Record<string, Migration> = {
@@ -23,6 +24,7 @@ const migrations: Record<string, Migration> = {
   "0009_client_contacts": m0009,
   "0010_planning": m0010,
   "0011_learner_accounts": m0011,
+  "0012_reference_versions": m0012,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

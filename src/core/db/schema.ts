@@ -21,6 +21,13 @@ export interface TenantsTable {
   updated_at: number;
 }
 
+/** Bumped by triggers on every write to a tenant's reference data (migration 0012). */
+export interface ReferenceVersionsTable {
+  tenant_id: string;
+  /** bigint: a string on PostgreSQL, a number on SQLite. */
+  version: number | string;
+}
+
 export interface UsersTable extends EntityColumns {
   email: string;
   email_normalized: string;
@@ -611,6 +618,7 @@ export interface PlansTable {
 
 export interface DB {
   tenants: TenantsTable;
+  reference_versions: ReferenceVersionsTable;
   users: UsersTable;
   sign_in_links: SignInLinksTable;
   api_tokens: ApiTokensTable;

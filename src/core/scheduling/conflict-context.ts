@@ -3,15 +3,10 @@ import { entityStore } from "../db/entity-store.js";
 import type {
   CoursesTable,
   EquipmentTable,
-  InstructorAvailabilityTable,
-  InstructorQualificationsTable,
   InstructorsTable,
-  InstructorTimeOffTable,
   LocationsTable,
   RoomsTable,
 } from "../db/schema.js";
-import { instructorDetailsRepository } from "../instructors/instructor-details.repository.js";
-import { locationRepository } from "../resources/locations.repository.js";
 import { fromJson } from "../shared/json.js";
 import { bookingRepository } from "./bookings.repository.js";
 import type {
@@ -22,6 +17,7 @@ import type {
   Proposal,
   RoomProfile,
 } from "./engine/types.js";
+import { directReads, type InstructorDetails, type ReferenceReads } from "./reference-reads.js";
 
 const DAY_MS = 24 * 3600_000;
 
@@ -65,22 +61,14 @@ export interface ContextRequest {
     equipment: EquipmentTable[];
     location: LocationsTable | undefined;
   };
+  /** Where reference data comes from (a dry run's cache); the database by default. */
+  reads?: ReferenceReads;
 }
 
 /** Instructor rows with their details, as the engine reads them. */
 export function instructorProfiles(
   rows: readonly InstructorsTable[],
-  details: {
-    availability: readonly Pick<
-      InstructorAvailabilityTable,
-      "instructor_id" | "weekday" | "start_time" | "end_time" | "valid_from" | "valid_until"
-    >[];
-    timeOff: readonly Pick<InstructorTimeOffTable, "instructor_id" | "starts_at" | "ends_at" | "reason">[];
-    qualifications: readonly Pick<
-      InstructorQualificationsTable,
-      "instructor_id" | "course_id" | "skill" | "valid_from" | "valid_until"
-    >[];
-  },
+  details: InstructorDetails,
 ): Map<string, InstructorProfile> {
   const profiles = new Map<string, InstructorProfile>(
     rows.map((row) => [
@@ -167,6 +155,7 @@ export async function loadConflictContext(
   request: ContextRequest,
 ): Promise<ConflictContext> {
   const { proposal } = request;
+  const reads = request.reads ?? directReads(db, tenantId);
   const margin = request.marginMs ?? 0;
   const first = Math.min(...proposal.segments.map((s) => s.start)) - margin;
   const last = Math.max(...proposal.segments.map((s) => s.end)) + margin;
@@ -207,12 +196,10 @@ export async function loadConflictContext(
     travelRows,
     locationRows,
   ] = await Promise.all([
-    entityStore.findMany(db, "instructors", tenantId, extraInstructors),
-    instructorDetailsRepository.detailsOf(db, tenantId, instructorIds, near),
-    entityStore.findMany(db, "rooms", tenantId, extraRooms),
-    preloaded
-      ? Promise.resolve(preloaded.equipment)
-      : entityStore.findMany(db, "equipment", tenantId, equipmentIds),
+    reads.entities("instructors", extraInstructors),
+    reads.instructorDetails(instructorIds, near),
+    reads.entities("rooms", extraRooms),
+    preloaded ? Promise.resolve(preloaded.equipment) : reads.entities("equipment", equipmentIds),
     entityStore.findMany(db, "learners", tenantId, proposal.learnerIds),
     bookingRepository.findOverlapping(
       db,
@@ -225,10 +212,8 @@ export async function loadConflictContext(
     needsTeachingTime
       ? bookingRepository.findBusySpans(db, tenantId, instructorIds, wide, proposal.sessionId)
       : Promise.resolve([]),
-    proposal.locationId
-      ? locationRepository.travelTimesFrom(db, tenantId, [proposal.locationId])
-      : Promise.resolve([]),
-    entityStore.findMany(db, "locations", tenantId, locationIds),
+    proposal.locationId ? reads.travelTimesFrom([proposal.locationId]) : Promise.resolve([]),
+    reads.entities("locations", locationIds),
   ]);
   const instructors = instructorProfiles(
     preloaded ? [...preloaded.instructors, ...instructorRows] : instructorRows,

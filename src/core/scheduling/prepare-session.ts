@@ -13,12 +13,12 @@ import type {
 } from "../db/schema.js";
 import { type FieldError, notFound, throwIfErrors } from "../errors.js";
 import { defaultJitsiTemplate, renderJoinUrl } from "../resources/join-url.js";
-import { judgeReferences, loadReferencedRows, type ReferenceCheck } from "../shared/entity-service.js";
+import { judgeReferences, type ReferenceCheck } from "../shared/entity-service.js";
 import { newId } from "../shared/ids.js";
 import { fromJson, toJson } from "../shared/json.js";
-import { loadTenant } from "../tenancy/tenancy.service.js";
 import { localToInstant } from "../time/zoned.js";
 import type { Proposal } from "./engine/types.js";
+import { directReads, type ReferenceReads } from "./reference-reads.js";
 import type { SessionRecord } from "./sessions.repository.js";
 import type { SessionInput } from "./sessions.schemas.js";
 
@@ -46,7 +46,8 @@ export interface PreparedSession {
  * Turns what a coordinator sent (for a new session, or the merged state of an existing one) into
  * the rows to write and the proposal the conflict engine checks. Every reference must exist in
  * the actor's tenant; wall-clock segment times become instants in the session's zone. The tenant
- * is only needed for a virtual join link: pass null to have it read when it is.
+ * is only needed for a virtual join link: pass null to have it read when it is. A dry run passes
+ * cached `reads`; writes read the database.
  */
 export async function prepareSession(
   db: Executor,
@@ -55,6 +56,7 @@ export async function prepareSession(
   input: SessionInput,
   existing: SessionRecord | null,
   now: number,
+  reads: ReferenceReads = directReads(db, actor.tenantId),
 ): Promise<PreparedSession> {
   const errors: FieldError[] = [];
   const kept = existing?.session;
@@ -105,8 +107,8 @@ export async function prepareSession(
   // One read per referenced table (on PostgreSQL they run on separate connections); the rows
   // serve the reference checks, the preparation below and a dry run's conflict context.
   const [found, loadedTenant] = await Promise.all([
-    loadReferencedRows(db, actor.tenantId, references),
-    tenant === null && input.format !== "ilt" ? loadTenant(db, actor.tenantId) : Promise.resolve(tenant),
+    reads.rows(references),
+    tenant === null && input.format !== "ilt" ? reads.tenant() : Promise.resolve(tenant),
   ]);
   errors.push(...judgeReferences(found, references));
   throwIfErrors(errors);

@@ -4,6 +4,7 @@ import { checkSession } from "./check-session.js";
 import { createSession } from "./create-session.js";
 import { deleteSession } from "./delete-session.js";
 import { createFreeBusy } from "./free-busy.js";
+import { createReferenceCache } from "./reference-reads.js";
 import { type AssignmentResponse, respondToAssignment } from "./respond-to-assignment.js";
 import { cloneSession } from "./series/clone-session.js";
 import { createSeries } from "./series/create-series.js";
@@ -16,6 +17,7 @@ import { updateSession } from "./update-session.js";
 
 /** The scheduling use cases, one file each, bound to their dependencies. */
 export function createSchedulingService(deps: SchedulingDeps) {
+  const references = createReferenceCache();
   return {
     ...createSessionQueries(deps),
     freeBusy: createFreeBusy(deps),
@@ -26,7 +28,7 @@ export function createSchedulingService(deps: SchedulingDeps) {
     clone: (actor: Actor, id: string, input: CloneInput) => cloneSession(deps, actor, id, input),
     shiftSeries: (actor: Actor, seriesId: string, input: ShiftInput) =>
       shiftSeries(deps, actor, seriesId, input),
-    check: (actor: Actor, input: SessionCheckInput) => checkSession(deps, actor, input),
+    check: (actor: Actor, input: SessionCheckInput) => checkSession({ ...deps, references }, actor, input),
     changeStatus: (actor: Actor, id: string, change: StatusChange) =>
       changeSessionStatus(deps, actor, id, change),
     respond: (
