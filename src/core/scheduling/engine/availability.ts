@@ -1,12 +1,18 @@
 import { clipIntervals, mergeIntervals, subtractIntervals } from "./intervals.js";
-import { isoWeekday, isValidOn, localDatesOf, offsetPiecesOf, wallClockInstants } from "./local-days.js";
+import {
+  isoWeekday,
+  isValidOn,
+  localDatesOf,
+  type OffsetPiece,
+  offsetPiecesOf,
+  wallClockInstants,
+} from "./local-days.js";
 import type { AvailabilityRule, Interval } from "./types.js";
 
-/** "HH:mm" → minutes after midnight; "24:00" is 1440, the end of the day. */
-const minutesOf = (time: string): number => {
-  const [hours, minutes] = time.split(":");
-  return Number(hours) * 60 + Number(minutes);
-};
+/** "HH:mm" → minutes after midnight; "24:00" is 1440, the end of the day. Read per rule and date. */
+const digit = (time: string, at: number) => time.charCodeAt(at) - 48;
+const minutesOf = (time: string): number =>
+  (digit(time, 0) * 10 + digit(time, 1)) * 60 + digit(time, 3) * 10 + digit(time, 4);
 
 /**
  * The instants inside `range` covered by weekly availability rules, read as wall-clock times in
@@ -24,13 +30,17 @@ export function availabilityWindows(
   const windows: Interval[] = [];
   for (const date of localDatesOf(range, zone)) {
     const weekday = isoWeekday(date);
-    const applicable = rules.filter(
-      (rule) => rule.weekday === weekday && isValidOn(date, rule.validFrom, rule.validUntil),
-    );
-    if (applicable.length === 0) continue;
-    const pieces = offsetPiecesOf(date, zone);
-    for (const rule of applicable) {
-      windows.push(...wallClockInstants(date, pieces, minutesOf(rule.startTime), minutesOf(rule.endTime)));
+    let pieces: readonly OffsetPiece[] | null = null;
+    for (const rule of rules) {
+      if (rule.weekday !== weekday || !isValidOn(date, rule.validFrom, rule.validUntil)) continue;
+      pieces ??= offsetPiecesOf(date, zone);
+      for (const window of wallClockInstants(
+        date,
+        pieces,
+        minutesOf(rule.startTime),
+        minutesOf(rule.endTime),
+      ))
+        windows.push(window);
     }
   }
   return clipIntervals(mergeIntervals(windows), range);

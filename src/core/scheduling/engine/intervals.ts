@@ -10,6 +10,11 @@ export const overlaps = (a: Interval, b: Interval) =>
 
 /** The union of any intervals as sorted, disjoint, non-empty intervals; touching ones join. */
 export function mergeIntervals(intervals: readonly Interval[]): Interval[] {
+  // One interval (a segment, a day's single window) is the common case: no filter, no sort.
+  if (intervals.length === 1) {
+    const only = intervals[0]!;
+    return isEmpty(only) ? [] : [{ start: only.start, end: only.end }];
+  }
   const sorted = intervals.filter((i) => !isEmpty(i)).sort((a, b) => a.start - b.start);
   const merged: Interval[] = [];
   for (const { start, end } of sorted) {
@@ -40,10 +45,15 @@ export function subtractIntervals(from: readonly Interval[], remove: readonly In
 }
 
 /** The parts of the intervals inside `range`. */
-export const clipIntervals = (intervals: readonly Interval[], range: Interval): Interval[] =>
-  intervals
-    .map((i) => ({ start: Math.max(i.start, range.start), end: Math.min(i.end, range.end) }))
-    .filter((i) => !isEmpty(i));
+export function clipIntervals(intervals: readonly Interval[], range: Interval): Interval[] {
+  const clipped: Interval[] = [];
+  for (const interval of intervals) {
+    const start = Math.max(interval.start, range.start);
+    const end = Math.min(interval.end, range.end);
+    if (start < end) clipped.push({ start, end });
+  }
+  return clipped;
+}
 
 /**
  * The time a booking keeps its resource busy: a room's includes setup and teardown; instructors,
@@ -61,7 +71,9 @@ export interface BookingIndex {
 
 interface ResourceBookings {
   bookings: ExistingBooking[];
+  /** Busy spans, by position: read on every lookup, so kept as plain numbers. */
   starts: number[];
+  ends: number[];
   /** The longest busy span: no booking starting earlier than `start - longest` can reach `start`. */
   longest: number;
 }
@@ -90,6 +102,7 @@ export function createBookingIndex(
     index.set(key, {
       bookings: sorted.map((entry) => entry.booking),
       starts: sorted.map((entry) => entry.span.start),
+      ends: sorted.map((entry) => entry.span.end),
       longest: sorted.reduce((longest, { span }) => Math.max(longest, span.end - span.start), 0),
     });
   }
@@ -99,9 +112,11 @@ export function createBookingIndex(
       if (!entry || isEmpty(interval)) return [];
       const found: ExistingBooking[] = [];
       for (let i = lowerBound(entry.starts, interval.start - entry.longest); i < entry.starts.length; i++) {
-        if (entry.starts[i]! >= interval.end) break;
-        const booking = entry.bookings[i]!;
-        if (overlaps(busySpan(booking), interval)) found.push(booking);
+        const start = entry.starts[i]!;
+        if (start >= interval.end) break;
+        // overlaps(busy span, interval), with the interval known to be non-empty.
+        const end = entry.ends[i]!;
+        if (interval.start < end && start < end) found.push(entry.bookings[i]!);
       }
       return found;
     },

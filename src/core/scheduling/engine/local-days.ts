@@ -176,12 +176,17 @@ function computeLocalDayGrid(first: string, last: string, zone: string): LocalDa
   return { dates, starts };
 }
 
-/** The grid's dates an interval touches; parts outside the grid are left out. */
-export function gridDatesOf(grid: LocalDayGrid, interval: Interval): string[] {
+/** Positions [from, to) of the grid's dates an interval touches; parts outside the grid are left out. */
+export function gridRangeOf(grid: LocalDayGrid, interval: Interval): [number, number] {
   const from = Math.max(interval.start, grid.starts[0]!);
   const to = Math.min(interval.end, grid.starts[grid.starts.length - 1]!);
-  if (from >= to) return [];
-  return grid.dates.slice(dayIndex(grid.starts, from), dayIndex(grid.starts, to - 1) + 1);
+  if (from >= to) return [0, 0];
+  return [dayIndex(grid.starts, from), dayIndex(grid.starts, to - 1) + 1];
+}
+
+/** The grid's dates an interval touches; parts outside the grid are left out. */
+export function gridDatesOf(grid: LocalDayGrid, interval: Interval): string[] {
+  return grid.dates.slice(...gridRangeOf(grid, interval));
 }
 
 /** The position of the day that contains `ms`: the last start at or before it. */
