@@ -50,6 +50,7 @@ export async function checkSession(
           prepared.course,
           prepared.proposal,
           replacementsFor(conflicts),
+          { reads },
         )
       : null;
   return {

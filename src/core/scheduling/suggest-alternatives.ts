@@ -5,6 +5,7 @@ import { candidatesRepository } from "./candidates.repository.js";
 import { courseProfile, loadConflictContext } from "./conflict-context.js";
 import { findConflicts } from "./engine/find-conflicts.js";
 import type { Conflict, ConflictContext, Proposal } from "./engine/types.js";
+import type { ReferenceReads } from "./reference-reads.js";
 
 const DAY_MS = 24 * 3600_000;
 const CANDIDATE_LIMIT = 200;
@@ -61,7 +62,7 @@ export async function suggestAlternatives(
   course: CoursesTable,
   proposal: Proposal,
   replace: { instructors: string[]; rooms: string[] },
-  options: { windowDays?: number; slots?: boolean } = {},
+  options: { windowDays?: number; slots?: boolean; reads?: ReferenceReads } = {},
 ): Promise<Suggestions> {
   const windowDays = options.windowDays ?? 14;
   const busyInstructors = replace.instructors;
@@ -93,6 +94,7 @@ export async function suggestAlternatives(
     extraInstructorIds: instructorCandidates,
     extraRoomIds: roomCandidates,
     marginMs: windowDays * DAY_MS,
+    reads: options.reads,
   });
 
   const freeFor = (candidate: Proposal, type: "instructor" | "room", id: string) =>
