@@ -69,6 +69,95 @@ interface TenantEntry {
 
 const frozen = <T extends object>(rows: readonly T[]): T[] => rows.map((row) => Object.freeze(row));
 
+type MutableDetails = { [K in keyof InstructorDetails]: InstructorDetails[K][number][] };
+
+/** Reads of one dry run: from the entry, reading (and keeping) only what it lacks. */
+class CachedReads implements ReferenceReads {
+  constructor(
+    private readonly db: Executor,
+    private readonly tenantId: string,
+    private readonly entry: TenantEntry,
+  ) {}
+
+  async rows(references: readonly Pick<ReferenceCheck, "table" | "id">[]): Promise<ReferencedRows> {
+    const byTable = new Map<EntityTableName, string[]>();
+    for (const { table, id } of references) {
+      if (!id) continue;
+      const ids = byTable.get(table) ?? [];
+      if (!ids.includes(id)) ids.push(id);
+      byTable.set(table, ids);
+    }
+    const found: ReferencedRows = new Map();
+    // Misses read in parallel (on PostgreSQL on separate connections).
+    const read = await Promise.all([...byTable].map(([table, ids]) => this.entities(table, ids)));
+    for (const [index, table] of [...byTable.keys()].entries())
+      for (const row of read[index]!) found.set(`${table}:${row.id}`, row);
+    return found;
+  }
+
+  async entities<T extends EntityTableName>(table: T, ids: string[]): Promise<DB[T][]> {
+    if (!CACHED_TABLES.has(table)) return entityStore.findMany(this.db, table, this.tenantId, ids);
+    const { rows } = this.entry;
+    const missing = ids.filter((id) => !rows.has(`${table}:${id}`));
+    if (missing.length > 0) {
+      const read = await entityStore.findMany(this.db, table, this.tenantId, [...new Set(missing)]);
+      for (const row of frozen(read)) rows.set(`${table}:${row.id}`, row);
+    }
+    const result: DB[T][] = [];
+    for (const id of ids) {
+      const row = rows.get(`${table}:${id}`);
+      if (row) result.push(row as DB[T]);
+    }
+    return result;
+  }
+
+  async instructorDetails(ids: string[], window: { from: number; to: number }): Promise<InstructorDetails> {
+    const { details } = this.entry;
+    const missing = [...new Set(ids)].filter((id) => !details.has(id));
+    if (missing.length > 0) {
+      const read = await instructorDetailsRepository.detailsOf(this.db, this.tenantId, missing, ALL_TIME);
+      const byInstructor = new Map<string, MutableDetails>(
+        missing.map((id) => [id, { availability: [], qualifications: [], timeOff: [] }]),
+      );
+      for (const row of frozen(read.availability))
+        byInstructor.get(row.instructor_id)?.availability.push(row);
+      for (const row of frozen(read.qualifications))
+        byInstructor.get(row.instructor_id)?.qualifications.push(row);
+      for (const row of frozen(read.timeOff)) byInstructor.get(row.instructor_id)?.timeOff.push(row);
+      for (const [id, entry] of byInstructor) details.set(id, entry);
+    }
+    const result: MutableDetails = { availability: [], qualifications: [], timeOff: [] };
+    for (const id of new Set(ids)) {
+      const entry = details.get(id)!;
+      result.availability.push(...entry.availability);
+      result.qualifications.push(...entry.qualifications);
+      for (const off of entry.timeOff)
+        if (off.ends_at > window.from && off.starts_at < window.to) result.timeOff.push(off);
+    }
+    return result;
+  }
+
+  async travelTimesFrom(locationIds: string[]): Promise<LocationTravelTimesTable[]> {
+    const { travel } = this.entry;
+    const unique = [...new Set(locationIds)];
+    const missing = unique.filter((id) => !travel.has(id));
+    if (missing.length > 0) {
+      const read = frozen(await locationRepository.travelTimesFrom(this.db, this.tenantId, missing));
+      for (const id of missing)
+        travel.set(
+          id,
+          read.filter((row) => row.from_location_id === id),
+        );
+    }
+    return unique.flatMap((id) => travel.get(id)!);
+  }
+
+  async tenant(): Promise<TenantsTable> {
+    this.entry.tenant ??= Object.freeze(await loadTenant(this.db, this.tenantId));
+    return this.entry.tenant;
+  }
+}
+
 /**
  * An in-process cache of reference data for dry runs, so a check reads only what changes often
  * (bookings). `open` reads the tenant's reference version first; every row read afterwards is at
@@ -93,99 +182,11 @@ export function createReferenceCache() {
     return entry;
   }
 
-  function readsOf(db: Executor, tenantId: string, entry: TenantEntry): ReferenceReads {
-    const direct = directReads(db, tenantId);
-    const entities = async <T extends EntityTableName>(table: T, ids: string[]): Promise<DB[T][]> => {
-      if (!CACHED_TABLES.has(table)) return direct.entities(table, ids);
-      const missing = ids.filter((id) => !entry.rows.has(`${table}:${id}`));
-      if (missing.length > 0) {
-        for (const row of frozen(await direct.entities(table, [...new Set(missing)])))
-          entry.rows.set(`${table}:${row.id}`, row);
-      }
-      return ids.flatMap((id) => {
-        const row = entry.rows.get(`${table}:${id}`);
-        return row ? [row as DB[T]] : [];
-      });
-    };
-    return {
-      async rows(references) {
-        const byTable = new Map<EntityTableName, string[]>();
-        for (const { table, id } of references) {
-          if (!id) continue;
-          const ids = byTable.get(table) ?? [];
-          if (!ids.includes(id)) ids.push(id);
-          byTable.set(table, ids);
-        }
-        const found: ReferencedRows = new Map();
-        await Promise.all(
-          [...byTable].map(async ([table, ids]) => {
-            for (const row of await entities(table, ids)) found.set(`${table}:${row.id}`, row);
-          }),
-        );
-        return found;
-      },
-
-      entities,
-
-      async instructorDetails(ids, window) {
-        const missing = [...new Set(ids)].filter((id) => !entry.details.has(id));
-        if (missing.length > 0) {
-          const read = await direct.instructorDetails(missing, ALL_TIME);
-          const byInstructor = new Map(
-            missing.map((id) => [
-              id,
-              { availability: [], qualifications: [], timeOff: [] } as {
-                [K in keyof InstructorDetails]: InstructorDetails[K][number][];
-              },
-            ]),
-          );
-          for (const row of frozen(read.availability))
-            byInstructor.get(row.instructor_id)?.availability.push(row);
-          for (const row of frozen(read.qualifications))
-            byInstructor.get(row.instructor_id)?.qualifications.push(row);
-          for (const row of frozen(read.timeOff)) byInstructor.get(row.instructor_id)?.timeOff.push(row);
-          for (const [id, details] of byInstructor) entry.details.set(id, details);
-        }
-        const result: { [K in keyof InstructorDetails]: InstructorDetails[K][number][] } = {
-          availability: [],
-          qualifications: [],
-          timeOff: [],
-        };
-        for (const id of new Set(ids)) {
-          const details = entry.details.get(id)!;
-          result.availability.push(...details.availability);
-          result.qualifications.push(...details.qualifications);
-          for (const off of details.timeOff)
-            if (off.ends_at > window.from && off.starts_at < window.to) result.timeOff.push(off);
-        }
-        return result;
-      },
-
-      async travelTimesFrom(locationIds) {
-        const missing = [...new Set(locationIds)].filter((id) => !entry.travel.has(id));
-        if (missing.length > 0) {
-          const read = frozen(await direct.travelTimesFrom(missing));
-          for (const id of missing)
-            entry.travel.set(
-              id,
-              read.filter((row) => row.from_location_id === id),
-            );
-        }
-        return [...new Set(locationIds)].flatMap((id) => entry.travel.get(id)!);
-      },
-
-      async tenant() {
-        entry.tenant ??= Object.freeze(await direct.tenant());
-        return entry.tenant;
-      },
-    };
-  }
-
   return {
     /** Reference reads for one dry run: one query for the version, then rows from memory. */
     async open(db: Executor, tenantId: string): Promise<ReferenceReads> {
       const version = await referenceVersionRepository.current(db, tenantId);
-      return readsOf(db, tenantId, entryFor(tenantId, version));
+      return new CachedReads(db, tenantId, entryFor(tenantId, version));
     },
   };
 }
