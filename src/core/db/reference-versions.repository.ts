@@ -7,9 +7,9 @@ const versionOf = cachedQuery((db: Executor, tenantId: string) =>
 
 /** The tenant's reference-data version (migration 0012's triggers bump it on every write). */
 export const referenceVersionRepository = {
-  /** As a string: bigint arrives as one from PostgreSQL. A tenant never written to is at "0". */
-  async current(db: Executor, tenantId: string): Promise<string> {
+  /** A tenant whose reference data was never written to is at 0. */
+  async current(db: Executor, tenantId: string): Promise<number> {
     const [row] = await versionOf(db, tenantId);
-    return row ? String(row.version) : "0";
+    return row ? Number(row.version) : 0;
   },
 };

@@ -24,8 +24,7 @@ export interface TenantsTable {
 /** Bumped by triggers on every write to a tenant's reference data (migration 0012). */
 export interface ReferenceVersionsTable {
   tenant_id: string;
-  /** bigint: a string on PostgreSQL, a number on SQLite. */
-  version: number | string;
+  version: number;
 }
 
 export interface UsersTable extends EntityColumns {

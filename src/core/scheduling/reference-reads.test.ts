@@ -27,7 +27,7 @@ describeEachDatabase("reference data cache of the dry run", (ctx) => {
     const before = await version();
     const world = await schedulingWorld(admin());
     const afterWorld = await version();
-    expect(BigInt(afterWorld)).toBeGreaterThan(BigInt(before));
+    expect(afterWorld).toBeGreaterThan(before);
 
     const steps: [string, () => Promise<{ status: number }>][] = [
       ["room", () => admin().patch(`/rooms/${world.roomB.id}`, { capacity: 22 })],
@@ -51,7 +51,7 @@ describeEachDatabase("reference data cache of the dry run", (ctx) => {
       const was = await version();
       const response = await write();
       expect(response.status, name).toBeLessThan(300);
-      expect(BigInt(await version()), name).toBeGreaterThan(BigInt(was));
+      expect(await version(), name).toBeGreaterThan(was);
     }
 
     // Sessions, bookings and learners are not reference data.
@@ -73,9 +73,7 @@ describeEachDatabase("reference data cache of the dry run", (ctx) => {
     const otherTenant = await referenceVersionRepository.current(db, ctx().b.id);
     await client(ctx().app, ctx().b.token).post("/clients", { name: "Other" });
     expect(await version()).toBe(unchanged);
-    expect(BigInt(await referenceVersionRepository.current(db, ctx().b.id))).toBeGreaterThan(
-      BigInt(otherTenant),
-    );
+    expect(await referenceVersionRepository.current(db, ctx().b.id)).toBeGreaterThan(otherTenant);
   });
 
   it("sees at once what another process changes, through its services or in plain SQL", async () => {

@@ -60,7 +60,7 @@ const MAX_TENANTS = 200;
 
 /** What one process holds of one tenant's reference data, all of it read at or after `version`. */
 interface TenantEntry {
-  version: string;
+  version: number;
   rows: Map<string, DB[EntityTableName]>;
   details: Map<string, InstructorDetails>;
   travel: Map<string, readonly LocationTravelTimesTable[]>;
@@ -171,7 +171,7 @@ class CachedReads implements ReferenceReads {
 export function createReferenceCache() {
   const entries = new Map<string, TenantEntry>();
 
-  function entryFor(tenantId: string, version: string): TenantEntry {
+  function entryFor(tenantId: string, version: number): TenantEntry {
     let entry = entries.get(tenantId);
     entries.delete(tenantId);
     if (!entry || entry.version !== version) {
