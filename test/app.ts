@@ -46,6 +46,7 @@ export async function createTestContext(kind: DatabaseKind, options: CoreOptions
   };
   return {
     context,
+    database,
     async close() {
       await app.close();
       await core.close();

@@ -3,14 +3,11 @@ import type { AddressInfo } from "node:net";
 import ICAL from "ical.js";
 import { type ParsedMail, simpleParser } from "mailparser";
 import { SMTPServer } from "smtp-server";
-import { createCore } from "../src/core/app.js";
-import { systemActor } from "../src/core/auth/actor.js";
 import type { CommsSettings } from "../src/core/communications/settings.js";
 import type { Worker } from "../src/core/jobs/worker.js";
 import type { Clock } from "../src/core/shared/clock.js";
-import { buildServer } from "../src/server/app.js";
-import type { TestContext, TestTenant } from "./app.js";
-import { createTestDatabase, type DatabaseKind } from "./databases.js";
+import { createTestContext, type TestContext } from "./app.js";
+import type { DatabaseKind } from "./databases.js";
 
 /** A real SMTP server on 127.0.0.1 that keeps what arrives; it can refuse connections for a while. */
 export async function startSmtpServer(options: { delayMs?: number; rejectRecipient?: RegExp } = {}) {
@@ -89,37 +86,8 @@ export async function startReceiver(status: () => number) {
 }
 
 /** Like createTestContext, with communications settings (SMTP URL, public URL) of the test's own. */
-export async function createCommsContext(kind: DatabaseKind, comms: Partial<CommsSettings>, clock?: Clock) {
-  const database = await createTestDatabase(kind);
-  const core = await createCore(
-    { DATABASE_URL: database.url, DATABASE_POOL_MAX: 10 },
-    { comms: { publicUrl: "http://lectern.test", ...comms }, clock },
-  );
-  const app = await buildServer(core);
-  const tenant = async (slug: string): Promise<TestTenant> => {
-    const { tenant } = await core.tenancy.ensureTenant(slug, `Tenant ${slug}`);
-    const actor = systemActor(tenant.id, "test");
-    const tokenFor = async (role: Parameters<TestTenant["tokenFor"]>[0]) =>
-      (await core.auth.issueToken(actor, { name: role, role, expiresAt: null })).token;
-    return { slug, id: tenant.id, actor, token: await tokenFor("admin"), tokenFor };
-  };
-  const context: TestContext = {
-    kind,
-    url: database.url,
-    core,
-    app,
-    a: await tenant("tenant-a"),
-    b: await tenant("tenant-b"),
-  };
-  return {
-    context,
-    database,
-    async close() {
-      await app.close();
-      await core.close();
-      await database.drop();
-    },
-  };
+export function createCommsContext(kind: DatabaseKind, comms: Partial<CommsSettings>, clock?: Clock) {
+  return createTestContext(kind, { comms: { publicUrl: "http://lectern.test", ...comms }, clock });
 }
 
 /** A worker tuned for tests: short polls and backoff, events dispatched without a settle window. */
