@@ -12,6 +12,8 @@ const labels: Record<string, string> = {
   instructor_travel_time: "not enough travel time from another location",
   instructor_unavailable: "outside their weekly availability",
   instructor_time_off: "on time off",
+  instructor_week_limit: "at their limit of teaching days that week",
+  instructor_month_limit: "at their limit of teaching days that month",
   room_double_booked: "room already booked",
 };
 

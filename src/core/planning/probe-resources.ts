@@ -13,6 +13,8 @@ const INSTRUCTOR_DAY_BLOCKS = new Set([
   "instructor_time_off",
 ]);
 const ROOM_UNFIT = new Set(["room_too_small", "room_missing_features"]);
+/** Teaching-day limits: warnings a write refuses without an override, so the planner keeps to them. */
+const TEACHING_LIMITS = new Set(["instructor_week_limit", "instructor_month_limit"]);
 
 export interface ProbeRequest {
   course: CoursesTable;
@@ -105,9 +107,12 @@ export async function probeResources(
     proposal: base,
     extraRoomIds: request.roomIds,
   });
+  const stays = (span: { sessionId?: string }) =>
+    !span.sessionId || !request.movingSessionIds.has(span.sessionId);
   const context = {
     ...loaded,
-    bookings: loaded.bookings.filter((booking) => !request.movingSessionIds.has(booking.sessionId)),
+    bookings: loaded.bookings.filter(stays),
+    teachingTime: new Map([...(loaded.teachingTime ?? [])].map(([id, spans]) => [id, spans.filter(stays)])),
   };
 
   for (const conflict of findConflicts(base, context)) {
@@ -135,6 +140,23 @@ export async function probeResources(
         for (const date of conflict.segmentKey ? [conflict.segmentKey] : request.dates)
           addBlock(result.roomBlocks, roomId, date, conflict.type);
       }
+    }
+  }
+  // A day on which teaching would take an instructor's ISO week or month over their limit, counting
+  // what they teach already (not what this plan adds), is blocked for them: each day asked alone.
+  for (const id of request.instructorIds) {
+    const profile = context.instructors.get(id);
+    if (!profile || (profile.maxDaysPerWeek === null && profile.maxDaysPerMonth === null)) continue;
+    for (const segment of base.segments) {
+      if (result.instructorBlocks.get(id)?.has(segment.key)) continue;
+      const oneDay: Proposal = {
+        ...base,
+        segments: [segment],
+        instructors: [{ instructorId: id, role: "lead", segmentKeys: null }],
+      };
+      for (const conflict of findConflicts(oneDay, context))
+        if (TEACHING_LIMITS.has(conflict.type))
+          addBlock(result.instructorBlocks, id, segment.key, conflict.type);
     }
   }
   const first = request.dates[0]!;

@@ -80,7 +80,7 @@ const busySpansQuery = cachedQuery(
   ) => {
     const query = db
       .selectFrom("bookings")
-      .select(["resource_id", "busy_from", "busy_to"])
+      .select(["resource_id", "busy_from", "busy_to", "session_id"])
       .where("tenant_id", "=", tenantId)
       .where("resource_id", "in", resourceIds)
       .where("busy_from", "<", to)
@@ -162,7 +162,7 @@ export const bookingRepository = {
     resourceIds: string[],
     window: { from: number; to: number },
     excludeSessionId: string | null,
-  ): Promise<{ resource_id: string; busy_from: number; busy_to: number }[]> {
+  ): Promise<{ resource_id: string; busy_from: number; busy_to: number; session_id: string }[]> {
     if (resourceIds.length === 0) return [];
     return busySpansQuery(
       db,

@@ -219,10 +219,10 @@ export async function loadConflictContext(
     preloaded ? [...preloaded.instructors, ...instructorRows] : instructorRows,
     details,
   );
-  const teachingTime = new Map<string, { start: number; end: number }[]>();
+  const teachingTime = new Map<string, { start: number; end: number; sessionId: string }[]>();
   for (const span of teachingSpans) {
     const spans = teachingTime.get(span.resource_id) ?? [];
-    spans.push({ start: span.busy_from, end: span.busy_to });
+    spans.push({ start: span.busy_from, end: span.busy_to, sessionId: span.session_id });
     teachingTime.set(span.resource_id, spans);
   }
   const rooms = toRoomProfiles(preloaded ? [...preloaded.rooms, ...roomRows] : roomRows);

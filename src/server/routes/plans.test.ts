@@ -75,6 +75,38 @@ describeEachDatabase("planning", (ctx) => {
     ]);
   });
 
+  it("keeps instructors within their teaching-day limits, counting what they teach already", async () => {
+    const world = await schedulingWorld(api());
+    // Ben (cheaper) may teach two days a week and already teaches Monday and Tuesday.
+    expect((await api().patch(`/instructors/${world.ben.id}`, { maxDaysPerWeek: 2 })).status).toBe(200);
+    const asBen = { instructors: [{ instructorId: world.ben.id, role: "lead" }] };
+    for (const date of ["2027-06-07", "2027-06-08"])
+      expect((await api().post("/sessions", sessionBody(world, date, asBen))).status).toBe(201);
+    const wednesday = await runPlan(api(), {
+      demand: [demand(world, { from: "2027-06-09", to: "2027-06-09" })],
+      iterations: 2000,
+    });
+    expect(wednesday.result.items[0].segments[0]).toMatchObject({ instructorId: world.anna.id });
+    // The next week Ben is within his limit again, and cheaper.
+    const nextWeek = await runPlan(api(), {
+      demand: [demand(world, { from: "2027-06-14", to: "2027-06-14" })],
+      iterations: 2000,
+    });
+    expect(nextWeek.result.items[0].segments[0]).toMatchObject({ instructorId: world.ben.id });
+    // With Anna away, the run cannot be placed that week, and the plan says why.
+    await api().post(`/instructors/${world.anna.id}/time-off`, { start: "2027-06-09", end: "2027-06-09" });
+    const blocked = await runPlan(api(), {
+      demand: [demand(world, { from: "2027-06-09", to: "2027-06-09" })],
+      iterations: 2000,
+    });
+    expect(blocked.result.items[0].status).toBe("unplaced");
+    const reasons = blocked.result.items[0].explanation;
+    expect(reasons.map((e: { constraint: string }) => e.constraint)).toContain("instructor_week_limit");
+    expect(
+      reasons.find((e: { constraint: string }) => e.constraint === "instructor_week_limit").message,
+    ).toContain(world.ben.name);
+  });
+
   it("explains an item it cannot place, naming the blocking constraints", async () => {
     const world = await schedulingWorld(api());
     for (const who of [world.anna, world.ben])

@@ -148,9 +148,9 @@ export interface ConflictContext {
    * More teaching time of instructors (by id), excluding the proposal's session: enough to cover
    * the ISO weeks and calendar months (in their zone) that the proposal touches, so teaching-day
    * limits can be counted. Only times are needed, so a loader can read them cheaply; instructor
-   * `bookings` count as teaching time too.
+   * `bookings` count as teaching time too. `sessionId` lets a planner leave out sessions it moves.
    */
-  teachingTime?: ReadonlyMap<string, readonly Interval[]>;
+  teachingTime?: ReadonlyMap<string, readonly (Interval & { sessionId?: string })[]>;
   /** Travel minutes between two different locations; null when none is configured (no buffer). */
   travelMinutes(fromLocationId: string, toLocationId: string): number | null;
   locationName(locationId: string): string;
