@@ -1,11 +1,12 @@
 import type { Actor } from "../auth/actor.js";
 import type { Executor } from "../db/database.js";
 import { entityStore } from "../db/entity-store.js";
+import { enrollmentRepository } from "../enrollments/enrollments.repository.js";
 import { candidatesRepository } from "../scheduling/candidates.repository.js";
 import type { DeliveryFormat } from "../scheduling/engine/types.js";
 import type { SolverEvent, SolverModel } from "../solver/model.js";
 import { dayNumberOf, isoWeekdayOf } from "../time/zoned.js";
-import { type Explanation, explainBlocked } from "./explain.js";
+import { type Explanation, explainBlocked, explainLearnerBlocks } from "./explain.js";
 import {
   instructorDayCost,
   LATER_DAY_COST,
@@ -56,6 +57,7 @@ interface ItemOptions {
   teachingDays: Map<string, number>;
   unqualified: Set<string>;
   unfit: Map<string, Set<string>>;
+  learnerBlocks: Map<string, Set<string>>;
 }
 
 /**
@@ -102,6 +104,9 @@ export async function buildPlanProblem(
       instructorIds,
       roomIds,
       movingSessionIds: moving,
+      learnerIds: item.sessionId
+        ? await enrollmentRepository.seatedLearnerIds(db, actor.tenantId, item.sessionId)
+        : [],
     });
     for (const [id, days] of probe.instructorBlocks)
       for (const [date, types] of days) for (const type of types) addBlock(instructorBlocks, id, date, type);
@@ -119,6 +124,7 @@ export async function buildPlanProblem(
       teachingDays: probe.teachingDays,
       unqualified: probe.unqualified,
       unfit: probe.unfitRooms,
+      learnerBlocks: probe.learnerBlocks,
     });
   }
 
@@ -128,17 +134,21 @@ export async function buildPlanProblem(
     const { item } = option;
     const needsInstructor = item.lockedInstructors === null || item.lockedInstructors.length > 0;
     const freeOn = (date: string) =>
+      !option.learnerBlocks.has(date) &&
       (!needsInstructor || option.instructorIds.some((id) => !instructorBlocks.get(id)?.has(date))) &&
       (item.format === "vilt" || option.roomIds.some((id) => !roomBlocks.get(id)?.has(date)));
     option.allowedDates = item.dates.filter(freeOn);
-    option.blockedReasons = explainBlocked({
-      dates: item.dates,
-      instructorIds: option.instructorIds,
-      roomIds: option.roomIds,
-      instructorBlocks,
-      roomBlocks,
-      names,
-    });
+    option.blockedReasons = [
+      ...explainLearnerBlocks(item.dates, option.learnerBlocks),
+      ...explainBlocked({
+        dates: item.dates,
+        instructorIds: option.instructorIds,
+        roomIds: option.roomIds,
+        instructorBlocks,
+        roomBlocks,
+        names,
+      }),
+    ].sort((a, b) => b.count - a.count || a.constraint.localeCompare(b.constraint));
     if (item.dates.length === 0) {
       option.explanation.push({
         constraint: "window",

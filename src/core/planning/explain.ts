@@ -56,3 +56,19 @@ export function explainBlocked(input: {
     })
     .sort((a, b) => b.count - a.count || a.constraint.localeCompare(b.constraint));
 }
+
+/** Days a re-planned draft cannot move to because seated learners are booked elsewhere. */
+export function explainLearnerBlocks(dates: string[], blocks: Map<string, Set<string>>): Explanation[] {
+  const perLearner = new Map<string, number>();
+  for (const date of dates)
+    for (const name of blocks.get(date) ?? []) perLearner.set(name, (perLearner.get(name) ?? 0) + 1);
+  if (perLearner.size === 0) return [];
+  const who = [...perLearner]
+    .sort((a, b) => b[1] - a[1])
+    .map(([name, days]) => `${name} (${days} day${days === 1 ? "" : "s"})`)
+    .join(", ");
+  const count = [...perLearner.values()].reduce((sum, n) => sum + n, 0);
+  return [
+    { constraint: "learner_double_booked", message: `learners booked in another session: ${who}`, count },
+  ];
+}

@@ -32,6 +32,8 @@ export interface ProbeRequest {
   roomIds: string[];
   /** Sessions being re-planned: their current bookings are about to move, so they block nothing. */
   movingSessionIds: ReadonlySet<string>;
+  /** The learners seated in a draft being re-planned: they move with it. */
+  learnerIds: string[];
 }
 
 /** resource id → local date → conflict types. */
@@ -46,6 +48,8 @@ export interface ProbeResult {
   unfitRooms: Map<string, Set<string>>;
   /** Days each instructor already teaches inside the window (workload). */
   teachingDays: Map<string, number>;
+  /** Days the run cannot take whoever teaches it: a seated learner is booked elsewhere (date → names). */
+  learnerBlocks: Map<string, Set<string>>;
 }
 
 export function addBlock(blocks: DayBlocks, id: string, date: string, type: string): void {
@@ -73,6 +77,7 @@ export async function probeResources(
     unqualified: new Set(),
     unfitRooms: new Map(),
     teachingDays: new Map(),
+    learnerBlocks: new Map(),
   };
   if (request.dates.length === 0) return result;
   const zone = request.timeZone;
@@ -100,7 +105,7 @@ export async function probeResources(
       segmentKeys: null,
     })),
     equipment: [],
-    learnerIds: [],
+    learnerIds: request.learnerIds,
   };
   const loaded = await loadConflictContext(db, tenantId, {
     course: request.course,
@@ -116,6 +121,11 @@ export async function probeResources(
   };
 
   for (const conflict of findConflicts(base, context)) {
+    if (conflict.type === "learner_double_booked" && conflict.segmentKey) {
+      const names = result.learnerBlocks.get(conflict.segmentKey) ?? new Set<string>();
+      names.add(conflict.resource.name);
+      result.learnerBlocks.set(conflict.segmentKey, names);
+    }
     if (conflict.resource.type !== "instructor") continue;
     const id = conflict.resource.id;
     if (conflict.type === "instructor_unqualified") result.unqualified.add(id);

@@ -217,6 +217,48 @@ describeEachDatabase("planning", (ctx) => {
     expect(session.segments[0].id).toBe(draft.body.segments[0].id);
   });
 
+  it("moves a re-planned draft only to days its enrolled learners are free, and says so", async () => {
+    const world = await schedulingWorld(api());
+    const learner = await api().post("/learners", {
+      name: "Lena Busy",
+      email: `lena-${Date.now()}@example.com`,
+    });
+    expect(learner.status).toBe(201);
+    const draft = await api().post("/sessions", sessionBody(world, "2027-07-05"));
+    // Lena is enrolled in the draft and, on Tuesday and Wednesday, in another session (room B, Ben).
+    const elsewhere = await api().post(
+      "/sessions",
+      sessionBody(world, "2027-07-06", {
+        segments: ["2027-07-06", "2027-07-07"].map((date) => ({
+          start: `${date}T09:00`,
+          end: `${date}T17:00`,
+          roomId: world.roomB.id,
+        })),
+        instructors: [{ instructorId: world.ben.id }],
+      }),
+    );
+    for (const session of [draft, elsewhere]) {
+      const enrolled = await api().post(`/sessions/${session.body.id}/enrollments`, {
+        learnerId: learner.body.id,
+      });
+      expect(enrolled.status, JSON.stringify(enrolled.body)).toBeLessThan(300);
+    }
+    const window = { from: "2027-07-06", to: "2027-07-08" };
+    const plan = await runPlan(api(), { sessions: [{ sessionId: draft.body.id, window }], iterations: 3000 });
+    expect(plan.result.items[0].segments[0].date).toBe("2027-07-08");
+
+    const blocked = await runPlan(api(), {
+      sessions: [{ sessionId: draft.body.id, window: { from: "2027-07-06", to: "2027-07-07" } }],
+      iterations: 3000,
+    });
+    expect(blocked.result.items[0].status).toBe("unplaced");
+    expect(blocked.result.items[0].explanation).toContainEqual({
+      constraint: "learner_double_booked",
+      message: "learners booked in another session: Lena Busy (2 days)",
+      count: 2,
+    });
+  });
+
   it("auto-staffs a session with the cheapest free qualified instructor", async () => {
     const world = await schedulingWorld(api());
     const created = await api().post("/sessions", sessionBody(world, "2027-06-14", { instructors: [] }));
