@@ -4,9 +4,10 @@ import { entityStore } from "../db/entity-store.js";
 import { enrollmentRepository } from "../enrollments/enrollments.repository.js";
 import { candidatesRepository } from "../scheduling/candidates.repository.js";
 import type { DeliveryFormat } from "../scheduling/engine/types.js";
+import { loadRecord } from "../scheduling/session-writes.js";
 import type { SolverEvent, SolverModel } from "../solver/model.js";
 import { dayNumberOf, isoWeekdayOf } from "../time/zoned.js";
-import { type Explanation, explainBlocked, explainLearnerBlocks } from "./explain.js";
+import { type Explanation, explainBlocked, explainRunBlocks } from "./explain.js";
 import {
   instructorDayCost,
   LATER_DAY_COST,
@@ -14,7 +15,7 @@ import {
   UNPREFERRED_WEEKDAY_COST,
 } from "./planning-costs.js";
 import type { PlanInput } from "./plans.schemas.js";
-import { addBlock, type DayBlocks, probeResources } from "./probe-resources.js";
+import { addBlock, type DayBlocks, probeResources, type RunBlocks } from "./probe-resources.js";
 import { type PlanItemDraft, readPlanItems } from "./read-plan-items.js";
 
 const CANDIDATE_LIMIT = 200;
@@ -57,7 +58,7 @@ interface ItemOptions {
   teachingDays: Map<string, number>;
   unqualified: Set<string>;
   unfit: Map<string, Set<string>>;
-  learnerBlocks: Map<string, Set<string>>;
+  runBlocks: RunBlocks;
 }
 
 /**
@@ -104,9 +105,7 @@ export async function buildPlanProblem(
       instructorIds,
       roomIds,
       movingSessionIds: moving,
-      learnerIds: item.sessionId
-        ? await enrollmentRepository.seatedLearnerIds(db, actor.tenantId, item.sessionId)
-        : [],
+      ...(await takenAlong(db, actor.tenantId, item.sessionId)),
     });
     for (const [id, days] of probe.instructorBlocks)
       for (const [date, types] of days) for (const type of types) addBlock(instructorBlocks, id, date, type);
@@ -124,7 +123,7 @@ export async function buildPlanProblem(
       teachingDays: probe.teachingDays,
       unqualified: probe.unqualified,
       unfit: probe.unfitRooms,
-      learnerBlocks: probe.learnerBlocks,
+      runBlocks: probe.runBlocks,
     });
   }
 
@@ -134,12 +133,12 @@ export async function buildPlanProblem(
     const { item } = option;
     const needsInstructor = item.lockedInstructors === null || item.lockedInstructors.length > 0;
     const freeOn = (date: string) =>
-      !option.learnerBlocks.has(date) &&
+      !option.runBlocks.has(date) &&
       (!needsInstructor || option.instructorIds.some((id) => !instructorBlocks.get(id)?.has(date))) &&
       (item.format === "vilt" || option.roomIds.some((id) => !roomBlocks.get(id)?.has(date)));
     option.allowedDates = item.dates.filter(freeOn);
     option.blockedReasons = [
-      ...explainLearnerBlocks(item.dates, option.learnerBlocks),
+      ...explainRunBlocks(item.dates, option.runBlocks),
       ...explainBlocked({
         dates: item.dates,
         instructorIds: option.instructorIds,
@@ -193,6 +192,19 @@ export async function buildPlanProblem(
     }
   }
   return assembleModel(options, instructorBlocks, roomBlocks, lookups);
+}
+
+/** A draft moves with its seated learners and its equipment lines (as whole-session lines). */
+async function takenAlong(db: Executor, tenantId: string, sessionId: string | null) {
+  if (!sessionId) return { learnerIds: [], equipment: [] };
+  const [learnerIds, record] = await Promise.all([
+    enrollmentRepository.seatedLearnerIds(db, tenantId, sessionId),
+    loadRecord(db, tenantId, sessionId),
+  ]);
+  return {
+    learnerIds,
+    equipment: record.equipment.map((line) => ({ equipmentId: line.equipment_id, quantity: line.quantity })),
+  };
 }
 
 async function loadNames(db: Executor, tenantId: string, options: ItemOptions[]) {

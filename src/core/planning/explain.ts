@@ -1,4 +1,4 @@
-import type { DayBlocks } from "./probe-resources.js";
+import type { DayBlocks, RunBlocks } from "./probe-resources.js";
 
 /** Why something could not be placed: a constraint and a sentence naming who or what. */
 export interface Explanation {
@@ -57,18 +57,26 @@ export function explainBlocked(input: {
     .sort((a, b) => b.count - a.count || a.constraint.localeCompare(b.constraint));
 }
 
-/** Days a re-planned draft cannot move to because seated learners are booked elsewhere. */
-export function explainLearnerBlocks(dates: string[], blocks: Map<string, Set<string>>): Explanation[] {
-  const perLearner = new Map<string, number>();
+const runLabels: Record<string, string> = {
+  learner_double_booked: "learners booked in another session",
+  equipment_short: "not enough equipment in stock",
+};
+
+/** Days a re-planned draft cannot move to whoever teaches it: one line per constraint. */
+export function explainRunBlocks(dates: string[], blocks: RunBlocks): Explanation[] {
+  const byType = new Map<string, Map<string, number>>();
   for (const date of dates)
-    for (const name of blocks.get(date) ?? []) perLearner.set(name, (perLearner.get(name) ?? 0) + 1);
-  if (perLearner.size === 0) return [];
-  const who = [...perLearner]
-    .sort((a, b) => b[1] - a[1])
-    .map(([name, days]) => `${name} (${days} day${days === 1 ? "" : "s"})`)
-    .join(", ");
-  const count = [...perLearner.values()].reduce((sum, n) => sum + n, 0);
-  return [
-    { constraint: "learner_double_booked", message: `learners booked in another session: ${who}`, count },
-  ];
+    for (const [type, names] of blocks.get(date) ?? []) {
+      const perName = byType.get(type) ?? new Map<string, number>();
+      byType.set(type, perName);
+      for (const name of names) perName.set(name, (perName.get(name) ?? 0) + 1);
+    }
+  return [...byType].map(([constraint, perName]) => {
+    const who = [...perName]
+      .sort((a, b) => b[1] - a[1])
+      .map(([name, days]) => `${name} (${days} day${days === 1 ? "" : "s"})`)
+      .join(", ");
+    const count = [...perName.values()].reduce((sum, n) => sum + n, 0);
+    return { constraint, message: `${runLabels[constraint] ?? constraint}: ${who}`, count };
+  });
 }

@@ -32,9 +32,15 @@ export interface ProbeRequest {
   roomIds: string[];
   /** Sessions being re-planned: their current bookings are about to move, so they block nothing. */
   movingSessionIds: ReadonlySet<string>;
-  /** The learners seated in a draft being re-planned: they move with it. */
+  /** What a draft being re-planned takes along: its seated learners and equipment lines. */
   learnerIds: string[];
+  equipment: { equipmentId: string; quantity: number }[];
 }
+
+/** local date → constraint → names of the learners or equipment pools that block the whole run. */
+export type RunBlocks = Map<string, Map<string, Set<string>>>;
+/** Conflicts that block a run on a day whoever teaches it, wherever it is held. */
+const RUN_BLOCKS = new Set(["learner_double_booked", "equipment_short"]);
 
 /** resource id → local date → conflict types. */
 export type DayBlocks = Map<string, Map<string, Set<string>>>;
@@ -48,8 +54,8 @@ export interface ProbeResult {
   unfitRooms: Map<string, Set<string>>;
   /** Days each instructor already teaches inside the window (workload). */
   teachingDays: Map<string, number>;
-  /** Days the run cannot take whoever teaches it: a seated learner is booked elsewhere (date → names). */
-  learnerBlocks: Map<string, Set<string>>;
+  /** Days the run cannot take whoever teaches it: a seated learner booked elsewhere, equipment short. */
+  runBlocks: RunBlocks;
 }
 
 export function addBlock(blocks: DayBlocks, id: string, date: string, type: string): void {
@@ -77,7 +83,7 @@ export async function probeResources(
     unqualified: new Set(),
     unfitRooms: new Map(),
     teachingDays: new Map(),
-    learnerBlocks: new Map(),
+    runBlocks: new Map(),
   };
   if (request.dates.length === 0) return result;
   const zone = request.timeZone;
@@ -104,7 +110,7 @@ export async function probeResources(
       role: "lead" as const,
       segmentKeys: null,
     })),
-    equipment: [],
+    equipment: request.equipment.map((line) => ({ ...line, segmentKeys: null })),
     learnerIds: request.learnerIds,
   };
   const loaded = await loadConflictContext(db, tenantId, {
@@ -121,10 +127,12 @@ export async function probeResources(
   };
 
   for (const conflict of findConflicts(base, context)) {
-    if (conflict.type === "learner_double_booked" && conflict.segmentKey) {
-      const names = result.learnerBlocks.get(conflict.segmentKey) ?? new Set<string>();
+    if (RUN_BLOCKS.has(conflict.type) && conflict.segmentKey) {
+      const byType = result.runBlocks.get(conflict.segmentKey) ?? new Map<string, Set<string>>();
+      result.runBlocks.set(conflict.segmentKey, byType);
+      const names = byType.get(conflict.type) ?? new Set<string>();
+      byType.set(conflict.type, names);
       names.add(conflict.resource.name);
-      result.learnerBlocks.set(conflict.segmentKey, names);
     }
     if (conflict.resource.type !== "instructor") continue;
     const id = conflict.resource.id;

@@ -259,6 +259,42 @@ describeEachDatabase("planning", (ctx) => {
     });
   });
 
+  it("moves a re-planned draft only to days with enough of its equipment in stock", async () => {
+    const world = await schedulingWorld(api());
+    // The pool has 10 laptops: the draft needs 6, another session takes 6 on Tuesday and Wednesday.
+    const laptops = (quantity: number) => ({ equipment: [{ equipmentId: world.laptops.id, quantity }] });
+    const draft = await api().post("/sessions", sessionBody(world, "2027-07-12", laptops(6)));
+    expect(draft.status, JSON.stringify(draft.body)).toBe(201);
+    const elsewhere = await api().post(
+      "/sessions",
+      sessionBody(world, "2027-07-13", {
+        ...laptops(6),
+        segments: ["2027-07-13", "2027-07-14"].map((date) => ({
+          start: `${date}T09:00`,
+          end: `${date}T17:00`,
+          roomId: world.roomB.id,
+        })),
+        instructors: [{ instructorId: world.ben.id }],
+      }),
+    );
+    expect(elsewhere.status, JSON.stringify(elsewhere.body)).toBe(201);
+    const plan = await runPlan(api(), {
+      sessions: [{ sessionId: draft.body.id, window: { from: "2027-07-13", to: "2027-07-15" } }],
+      iterations: 3000,
+    });
+    expect(plan.result.items[0].segments[0].date).toBe("2027-07-15");
+    const blocked = await runPlan(api(), {
+      sessions: [{ sessionId: draft.body.id, window: { from: "2027-07-13", to: "2027-07-14" } }],
+      iterations: 3000,
+    });
+    expect(blocked.result.items[0].status).toBe("unplaced");
+    expect(blocked.result.items[0].explanation).toContainEqual({
+      constraint: "equipment_short",
+      message: "not enough equipment in stock: Laptops (2 days)",
+      count: 2,
+    });
+  });
+
   it("auto-staffs a session with the cheapest free qualified instructor", async () => {
     const world = await schedulingWorld(api());
     const created = await api().post("/sessions", sessionBody(world, "2027-06-14", { instructors: [] }));
