@@ -9,13 +9,15 @@
  *   npm run bench:itc2007                         (TIME=60 s per run, SEEDS=1)
  *   TIME=20 SEEDS=1,2 npm run bench:itc2007 -- comp01 comp04   (only these instances)
  *   npm run bench:itc2007 -- --dir /data/itc2007 extra/comp08.ctt
+ *   MOVES=6000000 SEEDS=1,2,3 npm run bench:itc2007   (fixed move budget: reproducible, load-proof)
+ *   OPTS='{"kempeRate":0.3}' MOVES=6000000 npm run bench:itc2007   (solver options, for tuning)
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { cttToModel, parseCtt, writeSolution } from "../src/core/solver/itc2007/ctt.js";
 import { validateItc } from "../src/core/solver/itc2007/validate.js";
-import { solve } from "../src/core/solver/solve.js";
+import { type SolveOptions, solve } from "../src/core/solver/solve.js";
 import { writeResult } from "./support.js";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
@@ -28,6 +30,9 @@ const directory =
 const rest = dirFlag >= 0 ? args.filter((_, i) => i !== dirFlag && i !== dirFlag + 1) : args;
 const TIME = Number(process.env.TIME ?? 60);
 const SEEDS = (process.env.SEEDS ?? "1").split(",").map(Number);
+// A move budget makes a run reproducible for a seed whatever the machine's load (no time limit then).
+const MOVES = process.env.MOVES ? Number(process.env.MOVES) : undefined;
+const OPTS = process.env.OPTS ? (JSON.parse(process.env.OPTS) as SolveOptions) : {};
 
 interface Reference {
   sub: number;
@@ -64,22 +69,31 @@ const references = readReferences(directory);
 const solutions = join(root, "bench/results/itc2007");
 mkdirSync(solutions, { recursive: true });
 
-console.log(`ITC2007 Track 3: ${files.length} instances, ${TIME} s per run, seeds ${SEEDS.join(",")}\n`);
+const budget = MOVES !== undefined ? `${MOVES} moves` : `${TIME} s`;
+const optsText = process.env.OPTS ? `, options ${process.env.OPTS}` : "";
+console.log(
+  `ITC2007 Track 3: ${files.length} instances, ${budget} per run, seeds ${SEEDS.join(",")}${optsText}\n`,
+);
 const rows: Record<string, unknown>[] = [];
 const header =
-  "| instance | hard | soft (per seed) | best soft | Best-2013 | gap | goal ≤ | ITC-final-M | beats M |";
-const lines = [header, "|---|---|---|---|---|---|---|---|---|"];
+  "| instance | hard | soft (per seed) | mean | best soft | Best-2013 | gap | goal ≤ | ITC-final-M | beats M |";
+const lines = [header, "|---|---|---|---|---|---|---|---|---|---|"];
 for (const file of files) {
   const name = basename(file, ".ctt");
   const instance = parseCtt(readFileSync(file, "utf8"));
   const model = cttToModel(instance);
   const runs = SEEDS.map((seed) => {
-    const result = solve(model, { seed, timeLimitMs: TIME * 1000 });
+    const result = solve(
+      model,
+      MOVES !== undefined
+        ? { ...OPTS, seed, maxIterations: MOVES, timeLimitMs: 3_600_000 }
+        : { ...OPTS, seed, timeLimitMs: TIME * 1000 },
+    );
     const solution = writeSolution(instance, model, result);
     writeFileSync(join(solutions, `${name}-seed${seed}.sol`), solution);
     const v = validateItc(instance, solution);
     process.stderr.write(
-      `${name} seed ${seed}: violations ${v.violations}, cost ${v.totalCost}, ${result.iterations} moves\n`,
+      `${name} seed ${seed}: violations ${v.violations}, cost ${v.totalCost}, ${result.iterations} moves, ${(result.elapsedMs / 1000).toFixed(1)} s\n`,
     );
     return { seed, violations: v.violations, cost: v.totalCost, moves: result.iterations, validation: v };
   });
@@ -92,8 +106,12 @@ for (const file of files) {
       ? `${(((bestSoft - ref.best2013) / Math.max(ref.best2013, 1)) * 100).toFixed(0)}%`
       : "–";
   const hard = Math.max(...runs.map((run) => run.violations));
+  const mean =
+    feasible.length > 0
+      ? (feasible.reduce((sum, run) => sum + run.cost, 0) / feasible.length).toFixed(1)
+      : "–";
   lines.push(
-    `| ${name} | ${hard} | ${runs.map((run) => (run.violations ? `${run.cost}*` : run.cost)).join(", ")} | ${bestSoft ?? "–"} | ${ref?.best2013 ?? "–"} | ${gap} | ${goal ?? "–"}${goal !== null && bestSoft !== null ? (bestSoft <= goal ? " ✓" : " ✗") : ""} | ${ref?.finalM ?? "–"} | ${ref && bestSoft !== null ? (bestSoft < ref.finalM ? "yes" : bestSoft === ref.finalM ? "tie" : "no") : "–"} |`,
+    `| ${name} | ${hard} | ${runs.map((run) => (run.violations ? `${run.cost}*` : run.cost)).join(", ")} | ${mean} | ${bestSoft ?? "–"} | ${ref?.best2013 ?? "–"} | ${gap} | ${goal ?? "–"}${goal !== null && bestSoft !== null ? (bestSoft <= goal ? " ✓" : " ✗") : ""} | ${ref?.finalM ?? "–"} | ${ref && bestSoft !== null ? (bestSoft < ref.finalM ? "yes" : bestSoft === ref.finalM ? "tie" : "no") : "–"} |`,
   );
   rows.push({
     instance: name,
@@ -106,7 +124,9 @@ console.log(lines.join("\n"));
 console.log("\n* = infeasible run (hard violations > 0). Solutions in bench/results/itc2007/.");
 const file = writeResult("itc2007", {
   date: new Date().toISOString(),
-  timeSeconds: TIME,
+  timeSeconds: MOVES === undefined ? TIME : null,
+  moves: MOVES ?? null,
+  options: OPTS,
   seeds: SEEDS,
   rows,
 });

@@ -141,6 +141,17 @@ describe("solver", () => {
     }
   });
 
+  it("with several annealing cycles (reheats from the best) stays deterministic for a seed and feasible", () => {
+    const model = cttToModel(parseCtt(TOY));
+    const options = { seed: 7, maxIterations: 30_000, cycles: 3, reheat: 0.5 };
+    const a = solve(model, options);
+    const b = solve(model, options);
+    expect(b.period).toEqual(a.period);
+    expect(b.room).toEqual(a.room);
+    expect(a.iterations).toBeGreaterThanOrEqual(30_000);
+    expect(a.score.hard).toBe(0);
+  });
+
   it("stops when asked, with the best solution so far", () => {
     const model = cttToModel(parseCtt(TOY));
     let polls = 0;

@@ -33,6 +33,15 @@ export interface SolveOptions {
   roomMoveRate?: number;
   /** Share of period choices next to an event of a shared group (compactness; default 0). */
   nextToMate?: number;
+  /**
+   * Annealing cycles sharing the budget: each cycle after the first starts again from the best
+   * timetable so far at `reheat` × the start temperature. Default: one per 8 M moves of
+   * `maxIterations` (or, timed, per 8 s of `timeLimitMs`, about 8 M moves here), at most 3, so
+   * short runs (the planner's) keep one cycle: a cycle shorter than that ends worse.
+   */
+  cycles?: number;
+  /** Start temperature of the later cycles, relative to the first's (default 0.5). */
+  reheat?: number;
   /** Moves without a new best after which the search goes back to the best (0: never; default 0). */
   restartAfter?: number;
   /**
@@ -222,28 +231,44 @@ export function solve(model: SolverModel, options: SolveOptions = {}): SolveResu
   if (stoppedBy === undefined) {
     const from = Math.min(progress(), 0.99);
     const tEnd = options.endTemperature ?? 0.15;
-    anneal(
-      hw,
-      options.hardWeight === undefined,
-      1,
+    const tStart =
       options.startTemperature ??
-        Math.max(
-          tEnd,
-          calibrateTemperature(
-            s,
-            moves,
-            rng,
-            movableArr,
-            roomOnly,
-            instructorChange,
-            options.startAcceptance ?? 0.2,
-          ),
+      Math.max(
+        tEnd,
+        calibrateTemperature(
+          s,
+          moves,
+          rng,
+          movableArr,
+          roomOnly,
+          instructorChange,
+          options.startAcceptance ?? 0.2,
         ),
-      tEnd,
-      from,
+      );
+    const cycles = Math.max(
       1,
-      false,
+      Math.floor(options.cycles ?? Math.min(3, byIterations ? maxIterations / 8e6 : timeLimit / 8000)),
     );
+    const reheat = options.reheat ?? 0.5;
+    for (let k = 0; k < cycles && stoppedBy === undefined; k++) {
+      if (k > 0) {
+        // Reheat from the best timetable so far: a cooled timetable is a better start than a hot
+        // random one, and one long cooling gains less than a few shorter ones (ITC2007 comp02/06).
+        for (let e = 0; e < E; e++) s.unplace(e);
+        for (let e = 0; e < E; e++)
+          if (bestPeriod[e]! >= 0) s.place(e, bestPeriod[e]!, bestRoom[e]!, bestInst[e]!);
+      }
+      anneal(
+        hw,
+        options.hardWeight === undefined,
+        1,
+        k === 0 ? tStart : Math.max(tEnd, tStart * reheat),
+        tEnd,
+        from + ((1 - from) * k) / cycles,
+        k === cycles - 1 ? 1 : from + ((1 - from) * (k + 1)) / cycles,
+        false,
+      );
+    }
   }
   if (stoppedBy === undefined) stoppedBy = byIterations ? "iterations" : "time";
 
