@@ -73,6 +73,7 @@ export function interpretPlan(problem: PlanProblem, result: SolveResult): PlanRe
         soft("preferred_days", s.periodCost, w.periodCost),
         soft("room_fit", s.roomWaste, w.roomWaste ?? 0),
         soft("room_stability", s.roomStability, w.roomStability),
+        soft("instructor_stability", s.instructorStability, w.instructorStability ?? 0),
         soft("spread_over_days", s.minDays, w.minDays),
         soft("room_capacity", s.roomCapacity, w.roomCapacity),
       ],

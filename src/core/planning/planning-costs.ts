@@ -23,6 +23,8 @@ export const planningWeights: SolverWeights = {
   compactness: 0,
   // A run that changes rooms between its days.
   roomStability: 50,
+  // A run taught by more than one lead over its days: worth more than a small saving per day.
+  instructorStability: 150,
   instructorCost: 1,
   periodCost: 1,
 };

@@ -42,6 +42,8 @@ export interface SolverWeights {
   minDays: number;
   compactness: number;
   roomStability: number;
+  /** Per instructor beyond the first of a course (a run taught by one person); default 0. */
+  instructorStability?: number;
   instructorCost: number;
   periodCost: number;
 }

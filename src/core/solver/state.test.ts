@@ -63,6 +63,7 @@ function randomModel(seed: number): SolverModel {
       minDays: 5,
       compactness: 2,
       roomStability: 1,
+      instructorStability: 7,
       instructorCost: 3,
       periodCost: 2,
     },

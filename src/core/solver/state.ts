@@ -19,6 +19,8 @@ export interface ScoreBreakdown {
   compactness: number;
   /** Rooms beyond the first, per course. */
   roomStability: number;
+  /** Instructors beyond the first, per course. */
+  instructorStability: number;
   instructorCost: number;
   periodCost: number;
 }
@@ -31,6 +33,7 @@ export function weightedSoft(model: CompiledModel, s: Omit<ScoreBreakdown, "hard
     w.minDays * s.minDays +
     w.compactness * s.compactness +
     w.roomStability * s.roomStability +
+    (w.instructorStability ?? 0) * s.instructorStability +
     w.instructorCost * s.instructorCost +
     w.periodCost * s.periodCost
   );
@@ -55,6 +58,8 @@ export class SolverState {
   readonly courseDays: Int32Array;
   readonly courseRoom: Int32Array;
   readonly courseRooms: Int32Array;
+  readonly courseInst: Int32Array;
+  readonly courseInsts: Int32Array;
   /** The events placed in each period (P rows of E slots) and each event's slot in its row. */
   readonly periodEvents: Int32Array;
   readonly periodSize: Int32Array;
@@ -70,6 +75,7 @@ export class SolverState {
   minDays = 0;
   compactness = 0;
   roomStability = 0;
+  instructorStability = 0;
   instructorCost = 0;
   periodCost = 0;
 
@@ -87,6 +93,8 @@ export class SolverState {
     this.courseDays = new Int32Array(C);
     this.courseRoom = new Int32Array(C * R);
     this.courseRooms = new Int32Array(C);
+    this.courseInst = new Int32Array(C * I);
+    this.courseInsts = new Int32Array(C);
     this.periodEvents = new Int32Array(P * E);
     this.periodSize = new Int32Array(P);
     this.slot = new Int32Array(E).fill(-1);
@@ -106,6 +114,7 @@ export class SolverState {
       w.minDays * this.minDays +
       w.compactness * this.compactness +
       w.roomStability * this.roomStability +
+      (w.instructorStability ?? 0) * this.instructorStability +
       w.instructorCost * this.instructorCost +
       w.periodCost * this.periodCost
     );
@@ -125,6 +134,7 @@ export class SolverState {
       minDays: this.minDays,
       compactness: this.compactness,
       roomStability: this.roomStability,
+      instructorStability: this.instructorStability,
       instructorCost: this.instructorCost,
       periodCost: this.periodCost,
     };
@@ -183,8 +193,10 @@ export class SolverState {
       this.minDays--;
     if (o >= 0) {
       const j = m.instStart[e]! + o;
-      if (this.instCnt[m.instList[j]! * P + p]!++ > 0) this.instructorClashes++;
+      const i = m.instList[j]!;
+      if (this.instCnt[i * P + p]!++ > 0) this.instructorClashes++;
       this.instructorCost += m.instCost[j]!;
+      if (this.courseInst[c * m.I + i]!++ === 0 && ++this.courseInsts[c]! > 1) this.instructorStability++;
     }
     if (m.periodCost) this.periodCost += m.periodCost[e * P + p]!;
   }
@@ -228,8 +240,10 @@ export class SolverState {
       this.minDays++;
     if (o >= 0) {
       const j = m.instStart[e]! + o;
-      if (--this.instCnt[m.instList[j]! * P + p]! > 0) this.instructorClashes--;
+      const i = m.instList[j]!;
+      if (--this.instCnt[i * P + p]! > 0) this.instructorClashes--;
       this.instructorCost -= m.instCost[j]!;
+      if (--this.courseInst[c * m.I + i]! === 0 && this.courseInsts[c]!-- > 1) this.instructorStability--;
     }
     if (m.periodCost) this.periodCost -= m.periodCost[e * P + p]!;
   }
@@ -255,6 +269,7 @@ export const zeroScore = (): ScoreBreakdown => ({
   minDays: 0,
   compactness: 0,
   roomStability: 0,
+  instructorStability: 0,
   instructorCost: 0,
   periodCost: 0,
 });
@@ -274,6 +289,7 @@ export function scoreAssignment(
   const instUse = new Int32Array(I * P);
   const days = new Uint8Array(C * D);
   const rooms = new Uint8Array(C * R);
+  const teachers = new Uint8Array(C * I);
   for (let e = 0; e < E; e++) {
     const p = period[e]!;
     if (p < 0) {
@@ -294,8 +310,10 @@ export function scoreAssignment(
     days[c * D + m.periodDay[p]!] = 1;
     const o = inst[e]!;
     if (o >= 0) {
-      instUse[m.instList[m.instStart[e]! + o]! * P + p]!++;
+      const i = m.instList[m.instStart[e]! + o]!;
+      instUse[i * P + p]!++;
       s.instructorCost += m.instCost[m.instStart[e]! + o]!;
+      teachers[c * I + i] = 1;
     }
     if (m.periodCost) s.periodCost += m.periodCost[e * P + p]!;
   }
@@ -311,6 +329,9 @@ export function scoreAssignment(
     let roomCount = 0;
     for (let r = 0; r < R; r++) roomCount += rooms[c * R + r]!;
     s.roomStability += Math.max(0, roomCount - 1);
+    let teacherCount = 0;
+    for (let i = 0; i < I; i++) teacherCount += teachers[c * I + i]!;
+    s.instructorStability += Math.max(0, teacherCount - 1);
   }
   for (let g = 0; g < G; g++) {
     if (!m.groupCompact[g]) continue;

@@ -107,6 +107,29 @@ describeEachDatabase("planning", (ctx) => {
     ).toContain(world.ben.name);
   });
 
+  it("keeps one instructor over a run's days rather than save a little per day", async () => {
+    const world = await schedulingWorld(api());
+    expect((await api().patch(`/courses/${world.course.id}`, { durationDays: 2 })).status).toBe(200);
+    // Ben (500 a day) is off on Tuesday; Anna (600) is free both days. Ben then Anna would cost
+    // 1,100 but split the run; Anna alone costs 1,200.
+    await api().post(`/instructors/${world.ben.id}/time-off`, { start: "2027-06-22", end: "2027-06-22" });
+    const plan = await runPlan(api(), {
+      demand: [demand(world, { from: "2027-06-21", to: "2027-06-22" })],
+      iterations: 5000,
+    });
+    const [item] = plan.result.items;
+    expect(
+      item.segments.map((s: { date: string; instructorId: string }) => [s.date, s.instructorId]),
+    ).toEqual([
+      ["2027-06-21", world.anna.id],
+      ["2027-06-22", world.anna.id],
+    ]);
+    const stability = plan.result.score.constraints.find(
+      (c: { constraint: string }) => c.constraint === "instructor_stability",
+    );
+    expect(stability).toMatchObject({ count: 0 });
+  });
+
   it("explains an item it cannot place, naming the blocking constraints", async () => {
     const world = await schedulingWorld(api());
     for (const who of [world.anna, world.ben])
