@@ -297,41 +297,33 @@ function assembleModel(
     }
   }
   // Existing bookings, unavailability and time off: fixed events holding the resource that day.
-  instructorIds.forEach((id, i) => {
-    const blocked = [...(instructorBlocks.get(id)?.keys() ?? [])].filter((date) => periodOf.has(date));
-    if (blocked.length === 0) return;
-    const course = courses.length;
-    courses.push({ id: `busy:${id}`, minDays: 0 });
-    for (const date of blocked) {
-      const period = periodOf.get(date)!;
-      events.push({
-        id: `busy:${id}:${date}`,
-        course,
-        size: 0,
-        periods: [period],
-        rooms: [],
-        instructors: [{ instructor: i, cost: 0 }],
-        fixed: { period, room: -1, instructor: i },
-      });
-    }
-  });
-  roomIds.forEach((id, r) => {
-    const blocked = [...(roomBlocks.get(id)?.keys() ?? [])].filter((date) => periodOf.has(date));
-    if (blocked.length === 0) return;
-    const course = courses.length;
-    courses.push({ id: `busy:${id}`, minDays: 0 });
-    for (const date of blocked) {
-      const period = periodOf.get(date)!;
-      events.push({
-        id: `busy:${id}:${date}`,
-        course,
-        size: 0,
-        periods: [period],
-        rooms: [r],
-        fixed: { period, room: r },
-      });
-    }
-  });
+  const holdBlockedDays = (
+    ids: string[],
+    blocks: DayBlocks,
+    holder: (index: number, period: number) => Pick<SolverEvent, "rooms" | "instructors" | "fixed">,
+  ) =>
+    ids.forEach((id, index) => {
+      const blocked = [...(blocks.get(id)?.keys() ?? [])].filter((date) => periodOf.has(date));
+      if (blocked.length === 0) return;
+      const course = courses.length;
+      courses.push({ id: `busy:${id}`, minDays: 0 });
+      for (const date of blocked) {
+        const period = periodOf.get(date)!;
+        events.push({
+          id: `busy:${id}:${date}`,
+          course,
+          size: 0,
+          periods: [period],
+          ...holder(index, period),
+        });
+      }
+    });
+  holdBlockedDays(instructorIds, instructorBlocks, (i, period) => ({
+    rooms: [],
+    instructors: [{ instructor: i, cost: 0 }],
+    fixed: { period, room: -1, instructor: i },
+  }));
+  holdBlockedDays(roomIds, roomBlocks, (r, period) => ({ rooms: [r], fixed: { period, room: r } }));
   return {
     model: {
       periodDay: periodDates.map((_, p) => p),

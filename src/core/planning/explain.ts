@@ -46,15 +46,28 @@ export function explainBlocked(input: {
   count(input.instructorBlocks, input.instructorIds);
   count(input.roomBlocks, input.roomIds);
   return [...byType]
-    .map(([constraint, perResource]) => {
-      const total = [...perResource.values()].reduce((sum, n) => sum + n, 0);
-      const who = [...perResource]
-        .sort((a, b) => b[1] - a[1])
-        .map(([id, days]) => `${input.names.get(id) ?? id} (${days} day${days === 1 ? "" : "s"})`)
-        .join(", ");
-      return { constraint, message: `${labels[constraint] ?? constraint}: ${who}`, count: total };
-    })
+    .map(([constraint, perResource]) =>
+      explanation(
+        constraint,
+        labels,
+        new Map([...perResource].map(([id, days]) => [input.names.get(id) ?? id, days])),
+      ),
+    )
     .sort((a, b) => b.count - a.count || a.constraint.localeCompare(b.constraint));
+}
+
+/** "label: Anna (5 days), Ben (1 day)", most days first; the count is the days summed. */
+function explanation(
+  constraint: string,
+  labelOf: Record<string, string>,
+  days: Map<string, number>,
+): Explanation {
+  const who = [...days]
+    .sort((a, b) => b[1] - a[1])
+    .map(([name, n]) => `${name} (${n} day${n === 1 ? "" : "s"})`)
+    .join(", ");
+  const count = [...days.values()].reduce((sum, n) => sum + n, 0);
+  return { constraint, message: `${labelOf[constraint] ?? constraint}: ${who}`, count };
 }
 
 const runLabels: Record<string, string> = {
@@ -71,12 +84,5 @@ export function explainRunBlocks(dates: string[], blocks: RunBlocks): Explanatio
       byType.set(type, perName);
       for (const name of names) perName.set(name, (perName.get(name) ?? 0) + 1);
     }
-  return [...byType].map(([constraint, perName]) => {
-    const who = [...perName]
-      .sort((a, b) => b[1] - a[1])
-      .map(([name, days]) => `${name} (${days} day${days === 1 ? "" : "s"})`)
-      .join(", ");
-    const count = [...perName.values()].reduce((sum, n) => sum + n, 0);
-    return { constraint, message: `${runLabels[constraint] ?? constraint}: ${who}`, count };
-  });
+  return [...byType].map(([constraint, perName]) => explanation(constraint, runLabels, perName));
 }
