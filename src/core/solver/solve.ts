@@ -171,7 +171,11 @@ export function solve(model: SolverModel, options: SolveOptions = {}): SolveResu
   ) => {
     let w = weight;
     let lastImprovement = iterations;
-    let current = w * s.hard() + softWeight * s.soft();
+    // The state's scores, kept here so a scored-before-applied move needs no re-summing (refreshed
+    // from the state every CHECK_EVERY moves, so fractional weights cannot drift).
+    let curHard = s.hard();
+    let curSoft = s.soft();
+    let current = w * curHard + softWeight * curSoft;
     const ratio = tEnd / tStart;
     temperature = tStart;
     while (M > 0 && stoppedBy === undefined) {
@@ -190,13 +194,13 @@ export function solve(model: SolverModel, options: SolveOptions = {}): SolveResu
             if (bestPeriod[e]! >= 0) s.place(e, bestPeriod[e]!, bestRoom[e]!, bestInst[e]!);
           lastImprovement = iterations;
           w = weight;
-          current = w * s.hard() + softWeight * s.soft();
         }
-        if (adaptive) {
-          // Strategic oscillation: the hard weight rises while infeasible and falls while feasible.
-          w = s.hard() > 0 ? Math.min(w * adaptRate, maxWeight) : Math.max(w / adaptRate, minWeight);
-          current = w * s.hard() + softWeight * s.soft();
-        }
+        curHard = s.hard();
+        curSoft = s.soft();
+        // Strategic oscillation: the hard weight rises while infeasible and falls while feasible.
+        if (adaptive)
+          w = curHard > 0 ? Math.min(w * adaptRate, maxWeight) : Math.max(w / adaptRate, minWeight);
+        current = w * curHard + softWeight * curSoft;
         report();
       }
       iterations++;
@@ -206,13 +210,15 @@ export function solve(model: SolverModel, options: SolveOptions = {}): SolveResu
         if (!moves.kempe(e, m.periodList[m.periodStart[e]! + rng.int(nPeriods)]!)) continue;
       } else if (!moves.simple(e, roomOnly, instructorChange)) continue;
       const deferred = moves.deferred;
-      const hard = deferred ? s.hard() + moves.dHard : s.hard();
-      const soft = deferred ? s.soft() + moves.dSoft : s.soft();
+      const hard = deferred ? curHard + moves.dHard : s.hard();
+      const soft = deferred ? curSoft + moves.dSoft : s.soft();
       const next = w * hard + softWeight * soft;
       const delta = next - current;
       if (delta <= 0 || rng.next() < Math.exp(-delta / temperature)) {
         if (deferred) moves.commit();
         current = next;
+        curHard = hard;
+        curSoft = soft;
         if (hard < bestHard || (hard === bestHard && soft < bestSoft - 1e-9)) {
           bestHard = hard;
           bestSoft = soft;
