@@ -10,6 +10,7 @@ import { updateSession } from "../scheduling/update-session.js";
 import { instantToLocalDate } from "../time/zoned.js";
 import { instructorDayCost } from "./planning-costs.js";
 import type { AutoStaffInput, AutoStaffResult } from "./plans.schemas.js";
+import { loadTravelMinutes } from "./travel-minutes.js";
 
 const CANDIDATE_LIMIT = 200;
 const DAY_MS = 24 * 3600_000;
@@ -17,7 +18,8 @@ const DAY_MS = 24 * 3600_000;
 /**
  * Ranks the instructors who could take a role on one session: qualified, and free by the same
  * conflict engine that guards writes (bookings, availability, time off, travel, limits); cheapest
- * first by the planner's instructor cost (day rate plus load in the month around the session).
+ * first by the planner's instructor cost (day rate plus load in the month around the session plus
+ * the journey from their home location).
  * With `assign`, the best one replaces the role's current holders through the normal update.
  */
 export async function autoStaffSession(
@@ -49,9 +51,10 @@ export async function autoStaffSession(
     marginMs: 31 * DAY_MS,
   });
   const days = new Set(proposal.segments.map((s) => s.startLocal.slice(0, 10))).size;
-  const rows = new Map(
-    (await candidatesRepository.costs(db, actor.tenantId, candidates)).map((r) => [r.id, r]),
-  );
+  const costRows = await candidatesRepository.costs(db, actor.tenantId, candidates);
+  const rows = new Map(costRows.map((r) => [r.id, r]));
+  const travelMinutes = await loadTravelMinutes(db, actor.tenantId, costRows);
+  const site = proposal.format === "vilt" ? null : proposal.locationId;
   const first = Math.min(...proposal.segments.map((s) => s.start));
   const month = { from: first - 31 * DAY_MS, to: first + 31 * DAY_MS };
 
@@ -83,13 +86,15 @@ export async function autoStaffSession(
         )
         .map((b) => instantToLocalDate(b.start, zone)),
     ).size;
+    const travel = travelMinutes(instructorId, site);
     free.push({
       instructorId,
       name: row.name,
       dayRateMinor: row.day_rate_minor,
       currency: row.currency,
       teachingDays,
-      cost: instructorDayCost(row.day_rate_minor, teachingDays) * days,
+      travelMinutes: travel,
+      cost: instructorDayCost(row.day_rate_minor, teachingDays, travel) * days,
     });
   }
   free.sort(

@@ -17,6 +17,7 @@ import {
 import type { PlanInput } from "./plans.schemas.js";
 import { addBlock, type DayBlocks, probeResources, type RunBlocks } from "./probe-resources.js";
 import { type PlanItemDraft, readPlanItems } from "./read-plan-items.js";
+import { loadTravelMinutes } from "./travel-minutes.js";
 
 const CANDIDATE_LIMIT = 200;
 
@@ -214,12 +215,14 @@ async function loadNames(db: Executor, tenantId: string, options: ItemOptions[])
     candidatesRepository.costs(db, tenantId, instructorIds),
     entityStore.findMany(db, "rooms", tenantId, roomIds),
   ]);
+  const travelMinutes = await loadTravelMinutes(db, tenantId, instructors);
   const names = new Map<string, string>();
   for (const row of instructors) names.set(row.id, row.name);
   for (const row of rooms) names.set(row.id, row.name);
   return {
     names,
     rates: new Map(instructors.map((row) => [row.id, row.day_rate_minor])),
+    travelMinutes,
     capacities: new Map(rooms.map((row) => [row.id, row.capacity])),
   };
 }
@@ -238,6 +241,7 @@ function assembleModel(
   const instructorIndex = new Map(instructorIds.map((id, i) => [id, i]));
   const roomIndex = new Map(roomIds.map((id, r) => [id, r]));
   const courses: SolverModel["courses"] = [];
+  const groups: SolverModel["groups"] = [];
   const events: SolverEvent[] = [];
   const runs: PlanRun[] = [];
 
@@ -264,13 +268,19 @@ function assembleModel(
       if (option.explanation.length > 0) continue;
       const course = courses.length;
       courses.push({ id: key, minDays: item.times.length });
+      // A multi-day run is a compact group: a day of it with no other day of it next to it costs.
+      if (item.times.length > 1) groups.push({ id: `run:${key}`, courses: [course], compact: true });
       const windowStart = item.dates[0]!;
       const instructorOptions =
         item.lockedInstructors?.length === 0
           ? []
           : option.instructorIds.map((id) => ({
               instructor: instructorIndex.get(id)!,
-              cost: instructorDayCost(lookups.rates.get(id) ?? null, option.teachingDays.get(id) ?? 0),
+              cost: instructorDayCost(
+                lookups.rates.get(id) ?? null,
+                option.teachingDays.get(id) ?? 0,
+                lookups.travelMinutes(id, item.format === "vilt" ? null : item.locationId),
+              ),
             }));
       const periodCosts = periodDates.map((date) => {
         const later = LATER_DAY_COST * Math.max(0, dayDistance(windowStart, date));
@@ -327,10 +337,12 @@ function assembleModel(
   return {
     model: {
       periodDay: periodDates.map((_, p) => p),
+      // Each period is its own day (spread), adjacent to the previous one when consecutive in the calendar.
+      periodAdjacent: periodDates.map((date, p) => p > 0 && dayDistance(periodDates[p - 1]!, date) === 1),
       rooms: roomIds.map((id) => ({ id, capacity: lookups.capacities.get(id) ?? 0 })),
       instructors: instructorIds.map((id) => ({ id })),
       courses,
-      groups: [],
+      groups,
       events,
       weights: planningWeights,
     },

@@ -75,6 +75,7 @@ export function interpretPlan(problem: PlanProblem, result: SolveResult): PlanRe
         soft("room_stability", s.roomStability, w.roomStability),
         soft("instructor_stability", s.instructorStability, w.instructorStability ?? 0),
         soft("spread_over_days", s.minDays, w.minDays),
+        soft("consecutive_days", s.compactness, w.compactness),
         soft("room_capacity", s.roomCapacity, w.roomCapacity),
       ],
     },

@@ -5,6 +5,7 @@ import type { SolveResult } from "../solver/solve.js";
 import { zeroScore } from "../solver/state.js";
 import type { PlanProblem } from "./build-plan-model.js";
 import { interpretPlan } from "./interpret-plan.js";
+import { PLAN_HARD_WEIGHT } from "./planning-costs.js";
 import { planRepository } from "./plans.repository.js";
 
 /** A running plan writes at least this often; one silent for STALE_AFTER_MS has lost its process. */
@@ -50,6 +51,7 @@ export function createPlanRunner(deps: { database: Pick<Database, "db">; clock: 
             seed: options.seed,
             timeLimitMs: options.timeLimitMs,
             maxIterations: options.maxIterations,
+            hardWeight: PLAN_HARD_WEIGHT,
             progressIntervalMs: 250,
             onProgress: (progress) => {
               if (writing) return;

@@ -4,8 +4,8 @@ import type { SolverWeights } from "../solver/model.js";
  * The planner's soft costs, in one place so a plan and the auto-staffing of one session rank the
  * same way. Units are "currency units a day": an instructor's day rate (minor units / 100) plus a
  * load penalty per day they already teach in the window, so among equally priced instructors the
- * less loaded one wins (workload balance). An instructor without a rate (internal staff) costs only
- * the load.
+ * less loaded one wins (workload balance), and the journey from their home location (travel). An
+ * instructor without a rate (internal staff) costs only the load and the journey.
  */
 export const LOAD_COST_PER_TEACHING_DAY = 25;
 /** Per day after the first allowed day of the window: earlier is better when all else is equal. */
@@ -20,7 +20,9 @@ export const planningWeights: SolverWeights = {
   roomWaste: 2,
   // Each segment of a run on its own day; the segments of a run never share a day (hard).
   minDays: 100,
-  compactness: 0,
+  // A day of a multi-day run with no other day of the run before or after it (consecutive days):
+  // learners come back for a run split over a gap, so it is worth more than a few days' delay.
+  compactness: 100,
   // A run that changes rooms between its days.
   roomStability: 50,
   // A run taught by more than one lead over its days: worth more than a small saving per day.
@@ -29,6 +31,29 @@ export const planningWeights: SolverWeights = {
   periodCost: 1,
 };
 
-export function instructorDayCost(dayRateMinor: number | null, teachingDaysInWindow: number): number {
-  return Math.round((dayRateMinor ?? 0) / 100) + LOAD_COST_PER_TEACHING_DAY * teachingDaysInWindow;
+/**
+ * Per hour of travel from an instructor's home location to where the run is, per teaching day (a
+ * day's trip, or its share of a hotel stay): a local instructor wins unless the traveller is
+ * cheaper by more than the journey.
+ */
+export const TRAVEL_COST_PER_HOUR = 40;
+
+export function instructorDayCost(
+  dayRateMinor: number | null,
+  teachingDaysInWindow: number,
+  travelMinutes = 0,
+): number {
+  return (
+    Math.round((dayRateMinor ?? 0) / 100) +
+    LOAD_COST_PER_TEACHING_DAY * teachingDaysInWindow +
+    Math.round((TRAVEL_COST_PER_HOUR * travelMinutes) / 60)
+  );
 }
+
+/**
+ * Weight of one hard violation (a double booking, a run twice on a day) in the search: above any
+ * saving a plan could make, so the planner never trades a clash for cost. The solver's adaptive
+ * default is scaled for ITC2007's costs of 1 to 5, not for currency units: with day rates in the
+ * hundreds it let small plans wander among clashing timetables and miss a cheaper feasible one.
+ */
+export const PLAN_HARD_WEIGHT = 1_000_000;

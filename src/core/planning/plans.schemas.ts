@@ -217,6 +217,10 @@ export const autoStaffResultSchema = z.object({
       dayRateMinor: z.number().int().nullable(),
       currency: z.string(),
       teachingDays: z.number().int(),
+      travelMinutes: z.number().int().meta({
+        description:
+          "Travel time from the instructor's home location to the session's (0: local, virtual or unknown)",
+      }),
       cost: z
         .number()
         .meta({ description: "The planner's instructor cost for this session (lower is better)" }),

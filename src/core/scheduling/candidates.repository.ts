@@ -57,7 +57,7 @@ export const candidatesRepository = {
       ? Promise.resolve([])
       : db
           .selectFrom("instructors")
-          .select(["id", "name", "day_rate_minor", "hour_rate_minor", "currency"])
+          .select(["id", "name", "day_rate_minor", "hour_rate_minor", "currency", "home_location_id"])
           .where("tenant_id", "=", tenantId)
           .where("id", "in", instructorIds)
           .execute(),

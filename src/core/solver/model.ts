@@ -4,7 +4,8 @@
  * worker thread; `compileModel` turns it into the typed arrays the search works on.
  *
  * - A *period* is a time slot. Periods are ordered: periods p and p+1 are adjacent when they are on
- *   the same day (`periodDay`), which is what compactness looks at.
+ *   the same day (`periodDay`), which is what compactness looks at; `periodAdjacent` overrides
+ *   that (the planner's periods are days, adjacent when consecutive in the calendar).
  * - A *course* groups the events of one activity (the lectures of a course, the segments of a
  *   session): its events never share a period, should spread over at least `minDays` days, and
  *   should keep one room.
@@ -51,6 +52,8 @@ export interface SolverWeights {
 export interface SolverModel {
   /** Day of each period (its length is the number of periods). */
   periodDay: number[];
+  /** Whether period p directly follows period p − 1 (compactness); default: when on the same day. */
+  periodAdjacent?: boolean[];
   rooms: { id: string; capacity: number }[];
   instructors: { id: string }[];
   courses: { id: string; minDays: number }[];
@@ -145,10 +148,11 @@ export function compileModel(model: SolverModel): CompiledModel {
   const D = periodDay.reduce((max, day) => Math.max(max, day + 1), 0);
   const hasPrev = new Uint8Array(P);
   const hasNext = new Uint8Array(P);
-  for (let p = 0; p < P; p++) {
-    hasPrev[p] = p > 0 && periodDay[p - 1] === periodDay[p] ? 1 : 0;
-    hasNext[p] = p + 1 < P && periodDay[p + 1] === periodDay[p] ? 1 : 0;
-  }
+  const adjacent = model.periodAdjacent;
+  check(!adjacent || adjacent.length === P, "periodAdjacent needs one entry per period");
+  for (let p = 1; p < P; p++)
+    hasPrev[p] = (adjacent ? adjacent[p] : periodDay[p - 1] === periodDay[p]) ? 1 : 0;
+  for (let p = 0; p + 1 < P; p++) hasNext[p] = hasPrev[p + 1]!;
   const periods: number[][] = [];
   const rooms: number[][] = [];
   const insts: number[][] = [];

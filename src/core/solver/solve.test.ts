@@ -159,6 +159,54 @@ describe("solver", () => {
     expect(result.stoppedBy).toBe("cancelled");
     expect(result.period.every((p) => p >= 0)).toBe(true);
   });
+
+  it("with a hard weight above costs in the hundreds, finds the cheaper feasible timetable for every seed", () => {
+    // Two days of one run; Ben (500) is busy on day 2, Anna (600) is free. Anna on both days
+    // (1,200) beats Ben then Anna (1,100 + 150 for a second instructor). With the default weight,
+    // scaled for costs of 1 to 5, some seeds wander among timetables that clash Ben and never
+    // record the cheaper feasible one.
+    const options = [
+      { instructor: 0, cost: 600 },
+      { instructor: 1, cost: 500 },
+    ];
+    const day = (id: string) => ({
+      id,
+      course: 0,
+      size: 10,
+      periods: [0, 1],
+      instructors: options,
+      periodCosts: [0, 1],
+    });
+    const model: SolverModel = {
+      periodDay: [0, 1],
+      rooms: [{ id: "A", capacity: 12 }],
+      instructors: [{ id: "anna" }, { id: "ben" }],
+      courses: [
+        { id: "run", minDays: 2 },
+        { id: "busy", minDays: 0 },
+      ],
+      groups: [],
+      events: [
+        day("day-a"),
+        day("day-b"),
+        {
+          id: "ben-busy",
+          course: 1,
+          size: 0,
+          rooms: [],
+          fixed: { period: 1, room: -1, instructor: 1 },
+          instructors: [{ instructor: 1, cost: 0 }],
+        },
+      ],
+      weights: { ...noSoft, roomWaste: 2, instructorStability: 150, instructorCost: 1, periodCost: 1 },
+    };
+    for (let seed = 1; seed <= 10; seed++) {
+      const result = solve(model, { seed, maxIterations: 5000, hardWeight: 1_000_000 });
+      expect(result.score.hard, `seed ${seed}`).toBe(0);
+      expect(result.score.soft, `seed ${seed}`).toBe(1200 + 1 + 2 * 2 * 2);
+      expect(result.instructor.slice(0, 2), `seed ${seed}`).toEqual([0, 0]);
+    }
+  });
 });
 
 describe("runSolverInWorker", () => {

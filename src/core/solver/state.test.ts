@@ -5,7 +5,7 @@ import { compileModel, type SolverModel } from "./model.js";
 import { Random } from "./random.js";
 import { SolverState, scoreAssignment } from "./state.js";
 
-/** A random model with every feature: domains, virtual events, instructor options, fixed events, period costs. */
+/** A random model with every feature: domains, virtual events, instructor options, fixed events, period costs, adjacency. */
 function randomModel(seed: number): SolverModel {
   const rng = new Random(seed);
   const days = 1 + rng.int(4);
@@ -56,6 +56,10 @@ function randomModel(seed: number): SolverModel {
       courses: pick(C, 1 + rng.int(C)),
       compact: rng.next() < 0.7,
     })),
+    // Sometimes adjacency comes from the model (as the planner's calendar days) instead of days.
+    ...(rng.next() < 0.3
+      ? { periodAdjacent: Array.from({ length: P }, (_, p) => p > 0 && rng.next() < 0.6) }
+      : {}),
     events,
     weights: {
       roomCapacity: 1,

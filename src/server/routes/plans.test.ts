@@ -130,6 +130,25 @@ describeEachDatabase("planning", (ctx) => {
     expect(stability).toMatchObject({ count: 0 });
   });
 
+  it("keeps a multi-day run on consecutive days rather than split it over a gap for an earlier start", async () => {
+    const world = await schedulingWorld(api());
+    expect((await api().patch(`/courses/${world.course.id}`, { durationDays: 2 })).status).toBe(200);
+    // Both instructors are off on Tuesday: Monday and Wednesday would start earliest, but split the
+    // run; Wednesday and Thursday keep it together.
+    for (const who of [world.anna, world.ben])
+      await api().post(`/instructors/${who.id}/time-off`, { start: "2027-07-06", end: "2027-07-06" });
+    const plan = await runPlan(api(), {
+      demand: [demand(world, { from: "2027-07-05", to: "2027-07-09" })],
+      iterations: 5000,
+    });
+    const [item] = plan.result.items;
+    expect(item.segments.map((s: { date: string }) => s.date)).toEqual(["2027-07-07", "2027-07-08"]);
+    const consecutive = plan.result.score.constraints.find(
+      (c: { constraint: string }) => c.constraint === "consecutive_days",
+    );
+    expect(consecutive).toMatchObject({ count: 0 });
+  });
+
   it("explains an item it cannot place, naming the blocking constraints", async () => {
     const world = await schedulingWorld(api());
     for (const who of [world.anna, world.ben])
@@ -339,6 +358,46 @@ describeEachDatabase("planning", (ctx) => {
     expect(ranked.body.assigned).toBeNull();
     const assigned = await api().post(`/sessions/${created.body.id}/auto-staff`, { assign: true });
     expect(assigned.body.assigned.instructors.map((i: any) => i.instructorId)).toEqual([world.anna.id]);
+  });
+
+  it("weighs the journey from an instructor's home: a local instructor beats a cheaper one four hours away", async () => {
+    const world = await schedulingWorld(api());
+    // Ben (500 a day) lives in Munich, four hours from Berlin (160 a day at 40 an hour): 660 > Anna's 600.
+    const travel = await api().patch(`/locations/${world.otherSite.id}`, {
+      travelTimes: [{ locationId: world.location.id, minutes: 240 }],
+    });
+    expect(travel.status, JSON.stringify(travel.body)).toBe(200);
+    expect(
+      (await api().patch(`/instructors/${world.ben.id}`, { homeLocationId: world.otherSite.id })).status,
+    ).toBe(200);
+    const plan = await runPlan(api(), {
+      demand: [demand(world, { from: "2027-08-02", to: "2027-08-02" })],
+      iterations: 2000,
+    });
+    expect(plan.result.items[0].segments[0]).toMatchObject({ instructorId: world.anna.id });
+    const created = await api().post("/sessions", sessionBody(world, "2027-08-03", { instructors: [] }));
+    const ranked = await api().post(`/sessions/${created.body.id}/auto-staff`, {});
+    expect(ranked.status).toBe(200);
+    expect(ranked.body.candidates.map((c: any) => [c.instructorId, c.travelMinutes, c.cost])).toEqual([
+      [world.anna.id, 0, 600],
+      [world.ben.id, 240, 660],
+    ]);
+    // A virtual session has no journey: Ben is the cheaper again.
+    const online = await api().post(
+      "/sessions",
+      sessionBody(world, "2027-08-04", {
+        instructors: [],
+        format: "vilt",
+        locationId: null,
+        segments: [{ start: "2027-08-04T09:00", end: "2027-08-04T17:00" }],
+      }),
+    );
+    expect(online.status, JSON.stringify(online.body)).toBe(201);
+    const rankedOnline = await api().post(`/sessions/${online.body.id}/auto-staff`, {});
+    expect(rankedOnline.body.candidates.map((c: any) => [c.instructorId, c.travelMinutes])).toEqual([
+      [world.ben.id, 0],
+      [world.anna.id, 0],
+    ]);
   });
 
   it("cancels a running plan and keeps its best proposal", async () => {
