@@ -122,7 +122,7 @@ export function ProposalView({ result, applied }: { result: PlanResult; applied:
         <Text size="xs" c="dimmed" mt={4}>
           {result.stats.iterations.toLocaleString()} moves in {(result.stats.elapsedMs / 1000).toFixed(1)} s
           (stopped by {result.stats.stoppedBy}); instructor cost is the day rate in currency units plus a load
-          penalty.
+          penalty and travel from the instructor's home; consecutive days counts lone days of multi-day runs.
         </Text>
       </section>
     </Stack>
