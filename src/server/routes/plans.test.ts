@@ -23,6 +23,29 @@ async function runPlan(api: Api, body: unknown) {
   return plan.body;
 }
 
+/**
+ * Re-plans a one-day draft over three days of which only the last is free for it: it lands there,
+ * and over the first two alone it is unplaced with the given explanation.
+ */
+async function expectOnlyFreeDay(
+  api: Api,
+  sessionId: string,
+  [first, second, free]: [string, string, string],
+  explanation: { constraint: string; message: string; count: number },
+) {
+  const plan = await runPlan(api, {
+    sessions: [{ sessionId, window: { from: first, to: free } }],
+    iterations: 3000,
+  });
+  expect(plan.result.items[0].segments[0].date).toBe(free);
+  const blocked = await runPlan(api, {
+    sessions: [{ sessionId, window: { from: first, to: second } }],
+    iterations: 3000,
+  });
+  expect(blocked.result.items[0].status).toBe("unplaced");
+  expect(blocked.result.items[0].explanation).toContainEqual(explanation);
+}
+
 const demand = (world: World, window: { from: string; to: string }, extra: Record<string, unknown> = {}) => ({
   courseId: world.course.id,
   locationId: world.location.id,
@@ -285,16 +308,7 @@ describeEachDatabase("planning", (ctx) => {
       });
       expect(enrolled.status, JSON.stringify(enrolled.body)).toBeLessThan(300);
     }
-    const window = { from: "2027-07-06", to: "2027-07-08" };
-    const plan = await runPlan(api(), { sessions: [{ sessionId: draft.body.id, window }], iterations: 3000 });
-    expect(plan.result.items[0].segments[0].date).toBe("2027-07-08");
-
-    const blocked = await runPlan(api(), {
-      sessions: [{ sessionId: draft.body.id, window: { from: "2027-07-06", to: "2027-07-07" } }],
-      iterations: 3000,
-    });
-    expect(blocked.result.items[0].status).toBe("unplaced");
-    expect(blocked.result.items[0].explanation).toContainEqual({
+    await expectOnlyFreeDay(api(), draft.body.id, ["2027-07-06", "2027-07-07", "2027-07-08"], {
       constraint: "learner_double_booked",
       message: "learners booked in another session: Lena Busy (2 days)",
       count: 2,
@@ -320,17 +334,7 @@ describeEachDatabase("planning", (ctx) => {
       }),
     );
     expect(elsewhere.status, JSON.stringify(elsewhere.body)).toBe(201);
-    const plan = await runPlan(api(), {
-      sessions: [{ sessionId: draft.body.id, window: { from: "2027-07-13", to: "2027-07-15" } }],
-      iterations: 3000,
-    });
-    expect(plan.result.items[0].segments[0].date).toBe("2027-07-15");
-    const blocked = await runPlan(api(), {
-      sessions: [{ sessionId: draft.body.id, window: { from: "2027-07-13", to: "2027-07-14" } }],
-      iterations: 3000,
-    });
-    expect(blocked.result.items[0].status).toBe("unplaced");
-    expect(blocked.result.items[0].explanation).toContainEqual({
+    await expectOnlyFreeDay(api(), draft.body.id, ["2027-07-13", "2027-07-14", "2027-07-15"], {
       constraint: "equipment_short",
       message: "not enough equipment in stock: Laptops (2 days)",
       count: 2,
