@@ -250,7 +250,7 @@ export class Moves {
         if (m.groupCompact[g]) dComp += this.groupMoveCompactness(g, p0, p1);
       }
       dDays = this.daysMoveDelta(c, p0, p1);
-      if (ie >= 0) dHard += this.instMoveHard(ie, p0, p1);
+      if (ie >= 0) dHard += this.instMoveHard(ie, p0, p1) + this.limitMoveHard(e, ie, p0, p1);
       if (m.periodCost) dPeriodCost = m.periodCost[e * P + p1]! - m.periodCost[e * P + p0]!;
     } else {
       const c2 = m.eventCourse[e2]!;
@@ -294,8 +294,8 @@ export class Moves {
       }
       const i2 = this.instructorOf(e2);
       if (ie !== i2) {
-        if (ie >= 0) dHard += this.instMoveHard(ie, p0, p1);
-        if (i2 >= 0) dHard += this.instMoveHard(i2, p1, p0);
+        if (ie >= 0) dHard += this.instMoveHard(ie, p0, p1) + this.limitMoveHard(e, ie, p0, p1);
+        if (i2 >= 0) dHard += this.instMoveHard(i2, p1, p0) + this.limitMoveHard(e2, i2, p1, p0);
       }
       if (m.periodCost)
         dPeriodCost =
@@ -346,6 +346,26 @@ export class Moves {
     const cnt = this.s.instCnt;
     const k = i * this.m.P;
     return (cnt[k + to]! >= 1 ? 1 : 0) - (cnt[k + from]! > 1 ? 1 : 0);
+  }
+
+  /**
+   * Periods over instructor limits gained when event e of instructor i goes from `from` to `to`
+   * (from ≠ to): the leaving is applied to the counts for the arrival's count, then undone.
+   */
+  private limitMoveHard(e: number, i: number, from: number, to: number): number {
+    const m = this.m;
+    const s = this.s;
+    if (m.W === 0 || m.eventFixed[e]) return 0;
+    const k0 = i * m.P + from;
+    const k1 = i * m.P + to;
+    const leaves = s.instFreeCnt[k0] === 1;
+    let change = leaves ? s.limitStep(k0, -1) : 0;
+    if (s.instFreeCnt[k1] === 0) {
+      change += s.limitStep(k1, 1);
+      s.limitStep(k1, -1);
+    }
+    if (leaves) s.limitStep(k0, 1);
+    return change;
   }
 
   /**

@@ -14,7 +14,8 @@
  * - An *instructor* teaches one event at a time; each event chooses one of its instructor options
  *   (with a cost), or has none.
  * - Hard: every event placed, no room used twice at once, no group/course/instructor overlap,
- *   periods/rooms/instructors only from the event's domain, fixed events stay where they are.
+ *   periods/rooms/instructors only from the event's domain, fixed events stay where they are, and
+ *   no instructor in more periods of a limit's window than it allows (one violation per period over).
  * - Soft (weights): room capacity (per seat over), room waste (per seat left empty), min working days (per missing day),
  *   compactness (per isolated event), room stability (per extra room of a course), instructor cost,
  *   period preference cost.
@@ -60,6 +61,12 @@ export interface SolverModel {
   groups: { id: string; courses: number[]; compact: boolean }[];
   events: SolverEvent[];
   weights: SolverWeights;
+  /**
+   * Caps on how many periods of a window an instructor may be given (teaching-day limits: with one
+   * period a day, at most `max` more days in an ISO week). Only events the search places count: what
+   * fixed events already take is for the caller to subtract from `max`.
+   */
+  instructorLimits?: { instructor: number; periods: number[]; max: number }[];
 }
 
 export const itcWeights: SolverWeights = {
@@ -119,6 +126,11 @@ export interface CompiledModel {
   fixedPeriod: Int32Array;
   fixedRoom: Int32Array;
   fixedInst: Int32Array; // option index or -1
+  /** Instructor limits: their number, each one's cap, and the limits of each (instructor, period) as CSR over I*P. */
+  W: number;
+  limitMax: Int32Array;
+  limitStart: Int32Array;
+  limitList: Int32Array;
 }
 
 function csr(lists: number[][]): { start: Int32Array; list: Int32Array } {
@@ -228,6 +240,17 @@ export function compileModel(model: SolverModel): CompiledModel {
   const groupEventCsr = csr(
     model.groups.map((group) => [...new Set(group.courses)].flatMap((c) => courseEvents[c]!)),
   );
+  const limits = model.instructorLimits ?? [];
+  const limitsAt: number[][] = limits.length > 0 ? Array.from({ length: I * P }, () => []) : [];
+  limits.forEach((limit, w) => {
+    check(limit.instructor >= 0 && limit.instructor < I, `instructor limit ${w} has an unknown instructor`);
+    check(Number.isInteger(limit.max) && limit.max >= 0, `instructor limit ${w} needs a max of 0 or more`);
+    for (const p of new Set(limit.periods)) {
+      check(p >= 0 && p < P, `instructor limit ${w} has an unknown period ${p}`);
+      limitsAt[limit.instructor * P + p]!.push(w);
+    }
+  });
+  const limitCsr = csr(limitsAt);
   const courseDegree = new Int32Array(C);
   const neighbours = model.courses.map(() => new Set<number>());
   for (const group of model.groups)
@@ -279,5 +302,9 @@ export function compileModel(model: SolverModel): CompiledModel {
     fixedPeriod,
     fixedRoom,
     fixedInst,
+    W: limits.length,
+    limitMax: Int32Array.from(limits.map((limit) => limit.max)),
+    limitStart: limitCsr.start,
+    limitList: limitCsr.list,
   };
 }

@@ -99,6 +99,45 @@ describe("solver", () => {
     expect(result.score).toMatchObject({ hard: 0, soft: 900 });
   });
 
+  it("keeps an instructor within their limits per window, giving the rest to a dearer colleague", () => {
+    // Four days in two weeks; the cheap instructor may take one more day in each week.
+    const model: SolverModel = {
+      periodDay: [0, 1, 2, 3],
+      rooms: [],
+      instructors: [{ id: "cheap" }, { id: "dear" }],
+      courses: [0, 1, 2].map((c) => ({ id: `run${c}`, minDays: 0 })),
+      groups: [],
+      events: [0, 1, 2].map((c) => ({
+        id: `run${c}`,
+        course: c,
+        size: 1,
+        rooms: [],
+        instructors: [
+          { instructor: 0, cost: 100 },
+          { instructor: 1, cost: 500 },
+        ],
+      })),
+      weights: { ...noSoft, instructorCost: 1 },
+    };
+    const unlimited = solve(model, { seed: 1, maxIterations: 5_000, hardWeight: 1e6 });
+    expect(unlimited.score).toMatchObject({ hard: 0, soft: 300 });
+
+    const limited: SolverModel = {
+      ...model,
+      instructorLimits: [
+        { instructor: 0, periods: [0, 1], max: 1 },
+        { instructor: 0, periods: [2, 3], max: 1 },
+      ],
+    };
+    for (const seed of [1, 2, 3]) {
+      const result = solve(limited, { seed, maxIterations: 5_000, hardWeight: 1e6 });
+      expect(result.score).toMatchObject({ hard: 0, instructorLimit: 0, soft: 700 });
+      const cheapDays = result.period.filter((_, e) => result.instructor[e] === 0);
+      expect(cheapDays.filter((p) => p < 2)).toHaveLength(1);
+      expect(cheapDays.filter((p) => p >= 2)).toHaveLength(1);
+    }
+  });
+
   it("never moves a fixed event, and prefers the cheaper period", () => {
     const model: SolverModel = {
       periodDay: [0, 0, 1, 1],

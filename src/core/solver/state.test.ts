@@ -5,7 +5,7 @@ import { compileModel, type SolverModel } from "./model.js";
 import { Random } from "./random.js";
 import { SolverState, scoreAssignment } from "./state.js";
 
-/** A random model with every feature: domains, virtual events, instructor options, fixed events, period costs, adjacency. */
+/** A random model with every feature: domains, virtual events, instructor options and limits, fixed events, period costs, adjacency. */
 function randomModel(seed: number): SolverModel {
   const rng = new Random(seed);
   const days = 1 + rng.int(4);
@@ -61,6 +61,12 @@ function randomModel(seed: number): SolverModel {
       ? { periodAdjacent: Array.from({ length: P }, (_, p) => p > 0 && rng.next() < 0.6) }
       : {}),
     events,
+    // Teaching-day limits: caps on how many of a few periods an instructor may be given.
+    instructorLimits: Array.from({ length: rng.int(4) }, () => ({
+      instructor: rng.int(I),
+      periods: pick(P, 1 + rng.int(P)),
+      max: rng.int(3),
+    })),
     weights: {
       roomCapacity: 1,
       roomWaste: 0.5,

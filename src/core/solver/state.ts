@@ -9,6 +9,8 @@ export interface ScoreBreakdown {
   courseClashes: number;
   groupClashes: number;
   instructorClashes: number;
+  /** Periods beyond an instructor limit's cap, summed over the limits. */
+  instructorLimit: number;
   /** Seats missing, summed over placed events. */
   roomCapacity: number;
   /** Seats left empty in rooms larger than their event, summed over placed events. */
@@ -60,6 +62,9 @@ export class SolverState {
   readonly courseRooms: Int32Array;
   readonly courseInst: Int32Array;
   readonly courseInsts: Int32Array;
+  /** Events the search placed (not fixed) per (instructor, period), and periods taken per instructor limit. */
+  readonly instFreeCnt: Int32Array;
+  readonly limitCnt: Int32Array;
   /** The events placed in each period (P rows of E slots) and each event's slot in its row. */
   readonly periodEvents: Int32Array;
   readonly periodSize: Int32Array;
@@ -70,6 +75,7 @@ export class SolverState {
   courseClashes = 0;
   groupClashes = 0;
   instructorClashes = 0;
+  instructorLimit = 0;
   roomCapacity = 0;
   roomWaste = 0;
   minDays = 0;
@@ -95,6 +101,8 @@ export class SolverState {
     this.courseRooms = new Int32Array(C);
     this.courseInst = new Int32Array(C * I);
     this.courseInsts = new Int32Array(C);
+    this.instFreeCnt = new Int32Array(m.W > 0 ? I * P : 0);
+    this.limitCnt = new Int32Array(m.W);
     this.periodEvents = new Int32Array(P * E);
     this.periodSize = new Int32Array(P);
     this.slot = new Int32Array(E).fill(-1);
@@ -103,7 +111,14 @@ export class SolverState {
   }
 
   hard(): number {
-    return this.unplaced + this.roomClashes + this.courseClashes + this.groupClashes + this.instructorClashes;
+    return (
+      this.unplaced +
+      this.roomClashes +
+      this.courseClashes +
+      this.groupClashes +
+      this.instructorClashes +
+      this.instructorLimit
+    );
   }
 
   soft(): number {
@@ -129,6 +144,7 @@ export class SolverState {
       courseClashes: this.courseClashes,
       groupClashes: this.groupClashes,
       instructorClashes: this.instructorClashes,
+      instructorLimit: this.instructorLimit,
       roomCapacity: this.roomCapacity,
       roomWaste: this.roomWaste,
       minDays: this.minDays,
@@ -158,6 +174,24 @@ export class SolverState {
     let change = alone;
     if (prev > 0 && !(m.hasPrev[p - 1] && cnt[k - 2]! > 0)) change -= step * prev;
     if (next > 0 && !(m.hasNext[p + 1] && cnt[k + 2]! > 0)) change -= step * next;
+    return change;
+  }
+
+  /**
+   * Periods over their caps gained when an instructor's (k = i*P+p) period p starts (step 1) or
+   * stops (step -1) holding an event the search placed; applies the change to the limits' counts.
+   */
+  limitStep(k: number, step: 1 | -1): number {
+    const m = this.m;
+    let change = 0;
+    const end = m.limitStart[k + 1]!;
+    for (let j = m.limitStart[k]!; j < end; j++) {
+      const w = m.limitList[j]!;
+      const before = this.limitCnt[w]!;
+      this.limitCnt[w] = before + step;
+      const max = m.limitMax[w]!;
+      change += (before + step > max ? before + step - max : 0) - (before > max ? before - max : 0);
+    }
     return change;
   }
 
@@ -195,6 +229,8 @@ export class SolverState {
       const j = m.instStart[e]! + o;
       const i = m.instList[j]!;
       if (this.instCnt[i * P + p]!++ > 0) this.instructorClashes++;
+      if (m.W > 0 && !m.eventFixed[e] && this.instFreeCnt[i * P + p]!++ === 0)
+        this.instructorLimit += this.limitStep(i * P + p, 1);
       this.instructorCost += m.instCost[j]!;
       if (this.courseInst[c * m.I + i]!++ === 0 && ++this.courseInsts[c]! > 1) this.instructorStability++;
     }
@@ -242,6 +278,8 @@ export class SolverState {
       const j = m.instStart[e]! + o;
       const i = m.instList[j]!;
       if (--this.instCnt[i * P + p]! > 0) this.instructorClashes--;
+      if (m.W > 0 && !m.eventFixed[e] && --this.instFreeCnt[i * P + p]! === 0)
+        this.instructorLimit += this.limitStep(i * P + p, -1);
       this.instructorCost -= m.instCost[j]!;
       if (--this.courseInst[c * m.I + i]! === 0 && this.courseInsts[c]!-- > 1) this.instructorStability--;
     }
@@ -264,6 +302,7 @@ export const zeroScore = (): ScoreBreakdown => ({
   courseClashes: 0,
   groupClashes: 0,
   instructorClashes: 0,
+  instructorLimit: 0,
   roomCapacity: 0,
   roomWaste: 0,
   minDays: 0,
@@ -287,6 +326,7 @@ export function scoreAssignment(
   const courseUse = new Int32Array(C * P);
   const groupUse = new Int32Array(G * P);
   const instUse = new Int32Array(I * P);
+  const instPlaced = new Uint8Array(I * P);
   const days = new Uint8Array(C * D);
   const rooms = new Uint8Array(C * R);
   const teachers = new Uint8Array(C * I);
@@ -312,6 +352,7 @@ export function scoreAssignment(
     if (o >= 0) {
       const i = m.instList[m.instStart[e]! + o]!;
       instUse[i * P + p]!++;
+      if (!m.eventFixed[e]) instPlaced[i * P + p] = 1;
       s.instructorCost += m.instCost[m.instStart[e]! + o]!;
       teachers[c * I + i] = 1;
     }
@@ -343,6 +384,12 @@ export function scoreAssignment(
       if (prev === 0 && next === 0) s.compactness += n;
     }
   }
-  const hard = s.unplaced + s.roomClashes + s.courseClashes + s.groupClashes + s.instructorClashes;
+  for (const limit of m.source.instructorLimits ?? []) {
+    let taken = 0;
+    for (const p of new Set(limit.periods)) taken += instPlaced[limit.instructor * P + p]!;
+    s.instructorLimit += Math.max(0, taken - limit.max);
+  }
+  const hard =
+    s.unplaced + s.roomClashes + s.courseClashes + s.groupClashes + s.instructorClashes + s.instructorLimit;
   return { ...s, hard, soft: weightedSoft(m, s) };
 }
