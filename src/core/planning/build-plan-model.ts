@@ -3,6 +3,7 @@ import type { Executor } from "../db/database.js";
 import { entityStore } from "../db/entity-store.js";
 import { enrollmentRepository } from "../enrollments/enrollments.repository.js";
 import { candidatesRepository } from "../scheduling/candidates.repository.js";
+import { isoWeekOf } from "../scheduling/engine/local-days.js";
 import type { DeliveryFormat } from "../scheduling/engine/types.js";
 import { loadRecord } from "../scheduling/session-writes.js";
 import type { SolverEvent, SolverModel } from "../solver/model.js";
@@ -15,7 +16,13 @@ import {
   UNPREFERRED_WEEKDAY_COST,
 } from "./planning-costs.js";
 import type { PlanInput } from "./plans.schemas.js";
-import { addBlock, type DayBlocks, probeResources, type RunBlocks } from "./probe-resources.js";
+import {
+  addBlock,
+  type DayBlocks,
+  probeResources,
+  type RunBlocks,
+  type TeachingLimit,
+} from "./probe-resources.js";
 import { type PlanItemDraft, readPlanItems } from "./read-plan-items.js";
 import { loadTravelMinutes } from "./travel-minutes.js";
 
@@ -41,12 +48,21 @@ export interface PlanRun {
   blockedReasons: Explanation[];
 }
 
+/** A teaching-day limit in the model (same index as `model.instructorLimits`), for explanations. */
+export interface PlanLimit {
+  constraint: "instructor_week_limit" | "instructor_month_limit";
+  /** ISO week ("2027-W23") or month ("2027-06"). */
+  label: string;
+  limit: number;
+}
+
 export interface PlanProblem {
   model: SolverModel;
   runs: PlanRun[];
   periodDates: string[];
   instructors: { id: string; name: string }[];
   rooms: { id: string; name: string }[];
+  limits: PlanLimit[];
 }
 
 interface ItemOptions {
@@ -78,6 +94,7 @@ export async function buildPlanProblem(
   const moving = new Set(items.flatMap((item) => (item.sessionId ? [item.sessionId] : [])));
   const instructorBlocks: DayBlocks = new Map();
   const roomBlocks: DayBlocks = new Map();
+  const limits = new Map<string, TeachingLimit>();
   const options: ItemOptions[] = [];
   for (const item of items) {
     const needsRoom = item.format !== "vilt";
@@ -112,6 +129,11 @@ export async function buildPlanProblem(
       for (const [date, types] of days) for (const type of types) addBlock(instructorBlocks, id, date, type);
     for (const [id, days] of probe.roomBlocks)
       for (const [date, types] of days) for (const type of types) addBlock(roomBlocks, id, date, type);
+    for (const [id, limit] of probe.limits) {
+      const known = limits.get(id);
+      if (known) for (const date of limit.taught) known.taught.add(date);
+      else limits.set(id, limit);
+    }
     const qualified = instructorIds.filter((id) => !probe.unqualified.has(id));
     const fitting = roomIds.filter((id) => !probe.unfitRooms.has(id));
     options.push({
@@ -192,7 +214,7 @@ export async function buildPlanProblem(
         });
     }
   }
-  return assembleModel(options, instructorBlocks, roomBlocks, lookups);
+  return assembleModel(options, instructorBlocks, roomBlocks, limits, lookups);
 }
 
 /** A draft moves with its seated learners and its equipment lines (as whole-session lines). */
@@ -231,6 +253,7 @@ function assembleModel(
   options: ItemOptions[],
   instructorBlocks: DayBlocks,
   roomBlocks: DayBlocks,
+  limits: Map<string, TeachingLimit>,
   lookups: Awaited<ReturnType<typeof loadNames>>,
 ): PlanProblem {
   const { names } = lookups;
@@ -334,8 +357,10 @@ function assembleModel(
     fixed: { period, room: -1, instructor: i },
   }));
   holdBlockedDays(roomIds, roomBlocks, (r, period) => ({ rooms: [r], fixed: { period, room: r } }));
+  const teachingLimits = limitWindows(options, limits, periodOf, instructorIndex);
   return {
     model: {
+      instructorLimits: teachingLimits.map(({ window }) => window),
       periodDay: periodDates.map((_, p) => p),
       // Each period is its own day (spread), adjacent to the previous one when consecutive in the calendar.
       periodAdjacent: periodDates.map((date, p) => p > 0 && dayDistance(periodDates[p - 1]!, date) === 1),
@@ -350,7 +375,52 @@ function assembleModel(
     periodDates,
     instructors: instructorIds.map((id) => ({ id, name: names.get(id) ?? id })),
     rooms: roomIds.map((id) => ({ id, name: names.get(id) ?? id })),
+    limits: teachingLimits.map(({ limit }) => limit),
   };
 }
+
+/**
+ * Each limited instructor's ISO weeks and calendar months among the days they could be given: the
+ * days they do not teach yet, of which at most (limit − days taught already) may be added. Plan
+ * dates stand for the instructor's local dates (items in another zone may differ by a day around
+ * midnight; applying checks again). A window with no more open days than it allows is left out.
+ */
+function limitWindows(
+  options: ItemOptions[],
+  limits: Map<string, TeachingLimit>,
+  periodOf: Map<string, number>,
+  instructorIndex: Map<string, number>,
+): { window: NonNullable<SolverModel["instructorLimits"]>[number]; limit: PlanLimit }[] {
+  const windows: ReturnType<typeof limitWindows> = [];
+  for (const [id, { maxDaysPerWeek, maxDaysPerMonth, taught }] of limits) {
+    const instructor = instructorIndex.get(id);
+    if (instructor === undefined) continue;
+    const open = [
+      ...new Set(options.flatMap((o) => (o.instructorIds.includes(id) ? o.allowedDates : []))),
+    ].filter((date) => periodOf.has(date) && !taught.has(date));
+    const units = [
+      { constraint: "instructor_week_limit" as const, limit: maxDaysPerWeek, labelOf: isoWeekOf },
+      { constraint: "instructor_month_limit" as const, limit: maxDaysPerMonth, labelOf: monthOf },
+    ];
+    for (const { constraint, limit, labelOf } of units) {
+      if (limit === null) continue;
+      const byLabel = new Map<string, string[]>();
+      for (const date of open) byLabel.set(labelOf(date), [...(byLabel.get(labelOf(date)) ?? []), date]);
+      for (const [label, dates] of byLabel) {
+        let already = 0;
+        for (const date of taught) if (labelOf(date) === label) already++;
+        const max = Math.max(0, limit - already);
+        if (dates.length <= max) continue;
+        windows.push({
+          window: { instructor, periods: dates.map((date) => periodOf.get(date)!), max },
+          limit: { constraint, label, limit },
+        });
+      }
+    }
+  }
+  return windows;
+}
+
+const monthOf = (date: string) => date.slice(0, 7);
 
 const dayDistance = (from: string, to: string) => dayNumberOf(to) - dayNumberOf(from);

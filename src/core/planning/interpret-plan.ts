@@ -1,12 +1,14 @@
+import { monthText } from "../scheduling/engine/messages.js";
 import type { SolveResult } from "../solver/solve.js";
 import type { PlanProblem, PlanRun } from "./build-plan-model.js";
+import type { Explanation } from "./explain.js";
 import type { PlanItem, PlanResult } from "./plans.schemas.js";
 
 /**
  * Reads the solver's best timetable back as sessions: a run whose segments all sit on free days
- * with free resources is placed (segment i on its i-th day); a run left clashing with an existing
- * booking or an earlier item is unplaced, explained by what held its instructors and rooms, since
- * it lost to the other items.
+ * with free resources, within its instructors' teaching-day limits, is placed (segment i on its
+ * i-th day); a run left clashing with an existing booking or an earlier item, or taking an
+ * instructor over a limit with the earlier items, is unplaced and explained, since it lost to them.
  */
 export function interpretPlan(problem: PlanProblem, result: SolveResult): PlanResult {
   const { model, periodDates } = problem;
@@ -22,7 +24,8 @@ export function interpretPlan(problem: PlanProblem, result: SolveResult): PlanRe
   model.events.forEach((event, e) => {
     if (event.fixed) take(e);
   });
-  const accepted = new Set<PlanRun>();
+  const limits = limitCounter(problem);
+  const rejected = new Map<PlanRun, Explanation[]>();
   for (const run of problem.runs) {
     if (run.events.length === 0) continue;
     const days = new Set(run.events.map((e) => result.period[e]!));
@@ -34,12 +37,21 @@ export function interpretPlan(problem: PlanProblem, result: SolveResult): PlanRe
         const r = result.room[e]!;
         return p >= 0 && (i < 0 || !used.has(`i${i}|${p}`)) && (r < 0 || !used.has(`r${r}|${p}`));
       });
-    if (!fits) continue;
+    if (!fits) {
+      rejected.set(run, [competition, ...run.blockedReasons]);
+      continue;
+    }
+    const teaching = run.events.flatMap((e) =>
+      result.instructor[e]! >= 0 ? [{ instructor: result.instructor[e]!, period: result.period[e]! }] : [],
+    );
+    const over = limits.add(teaching);
+    if (over) {
+      rejected.set(run, [over, ...run.blockedReasons]);
+      continue;
+    }
     for (const e of run.events) take(e);
-    accepted.add(run);
   }
-  const clashes = (run: PlanRun) => !accepted.has(run);
-  const items = problem.runs.map((run) => presentRun(problem, result, run, clashes));
+  const items = problem.runs.map((run) => presentRun(problem, result, run, rejected.get(run)));
   const s = result.score;
   const w = model.weights;
   const soft = (constraint: string, count: number, weight: number) => ({
@@ -66,6 +78,7 @@ export function interpretPlan(problem: PlanProblem, result: SolveResult): PlanRe
       soft: s.soft,
       constraints: [
         hard("instructor_double_booked", s.instructorClashes),
+        hard("teaching_day_limit", s.instructorLimit),
         hard("room_double_booked", s.roomClashes),
         hard("same_run_same_day", s.courseClashes),
         hard("not_placed", s.unplaced),
@@ -89,11 +102,56 @@ export function interpretPlan(problem: PlanProblem, result: SolveResult): PlanRe
   };
 }
 
+const competition: Explanation = {
+  constraint: "competition",
+  message: "Every day with a free qualified instructor and room is taken by other items of this plan",
+  count: 0,
+};
+
+/**
+ * The plan's teaching-day limits as runs are accepted: `add` takes a run's (instructor, day) pairs
+ * and either counts them or, when a limit would be exceeded, leaves the counts and says which.
+ */
+function limitCounter(problem: PlanProblem) {
+  const windows = problem.model.instructorLimits ?? [];
+  const at = new Map<string, number[]>();
+  windows.forEach((window, w) => {
+    for (const p of window.periods) {
+      const key = `${window.instructor}|${p}`;
+      at.set(key, [...(at.get(key) ?? []), w]);
+    }
+  });
+  const taken = new Array<number>(windows.length).fill(0);
+  const busy = new Set<string>();
+  return {
+    add(days: { instructor: number; period: number }[]): Explanation | null {
+      const added = [...new Set(days.map((d) => `${d.instructor}|${d.period}`))].filter((k) => !busy.has(k));
+      const extra = new Map<number, number>();
+      for (const key of added) for (const w of at.get(key) ?? []) extra.set(w, (extra.get(w) ?? 0) + 1);
+      for (const [w, n] of extra) {
+        if (taken[w]! + n <= windows[w]!.max) continue;
+        const { constraint, label, limit } = problem.limits[w]!;
+        const name = problem.instructors[windows[w]!.instructor]?.name ?? "An instructor";
+        const when = constraint === "instructor_week_limit" ? `week ${label}` : monthText(label);
+        const unit = constraint === "instructor_week_limit" ? "week" : "month";
+        return {
+          constraint,
+          message: `${name} would teach more than their limit of ${limit} days a ${unit} in ${when}, with the other items of this plan`,
+          count: 1,
+        };
+      }
+      for (const [w, n] of extra) taken[w]! += n;
+      for (const key of added) busy.add(key);
+      return null;
+    },
+  };
+}
+
 function presentRun(
   problem: PlanProblem,
   result: SolveResult,
   run: PlanRun,
-  clashes: (run: PlanRun) => boolean,
+  rejection: Explanation[] | undefined,
 ): PlanItem {
   const base = {
     key: run.key,
@@ -106,19 +164,8 @@ function presentRun(
     format: run.format,
     maxSeats: run.maxSeats,
   };
-  if (run.events.length === 0 || clashes(run)) {
-    const explanation =
-      run.explanation.length > 0
-        ? run.explanation
-        : [
-            {
-              constraint: "competition",
-              message:
-                "Every day with a free qualified instructor and room is taken by other items of this plan",
-              count: 0,
-            },
-            ...run.blockedReasons,
-          ];
+  if (run.events.length === 0 || rejection) {
+    const explanation = run.explanation.length > 0 ? run.explanation : (rejection ?? []);
     return { ...base, status: "unplaced", segments: [], explanation };
   }
   const ordered = [...run.events].sort((a, b) => result.period[a]! - result.period[b]!);

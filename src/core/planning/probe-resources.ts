@@ -2,8 +2,9 @@ import type { Executor } from "../db/database.js";
 import type { CoursesTable } from "../db/schema.js";
 import { loadConflictContext } from "../scheduling/conflict-context.js";
 import { findConflicts } from "../scheduling/engine/find-conflicts.js";
+import { gridDatesOf, localDayGrid, mondayOf, monthEndOf } from "../scheduling/engine/local-days.js";
 import type { DeliveryFormat, Proposal } from "../scheduling/engine/types.js";
-import { instantToLocalDate, localToInstant } from "../time/zoned.js";
+import { addDays, instantToLocalDate, localToInstant } from "../time/zoned.js";
 
 /** Conflict types that make an instructor unusable on a day, whatever the course. */
 const INSTRUCTOR_DAY_BLOCKS = new Set([
@@ -45,6 +46,13 @@ const RUN_BLOCKS = new Set(["learner_double_booked", "equipment_short"]);
 /** resource id → local date → conflict types. */
 export type DayBlocks = Map<string, Map<string, Set<string>>>;
 
+/** An instructor's teaching-day limits and the local dates (their zone) they already teach around a window. */
+export interface TeachingLimit {
+  maxDaysPerWeek: number | null;
+  maxDaysPerMonth: number | null;
+  taught: Set<string>;
+}
+
 export interface ProbeResult {
   instructorBlocks: DayBlocks;
   roomBlocks: DayBlocks;
@@ -56,6 +64,8 @@ export interface ProbeResult {
   teachingDays: Map<string, number>;
   /** Days the run cannot take whoever teaches it: a seated learner booked elsewhere, equipment short. */
   runBlocks: RunBlocks;
+  /** Candidates with teaching-day limits, over the whole ISO weeks and months of the window. */
+  limits: Map<string, TeachingLimit>;
 }
 
 export function addBlock(blocks: DayBlocks, id: string, date: string, type: string): void {
@@ -84,6 +94,7 @@ export async function probeResources(
     unfitRooms: new Map(),
     teachingDays: new Map(),
     runBlocks: new Map(),
+    limits: new Map(),
   };
   if (request.dates.length === 0) return result;
   const zone = request.timeZone;
@@ -179,6 +190,32 @@ export async function probeResources(
   }
   const first = request.dates[0]!;
   const last = request.dates.at(-1)!;
+  // What the limits count already (as the engine does: bookings and teaching time, a span across
+  // midnight on both dates), so the solver can cap what the plan adds per week and month.
+  const monthStart = `${first.slice(0, 7)}-01`;
+  const weeksFrom = mondayOf(first);
+  const lastSunday = addDays(mondayOf(last), 6);
+  const monthEnd = monthEndOf(last);
+  for (const id of request.instructorIds) {
+    const profile = context.instructors.get(id);
+    if (!profile || (profile.maxDaysPerWeek === null && profile.maxDaysPerMonth === null)) continue;
+    const grid = localDayGrid(
+      weeksFrom < monthStart ? weeksFrom : monthStart,
+      lastSunday > monthEnd ? lastSunday : monthEnd,
+      profile.timeZone,
+    );
+    const taught = new Set<string>();
+    for (const booking of context.bookings)
+      if (booking.resourceType === "instructor" && booking.resourceId === id)
+        for (const date of gridDatesOf(grid, booking)) taught.add(date);
+    for (const span of context.teachingTime.get(id) ?? [])
+      for (const date of gridDatesOf(grid, span)) taught.add(date);
+    result.limits.set(id, {
+      maxDaysPerWeek: profile.maxDaysPerWeek,
+      maxDaysPerMonth: profile.maxDaysPerMonth,
+      taught,
+    });
+  }
   const days = new Map<string, Set<string>>();
   for (const booking of context.bookings) {
     if (booking.resourceType !== "instructor") continue;

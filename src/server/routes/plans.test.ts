@@ -130,6 +130,44 @@ describeEachDatabase("planning", (ctx) => {
     ).toContain(world.ben.name);
   });
 
+  it("keeps the days a plan adds within an instructor's limit, across its items, and applies cleanly", async () => {
+    const world = await schedulingWorld(api());
+    // Ben (cheaper) may teach two days a week and already teaches Monday: of two runs later that
+    // week he can take one, so Anna takes the other.
+    expect((await api().patch(`/instructors/${world.ben.id}`, { maxDaysPerWeek: 2 })).status).toBe(200);
+    const asBen = { instructors: [{ instructorId: world.ben.id, role: "lead" }] };
+    for (const monday of ["2027-06-07", "2027-06-14"])
+      expect((await api().post("/sessions", sessionBody(world, monday, asBen))).status).toBe(201);
+    const plan = await runPlan(api(), {
+      demand: [demand(world, { from: "2027-06-08", to: "2027-06-10" }, { runs: 2 })],
+      iterations: 5000,
+    });
+    expect(plan.result.placed).toBe(2);
+    const teachers = plan.result.items.map((item: any) => item.segments[0].instructorId).sort();
+    expect(teachers).toEqual([world.anna.id, world.ben.id].sort());
+    const line = (name: string) =>
+      plan.result.score.constraints.find((c: { constraint: string }) => c.constraint === name);
+    expect(line("teaching_day_limit")).toMatchObject({ kind: "hard", count: 0 });
+    const applied = await api().post(`/plans/${plan.id}/apply`, {});
+    expect(applied.body.applied.map((a: any) => a.status)).toEqual(["created", "created"]);
+
+    // The next week Anna is away: Ben takes one run, the other is left out and the plan says why.
+    await api().post(`/instructors/${world.anna.id}/time-off`, { start: "2027-06-15", end: "2027-06-17" });
+    const short = await runPlan(api(), {
+      demand: [demand(world, { from: "2027-06-15", to: "2027-06-17" }, { runs: 2 })],
+      iterations: 5000,
+    });
+    expect(short.result.placed).toBe(1);
+    const placed = short.result.items.find((item: any) => item.status === "placed");
+    expect(placed.segments[0].instructorId).toBe(world.ben.id);
+    const unplaced = short.result.items.find((item: any) => item.status === "unplaced");
+    expect(unplaced.explanation[0]).toEqual({
+      constraint: "instructor_week_limit",
+      message: `${world.ben.name} would teach more than their limit of 2 days a week in week 2027-W24, with the other items of this plan`,
+      count: 1,
+    });
+  });
+
   it("keeps one instructor over a run's days rather than save a little per day", async () => {
     const world = await schedulingWorld(api());
     expect((await api().patch(`/courses/${world.course.id}`, { durationDays: 2 })).status).toBe(200);
