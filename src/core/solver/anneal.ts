@@ -464,6 +464,10 @@ export class Moves {
         }
       }
     }
+    // Two events of one course with the same instructor trading periods change nothing that counts
+    // (rooms are re-matched anyway): a third of the two-event chains, accepted every time.
+    if (n === 2 && m.eventCourse[queue[1]!] === m.eventCourse[e] && s.inst[queue[1]!] === s.inst[e])
+      return false;
     for (let i = 0; i < n; i++) {
       const x = queue[i]!;
       this.savedPeriod[i] = s.period[x]!;
