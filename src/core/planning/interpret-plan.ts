@@ -80,7 +80,8 @@ export function interpretPlan(problem: PlanProblem, result: SolveResult): PlanRe
         hard("instructor_double_booked", s.instructorClashes),
         hard("teaching_day_limit", s.instructorLimit),
         hard("room_double_booked", s.roomClashes),
-        hard("same_run_same_day", s.courseClashes),
+        // A run is both a course and its own (compact) group: a clash counts in both, as in `hard`.
+        hard("same_run_same_day", s.courseClashes + s.groupClashes),
         hard("not_placed", s.unplaced),
         soft("instructor_cost", s.instructorCost, w.instructorCost),
         soft("preferred_days", s.periodCost, w.periodCost),

@@ -464,10 +464,7 @@ export class Moves {
         }
       }
     }
-    // Two events of one course with the same instructor trading periods change nothing that counts
-    // (rooms are re-matched anyway): a third of the two-event chains, accepted every time.
-    if (n === 2 && m.eventCourse[queue[1]!] === m.eventCourse[e] && s.inst[queue[1]!] === s.inst[e])
-      return false;
+    if (n === 2 && this.tradesNothing(e, queue[1]!, t1, t2)) return false;
     for (let i = 0; i < n; i++) {
       const x = queue[i]!;
       this.savedPeriod[i] = s.period[x]!;
@@ -491,6 +488,27 @@ export class Moves {
     this.deferred = false;
     this.kind = 1;
     return true;
+  }
+
+  /**
+   * Whether events e (in t1) and f (in t2) trading periods would leave the timetable as it is: one
+   * course, one instructor, one room clash-free in both periods, the same period costs. A third of
+   * the two-event chains on ITC2007 are such no-ops (and always accepted).
+   */
+  private tradesNothing(e: number, f: number, t1: number, t2: number): boolean {
+    const m = this.m;
+    const s = this.s;
+    const P = m.P;
+    const r = s.room[e]!;
+    return (
+      m.eventCourse[e] === m.eventCourse[f] &&
+      this.instructorOf(e) === this.instructorOf(f) &&
+      s.room[f] === r &&
+      (r < 0 || (s.roomCnt[r * P + t1] === 1 && s.roomCnt[r * P + t2] === 1)) &&
+      (!m.periodCost ||
+        m.periodCost[e * P + t1]! + m.periodCost[f * P + t2]! ===
+          m.periodCost[e * P + t2]! + m.periodCost[f * P + t1]!)
+    );
   }
 
   /** The free room of period p that costs event x least (capacity, room stability); `fallback` when none is free. */

@@ -143,6 +143,44 @@ describe("incremental (delta) scoring", () => {
     );
   });
 
+  it("skips a Kempe chain of two lectures of one course only when trading them changes nothing", () => {
+    const model = (instructors: number[]): SolverModel => ({
+      periodDay: [0, 0],
+      rooms: [
+        { id: "r0", capacity: 10 },
+        { id: "r1", capacity: 10 },
+      ],
+      instructors: [{ id: "x" }, { id: "y" }],
+      courses: [{ id: "c", minDays: 0 }],
+      groups: [],
+      events: instructors.map((instructor, e) => ({
+        id: `e${e}`,
+        course: 0,
+        size: 5,
+        instructors: [{ instructor, cost: 0 }],
+      })),
+      weights: {
+        roomCapacity: 1,
+        minDays: 0,
+        compactness: 0,
+        roomStability: 1,
+        instructorCost: 0,
+        periodCost: 0,
+      },
+    });
+    const chain = (instructors: number[], rooms: [number, number]) => {
+      const m = compileModel(model(instructors));
+      const s = new SolverState(m);
+      s.place(0, 0, rooms[0], 0);
+      s.place(1, 1, rooms[1], 0);
+      return new Moves(m, s, new Random(1)).kempe(0, 1);
+    };
+    expect(chain([0, 0], [0, 0])).toBe(false);
+    // Other rooms or another instructor: the trade changes the timetable, so it is a move.
+    expect(chain([0, 0], [0, 1])).toBe(true);
+    expect(chain([0, 1], [0, 0])).toBe(true);
+  });
+
   it("undo restores the exact assignment and score", () => {
     const m = compileModel(randomModel(7));
     const s = new SolverState(m);

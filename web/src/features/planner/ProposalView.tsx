@@ -49,7 +49,8 @@ export function ProposalView({ result, applied }: { result: PlanResult; applied:
                       <Alert color="orange" p="xs" title="Could not be placed">
                         <List size="sm">
                           {item.explanation.map((e) => (
-                            <List.Item key={e.constraint}>
+                            // A constraint can appear twice (the plan's own limit and a day blocked alone).
+                            <List.Item key={`${e.constraint}|${e.message}`}>
                               <strong>{e.constraint}</strong>: {e.message}
                             </List.Item>
                           ))}
