@@ -168,6 +168,22 @@ describeEachDatabase("planning", (ctx) => {
     });
   });
 
+  it("counts a monthly limit across the plan's items too, on the days already taught that month", async () => {
+    const world = await schedulingWorld(api());
+    // Ben may teach three days a month and teaches two in July already (other weeks).
+    expect((await api().patch(`/instructors/${world.ben.id}`, { maxDaysPerMonth: 3 })).status).toBe(200);
+    const asBen = { instructors: [{ instructorId: world.ben.id, role: "lead" }] };
+    for (const date of ["2027-07-01", "2027-07-02"])
+      expect((await api().post("/sessions", sessionBody(world, date, asBen))).status).toBe(201);
+    const plan = await runPlan(api(), {
+      demand: [demand(world, { from: "2027-07-19", to: "2027-07-21" }, { runs: 2 })],
+      iterations: 5000,
+    });
+    const teachers = plan.result.items.map((item: any) => item.segments[0].instructorId).sort();
+    expect(teachers).toEqual([world.anna.id, world.ben.id].sort());
+    expect(plan.result.score.hard).toBe(0);
+  });
+
   it("keeps one instructor over a run's days rather than save a little per day", async () => {
     const world = await schedulingWorld(api());
     expect((await api().patch(`/courses/${world.course.id}`, { durationDays: 2 })).status).toBe(200);
