@@ -53,6 +53,24 @@ const demand = (world: World, window: { from: string; to: string }, extra: Recor
   ...extra,
 });
 
+/** Ben (the cheaper instructor) gets a teaching-day limit and already teaches on the given dates. */
+async function limitBen(api: Api, world: World, limit: Record<string, number>, taught: string[]) {
+  expect((await api.patch(`/instructors/${world.ben.id}`, limit)).status).toBe(200);
+  const asBen = { instructors: [{ instructorId: world.ben.id, role: "lead" }] };
+  for (const date of taught)
+    expect((await api.post("/sessions", sessionBody(world, date, asBen))).status).toBe(201);
+}
+
+/** Plans two one-day runs in the window: the plan, and who teaches the placed runs (sorted). */
+async function planTwoRuns(api: Api, world: World, window: { from: string; to: string }) {
+  const plan = await runPlan(api, { demand: [demand(world, window, { runs: 2 })], iterations: 5000 });
+  const teachers = plan.result.items
+    .filter((item: any) => item.status === "placed")
+    .map((item: any) => item.segments[0].instructorId)
+    .sort();
+  return { plan, teachers };
+}
+
 describeEachDatabase("planning", (ctx) => {
   const api = () => client(ctx().app, ctx().a.token);
 
@@ -101,10 +119,7 @@ describeEachDatabase("planning", (ctx) => {
   it("keeps instructors within their teaching-day limits, counting what they teach already", async () => {
     const world = await schedulingWorld(api());
     // Ben (cheaper) may teach two days a week and already teaches Monday and Tuesday.
-    expect((await api().patch(`/instructors/${world.ben.id}`, { maxDaysPerWeek: 2 })).status).toBe(200);
-    const asBen = { instructors: [{ instructorId: world.ben.id, role: "lead" }] };
-    for (const date of ["2027-06-07", "2027-06-08"])
-      expect((await api().post("/sessions", sessionBody(world, date, asBen))).status).toBe(201);
+    await limitBen(api(), world, { maxDaysPerWeek: 2 }, ["2027-06-07", "2027-06-08"]);
     const wednesday = await runPlan(api(), {
       demand: [demand(world, { from: "2027-06-09", to: "2027-06-09" })],
       iterations: 2000,
@@ -134,16 +149,8 @@ describeEachDatabase("planning", (ctx) => {
     const world = await schedulingWorld(api());
     // Ben (cheaper) may teach two days a week and already teaches Monday: of two runs later that
     // week he can take one, so Anna takes the other.
-    expect((await api().patch(`/instructors/${world.ben.id}`, { maxDaysPerWeek: 2 })).status).toBe(200);
-    const asBen = { instructors: [{ instructorId: world.ben.id, role: "lead" }] };
-    for (const monday of ["2027-06-07", "2027-06-14"])
-      expect((await api().post("/sessions", sessionBody(world, monday, asBen))).status).toBe(201);
-    const plan = await runPlan(api(), {
-      demand: [demand(world, { from: "2027-06-08", to: "2027-06-10" }, { runs: 2 })],
-      iterations: 5000,
-    });
-    expect(plan.result.placed).toBe(2);
-    const teachers = plan.result.items.map((item: any) => item.segments[0].instructorId).sort();
+    await limitBen(api(), world, { maxDaysPerWeek: 2 }, ["2027-06-07", "2027-06-14"]);
+    const { plan, teachers } = await planTwoRuns(api(), world, { from: "2027-06-08", to: "2027-06-10" });
     expect(teachers).toEqual([world.anna.id, world.ben.id].sort());
     const line = (name: string) =>
       plan.result.score.constraints.find((c: { constraint: string }) => c.constraint === name);
@@ -153,14 +160,9 @@ describeEachDatabase("planning", (ctx) => {
 
     // The next week Anna is away: Ben takes one run, the other is left out and the plan says why.
     await api().post(`/instructors/${world.anna.id}/time-off`, { start: "2027-06-15", end: "2027-06-17" });
-    const short = await runPlan(api(), {
-      demand: [demand(world, { from: "2027-06-15", to: "2027-06-17" }, { runs: 2 })],
-      iterations: 5000,
-    });
-    expect(short.result.placed).toBe(1);
-    const placed = short.result.items.find((item: any) => item.status === "placed");
-    expect(placed.segments[0].instructorId).toBe(world.ben.id);
-    const unplaced = short.result.items.find((item: any) => item.status === "unplaced");
+    const short = await planTwoRuns(api(), world, { from: "2027-06-15", to: "2027-06-17" });
+    expect(short.teachers).toEqual([world.ben.id]);
+    const unplaced = short.plan.result.items.find((item: any) => item.status === "unplaced");
     expect(unplaced.explanation[0]).toEqual({
       constraint: "instructor_week_limit",
       message: `${world.ben.name} would teach more than their limit of 2 days a week in week 2027-W24, with the other items of this plan`,
@@ -171,15 +173,8 @@ describeEachDatabase("planning", (ctx) => {
   it("counts a monthly limit across the plan's items too, on the days already taught that month", async () => {
     const world = await schedulingWorld(api());
     // Ben may teach three days a month and teaches two in July already (other weeks).
-    expect((await api().patch(`/instructors/${world.ben.id}`, { maxDaysPerMonth: 3 })).status).toBe(200);
-    const asBen = { instructors: [{ instructorId: world.ben.id, role: "lead" }] };
-    for (const date of ["2027-07-01", "2027-07-02"])
-      expect((await api().post("/sessions", sessionBody(world, date, asBen))).status).toBe(201);
-    const plan = await runPlan(api(), {
-      demand: [demand(world, { from: "2027-07-19", to: "2027-07-21" }, { runs: 2 })],
-      iterations: 5000,
-    });
-    const teachers = plan.result.items.map((item: any) => item.segments[0].instructorId).sort();
+    await limitBen(api(), world, { maxDaysPerMonth: 3 }, ["2027-07-01", "2027-07-02"]);
+    const { plan, teachers } = await planTwoRuns(api(), world, { from: "2027-07-19", to: "2027-07-21" });
     expect(teachers).toEqual([world.anna.id, world.ben.id].sort());
     expect(plan.result.score.hard).toBe(0);
   });
