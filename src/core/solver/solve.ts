@@ -189,9 +189,7 @@ export function solve(model: SolverModel, options: SolveOptions = {}): SolveResu
         temperature = tStart * ratio ** Math.max(0, fraction);
         if (restartAfter > 0 && iterations - lastImprovement > restartAfter) {
           // Stagnation: continue from the best solution (its weight and cost).
-          for (let e = 0; e < E; e++) s.unplace(e);
-          for (let e = 0; e < E; e++)
-            if (bestPeriod[e]! >= 0) s.place(e, bestPeriod[e]!, bestRoom[e]!, bestInst[e]!);
+          s.assign(bestPeriod, bestRoom, bestInst);
           lastImprovement = iterations;
           w = weight;
         }
@@ -260,9 +258,7 @@ export function solve(model: SolverModel, options: SolveOptions = {}): SolveResu
       if (k > 0) {
         // Reheat from the best timetable so far: a cooled timetable is a better start than a hot
         // random one, and one long cooling gains less than a few shorter ones (ITC2007 comp02/06).
-        for (let e = 0; e < E; e++) s.unplace(e);
-        for (let e = 0; e < E; e++)
-          if (bestPeriod[e]! >= 0) s.place(e, bestPeriod[e]!, bestRoom[e]!, bestInst[e]!);
+        s.assign(bestPeriod, bestRoom, bestInst);
       }
       anneal(
         hw,
@@ -280,8 +276,7 @@ export function solve(model: SolverModel, options: SolveOptions = {}): SolveResu
 
   // Rebuild the best solution in a fresh state, so its breakdown comes from the same counters.
   const final = new SolverState(m);
-  for (let e = 0; e < E; e++)
-    if (bestPeriod[e]! >= 0) final.place(e, bestPeriod[e]!, bestRoom[e]!, bestInst[e]!);
+  final.assign(bestPeriod, bestRoom, bestInst);
   const score = final.breakdown();
   const elapsedMs = elapsed();
   history.push({ elapsedMs, iterations, hard: score.hard, soft: score.soft });

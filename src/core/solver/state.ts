@@ -195,6 +195,13 @@ export class SolverState {
     return change;
   }
 
+  /** Replaces the whole assignment (every event, fixed ones included) with the given one. */
+  assign(period: Int32Array, room: Int32Array, inst: Int32Array): void {
+    const E = this.m.E;
+    for (let e = 0; e < E; e++) this.unplace(e);
+    for (let e = 0; e < E; e++) if (period[e]! >= 0) this.place(e, period[e]!, room[e]!, inst[e]!);
+  }
+
   place(e: number, p: number, r: number, o: number): void {
     const m = this.m;
     const P = m.P;
