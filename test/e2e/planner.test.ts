@@ -93,5 +93,27 @@ if (!hasChromium) console.warn(skipReason);
       await page.getByRole("link", { name: "Open session" }).first().click();
       await page.waitForURL(new RegExp(`/sessions/(${applied.map((a) => a.sessionId).join("|")})$`));
     }, 120_000);
+
+    it("gives a classroom run the equipment its course needs and books it on apply", async () => {
+      const window = nextWindow();
+      await page.getByRole("link", { name: "Planner" }).click();
+      await page.getByRole("heading", { name: "Planner" }).waitFor();
+      // Presentation Skills needs a video camera: the mobile pool "Video cameras" has two.
+      await choose(page, "Course", /CM-101/);
+      await choose(page, "Location", /London/);
+      await page.getByLabel("From", { exact: true }).fill(window.from);
+      await page.getByLabel("To", { exact: true }).fill(window.to);
+      await page.getByRole("button", { name: "Run planner" }).click();
+      await page
+        .getByRole("heading", { name: "Proposal: 1 placed, 0 not placed" })
+        .waitFor({ timeout: 30_000 });
+      await page.getByTestId("plan-equipment").filter({ hasText: "1 × Video cameras" }).waitFor();
+      await page.getByRole("button", { name: "Apply plan" }).click();
+      await page.getByRole("button", { name: "Applied" }).waitFor();
+      const actor = systemActor(app.tenantId);
+      const [plan] = (await app.core.planning.list(actor, { limit: 1 })).items;
+      const session = await app.core.sessions.get(actor, plan!.applied![0]!.sessionId!);
+      expect(session.equipment.map((line) => line.quantity)).toEqual([1]);
+    }, 120_000);
   },
 );

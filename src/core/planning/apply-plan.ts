@@ -44,6 +44,7 @@ async function applyItem(deps: Deps, actor: Actor, planId: string, item: PlanIte
         roomId: s.roomId,
       })),
       instructors: assignments(item),
+      equipment: (item.equipment ?? []).map(({ equipmentId, quantity }) => ({ equipmentId, quantity })),
       override: input.override,
     });
     const session = await createSession(deps, actor, body);

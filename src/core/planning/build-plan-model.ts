@@ -9,6 +9,7 @@ import { loadRecord } from "../scheduling/session-writes.js";
 import type { SolverEvent, SolverModel } from "../solver/model.js";
 import { dayNumberOf, isoWeekdayOf } from "../time/zoned.js";
 import { type Explanation, explainBlocked, explainRunBlocks } from "./explain.js";
+import { chooseEquipment, type PlannedEquipment } from "./plan-equipment.js";
 import {
   instructorDayCost,
   LATER_DAY_COST,
@@ -29,6 +30,9 @@ import { loadTravelMinutes } from "./travel-minutes.js";
 const CANDIDATE_LIMIT = 200;
 
 /** One session to place: a run of a demand, or a draft session. */
+/** Id prefix of the groups of runs that cannot share a day because together they need more of a pool than it holds. */
+export const POOL_GROUP = "pool:";
+
 export interface PlanRun {
   key: string;
   kind: "demand" | "session";
@@ -43,6 +47,8 @@ export interface PlanRun {
   times: { start: string; end: string }[];
   /** The run's events in the model (one per segment); empty when it cannot be placed. */
   events: number[];
+  /** Equipment a demand run takes (drafts keep their own lines). */
+  equipment: PlannedEquipment[];
   /** Why it cannot be placed (before solving), or what limited it (used if solving fails it). */
   explanation: Explanation[];
   blockedReasons: Explanation[];
@@ -76,6 +82,8 @@ interface ItemOptions {
   unqualified: Set<string>;
   unfit: Map<string, Set<string>>;
   runBlocks: RunBlocks;
+  /** What a demand run takes from the equipment pools. */
+  equipment: PlannedEquipment[];
 }
 
 /**
@@ -110,6 +118,9 @@ export async function buildPlanProblem(
       ? []
       : (item.lockedRooms ??
         (await candidatesRepository.roomsAt(db, actor.tenantId, item.locationId, 1, CANDIDATE_LIMIT)));
+    const equipment = item.sessionId
+      ? { lines: [], missing: [] }
+      : await chooseEquipment(db, actor.tenantId, item);
     const probe = await probeResources(db, actor.tenantId, {
       course: item.course,
       sessionId: item.sessionId,
@@ -124,6 +135,10 @@ export async function buildPlanProblem(
       roomIds,
       movingSessionIds: moving,
       ...(await takenAlong(db, actor.tenantId, item.sessionId)),
+      // A demand run takes its course's equipment: a day its pools are short is a day it cannot have.
+      ...(equipment.lines.length > 0 && {
+        equipment: equipment.lines.map(({ equipmentId, quantity }) => ({ equipmentId, quantity })),
+      }),
     });
     for (const [id, days] of probe.instructorBlocks)
       for (const [date, types] of days) for (const type of types) addBlock(instructorBlocks, id, date, type);
@@ -147,7 +162,9 @@ export async function buildPlanProblem(
       unqualified: probe.unqualified,
       unfit: probe.unfitRooms,
       runBlocks: probe.runBlocks,
+      equipment: equipment.lines,
     });
+    options.at(-1)!.explanation.push(...equipment.missing);
   }
 
   const lookups = await loadNames(db, actor.tenantId, options);
@@ -267,6 +284,8 @@ function assembleModel(
   const groups: SolverModel["groups"] = [];
   const events: SolverEvent[] = [];
   const runs: PlanRun[] = [];
+  // Per pool, the runs that take more than half of it: no two of them can share a day.
+  const bigUsers = new Map<string, number[]>();
 
   for (const option of options) {
     const { item } = option;
@@ -283,6 +302,7 @@ function assembleModel(
         format: item.format,
         maxSeats: item.maxSeats,
         times: item.times,
+        equipment: option.equipment,
         events: [],
         explanation: option.explanation,
         blockedReasons: option.blockedReasons,
@@ -293,6 +313,9 @@ function assembleModel(
       courses.push({ id: key, minDays: item.times.length });
       // A multi-day run is a compact group: a day of it with no other day of it next to it costs.
       if (item.times.length > 1) groups.push({ id: `run:${key}`, courses: [course], compact: true });
+      for (const line of option.equipment)
+        if (2 * line.quantity > line.stock)
+          bigUsers.set(line.equipmentId, [...(bigUsers.get(line.equipmentId) ?? []), course]);
       const windowStart = item.dates[0]!;
       const instructorOptions =
         item.lockedInstructors?.length === 0
@@ -329,6 +352,8 @@ function assembleModel(
       });
     }
   }
+  for (const [poolId, users] of bigUsers)
+    if (users.length > 1) groups.push({ id: `${POOL_GROUP}${poolId}`, courses: users, compact: false });
   // Existing bookings, unavailability and time off: fixed events holding the resource that day.
   const holdBlockedDays = (
     ids: string[],

@@ -1,14 +1,15 @@
 import { monthText } from "../scheduling/engine/messages.js";
 import type { SolveResult } from "../solver/solve.js";
-import type { PlanProblem, PlanRun } from "./build-plan-model.js";
+import { type PlanProblem, type PlanRun, POOL_GROUP } from "./build-plan-model.js";
 import type { Explanation } from "./explain.js";
 import type { PlanItem, PlanResult } from "./plans.schemas.js";
 
 /**
  * Reads the solver's best timetable back as sessions: a run whose segments all sit on free days
- * with free resources, within its instructors' teaching-day limits, is placed (segment i on its
- * i-th day); a run left clashing with an existing booking or an earlier item, or taking an
- * instructor over a limit with the earlier items, is unplaced and explained, since it lost to them.
+ * with free resources, within its instructors' teaching-day limits and its pools' stock, is placed
+ * (segment i on its i-th day); a run left clashing with an existing booking or an earlier item, or
+ * taking an instructor over a limit or a pool short with the earlier items, is unplaced and
+ * explained, since it lost to them.
  */
 export function interpretPlan(problem: PlanProblem, result: SolveResult): PlanResult {
   const { model, periodDates } = problem;
@@ -25,6 +26,7 @@ export function interpretPlan(problem: PlanProblem, result: SolveResult): PlanRe
     if (event.fixed) take(e);
   });
   const limits = limitCounter(problem);
+  const pools = poolCounter(periodDates);
   const rejected = new Map<PlanRun, Explanation[]>();
   for (const run of problem.runs) {
     if (run.events.length === 0) continue;
@@ -49,9 +51,15 @@ export function interpretPlan(problem: PlanProblem, result: SolveResult): PlanRe
       rejected.set(run, [over, ...run.blockedReasons]);
       continue;
     }
+    const short = pools.add(run, [...days]);
+    if (short) {
+      rejected.set(run, [short, ...run.blockedReasons]);
+      continue;
+    }
     for (const e of run.events) take(e);
   }
   const items = problem.runs.map((run) => presentRun(problem, result, run, rejected.get(run)));
+  const poolClashes = countPoolClashes(problem, result);
   const s = result.score;
   const w = model.weights;
   const soft = (constraint: string, count: number, weight: number) => ({
@@ -81,7 +89,8 @@ export function interpretPlan(problem: PlanProblem, result: SolveResult): PlanRe
         hard("teaching_day_limit", s.instructorLimit),
         hard("room_double_booked", s.roomClashes),
         // A run is both a course and its own (compact) group: a clash counts in both, as in `hard`.
-        hard("same_run_same_day", s.courseClashes + s.groupClashes),
+        hard("same_run_same_day", s.courseClashes + s.groupClashes - poolClashes),
+        hard("equipment_pool_shared", poolClashes),
         hard("not_placed", s.unplaced),
         soft("instructor_cost", s.instructorCost, w.instructorCost),
         soft("preferred_days", s.periodCost, w.periodCost),
@@ -99,6 +108,52 @@ export function interpretPlan(problem: PlanProblem, result: SolveResult): PlanRe
       iterations: result.iterations,
       elapsedMs: result.elapsedMs,
       stoppedBy: result.stoppedBy,
+    },
+  };
+}
+
+/** Clashes in the groups of runs that cannot share a pool on one day, counted as the solver counts group clashes. */
+function countPoolClashes(problem: PlanProblem, result: SolveResult): number {
+  const { model } = problem;
+  let clashes = 0;
+  for (const group of model.groups) {
+    if (!group.id.startsWith(POOL_GROUP)) continue;
+    const courses = new Set(group.courses);
+    const perPeriod = new Map<number, number>();
+    model.events.forEach((event, e) => {
+      const p = result.period[e]!;
+      if (courses.has(event.course) && p >= 0) perPeriod.set(p, (perPeriod.get(p) ?? 0) + 1);
+    });
+    for (const n of perPeriod.values()) clashes += Math.max(0, n - 1);
+  }
+  return clashes;
+}
+
+/**
+ * The plan's own use of equipment pools as runs are accepted: `add` takes a run's days and either
+ * counts its lines or, when a pool would run short on a day with the runs accepted before, says so.
+ * Existing bookings are the probe's part: each run was only offered days its pools can serve alone.
+ */
+function poolCounter(periodDates: string[]) {
+  const used = new Map<string, number>();
+  return {
+    add(run: PlanRun, periods: number[]): Explanation | null {
+      for (const line of run.equipment)
+        for (const p of periods) {
+          const taken = used.get(`${line.equipmentId}|${p}`) ?? 0;
+          if (taken + line.quantity <= line.stock) continue;
+          return {
+            constraint: "equipment_short",
+            message: `${line.name} would be short on ${periodDates[p]}: the other items of this plan take ${taken} of ${line.stock}, this run needs ${line.quantity}`,
+            count: 1,
+          };
+        }
+      for (const line of run.equipment)
+        for (const p of periods) {
+          const key = `${line.equipmentId}|${p}`;
+          used.set(key, (used.get(key) ?? 0) + line.quantity);
+        }
+      return null;
     },
   };
 }
@@ -167,7 +222,7 @@ function presentRun(
   };
   if (run.events.length === 0 || rejection) {
     const explanation = run.explanation.length > 0 ? run.explanation : (rejection ?? []);
-    return { ...base, status: "unplaced", segments: [], explanation };
+    return { ...base, status: "unplaced", segments: [], equipment: [], explanation };
   }
   const ordered = [...run.events].sort((a, b) => result.period[a]! - result.period[b]!);
   return {
@@ -186,6 +241,7 @@ function presentRun(
         instructorName: instructor?.name ?? null,
       };
     }),
+    equipment: run.equipment.map(({ equipmentId, name, quantity }) => ({ equipmentId, name, quantity })),
     explanation: [],
   };
 }

@@ -92,7 +92,7 @@ export type PlanSession = z.output<typeof planSessionSchema>;
 const explanationSchema = z.object({
   constraint: z.string().meta({
     description:
-      "What blocked it: a conflict type (instructor_unavailable, instructor_time_off, instructor_double_booked, instructor_unqualified, room_too_small, room_missing_features, learner_double_booked, equipment_short, …), instructor_week_limit / instructor_month_limit (also when the plan's own items would take an instructor over), window, competition",
+      "What blocked it: a conflict type (instructor_unavailable, instructor_time_off, instructor_double_booked, instructor_unqualified, room_too_small, room_missing_features, learner_double_booked, equipment_short (also when no pool holds what the course needs, or the plan's own items would take a pool short), …), instructor_week_limit / instructor_month_limit (also when the plan's own items would take an instructor over), window, competition",
   }),
   message: z.string(),
   count: z.number().int().meta({ description: "How many (resource, day) pairs it blocked" }),
@@ -121,6 +121,13 @@ export const planItemSchema = z
         instructorName: z.string().nullable(),
       }),
     ),
+    equipment: z
+      .array(z.object({ equipmentId: z.string(), name: z.string(), quantity: z.number().int() }))
+      .default([])
+      .meta({
+        description:
+          "Equipment lines a demand run takes, from its course's requirements (drafts keep their own lines)",
+      }),
     explanation: z.array(explanationSchema),
   })
   .meta({ id: "PlanItem" });

@@ -44,6 +44,23 @@ export const equipmentRepository = {
     return filtered;
   },
 
+  /** Active pools of these kinds kept at the location or mobile (no location). */
+  poolsFor: (db: Executor, tenantId: string, kinds: string[], locationId: string | null) =>
+    kinds.length === 0
+      ? Promise.resolve([] as EquipmentTable[])
+      : db
+          .selectFrom("equipment")
+          .selectAll()
+          .where("tenant_id", "=", tenantId)
+          .where("archived_at", "is", null)
+          .where("kind", "in", kinds)
+          .where((eb) =>
+            locationId === null
+              ? eb("location_id", "is", null)
+              : eb.or([eb("location_id", "=", locationId), eb("location_id", "is", null)]),
+          )
+          .execute(),
+
   references: async (db: Executor, tenantId: string, id: string): Promise<Reference[]> => [
     {
       entityType: "session",

@@ -390,6 +390,87 @@ describeEachDatabase("planning", (ctx) => {
     });
   });
 
+  it("gives a demand run its course's equipment from a pool with enough on its day, and apply books it", async () => {
+    const world = await schedulingWorld(api());
+    const patched = await api().patch(`/courses/${world.course.id}`, {
+      requiredEquipment: [{ kind: "laptop", quantity: 1, perLearner: true }],
+    });
+    expect(patched.status, JSON.stringify(patched.body)).toBe(200);
+    // A mobile pool would do too, but the one kept at the location comes first.
+    const spare = await api().post("/equipment", { name: "Spare laptops", kind: "laptop", quantity: 20 });
+    expect(spare.status).toBe(201);
+    // On Monday another session takes 6 of the location's 10 laptops: a run of 6 seats goes on Tuesday.
+    const busy = await api().post(
+      "/sessions",
+      sessionBody(world, "2027-08-02", { equipment: [{ equipmentId: world.laptops.id, quantity: 6 }] }),
+    );
+    expect(busy.status, JSON.stringify(busy.body)).toBe(201);
+    const window = { from: "2027-08-02", to: "2027-08-03" };
+    const plan = await runPlan(api(), { demand: [demand(world, window, { maxSeats: 6 })], iterations: 3000 });
+    const [item] = plan.result.items;
+    expect(item.status).toBe("placed");
+    expect(item.segments[0].date).toBe("2027-08-03");
+    expect(item.equipment).toEqual([{ equipmentId: world.laptops.id, name: "Laptops", quantity: 6 }]);
+    const applied = await api().post(`/plans/${plan.id}/apply`, {});
+    expect(applied.status, JSON.stringify(applied.body)).toBe(200);
+    expect(applied.body.applied[0].status).toBe("created");
+    const session = await api().get(`/sessions/${applied.body.applied[0].sessionId}`);
+    expect(session.body.equipment).toEqual([
+      expect.objectContaining({ equipmentId: world.laptops.id, quantity: 6 }),
+    ]);
+
+    // 25 seats need 25 laptops, more than any pool holds: the run cannot be held as the course needs.
+    const big = await runPlan(api(), {
+      demand: [demand(world, window, { maxSeats: 25 })],
+      iterations: 3000,
+    });
+    expect(big.result.items[0].status).toBe("unplaced");
+    expect(big.result.items[0].explanation).toContainEqual({
+      constraint: "equipment_short",
+      message:
+        'The course needs 25 of kind "laptop"; the largest pool at the location or mobile, Spare laptops, holds 20',
+      count: 0,
+    });
+  });
+
+  it("keeps runs that together need more of a pool than it holds on different days", async () => {
+    const world = await schedulingWorld(api());
+    const patched = await api().patch(`/courses/${world.course.id}`, {
+      requiredEquipment: [{ kind: "laptop", quantity: 6 }],
+    });
+    expect(patched.status, JSON.stringify(patched.body)).toBe(200);
+    // Two instructors and two rooms could hold both runs on Monday, but the 10 laptops cannot.
+    const twoDays = await runPlan(api(), {
+      demand: [demand(world, { from: "2027-08-09", to: "2027-08-10" }, { runs: 2 })],
+      iterations: 5000,
+    });
+    expect(twoDays.result.items.map((item: any) => item.segments[0]?.date).sort()).toEqual([
+      "2027-08-09",
+      "2027-08-10",
+    ]);
+    const shared = (plan: any) =>
+      plan.result.score.constraints.find((c: any) => c.constraint === "equipment_pool_shared").count;
+    expect(shared(twoDays)).toBe(0);
+    const applied = await api().post(`/plans/${twoDays.id}/apply`, {});
+    expect(applied.body.applied.map((a: any) => a.status)).toEqual(["created", "created"]);
+
+    const oneDay = await runPlan(api(), {
+      demand: [demand(world, { from: "2027-08-16", to: "2027-08-16" }, { runs: 2 })],
+      iterations: 5000,
+    });
+    expect(oneDay.result.placed).toBe(1);
+    const lost = oneDay.result.items.find((item: any) => item.status === "unplaced");
+    expect(lost.explanation[0]).toEqual({
+      constraint: "equipment_short",
+      message:
+        "Laptops would be short on 2027-08-16: the other items of this plan take 6 of 10, this run needs 6",
+      count: 1,
+    });
+    expect(shared(oneDay)).toBe(1);
+    const lines = oneDay.result.score.constraints.filter((c: any) => c.kind === "hard");
+    expect(lines.reduce((sum: number, c: any) => sum + c.cost, 0)).toBe(oneDay.result.score.hard);
+  });
+
   it("auto-staffs a session with the cheapest free qualified instructor", async () => {
     const world = await schedulingWorld(api());
     const created = await api().post("/sessions", sessionBody(world, "2027-06-14", { instructors: [] }));

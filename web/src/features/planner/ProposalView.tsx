@@ -44,6 +44,11 @@ export function ProposalView({ result, applied }: { result: PlanResult; applied:
                             {s.roomName ?? "virtual"}
                           </List.Item>
                         ))}
+                        {(item.equipment ?? []).map((line) => (
+                          <List.Item key={line.equipmentId} data-testid="plan-equipment">
+                            {line.quantity} × {line.name}
+                          </List.Item>
+                        ))}
                       </List>
                     ) : (
                       <Alert color="orange" p="xs" title="Could not be placed">
