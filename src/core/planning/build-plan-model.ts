@@ -49,6 +49,8 @@ export interface PlanRun {
   events: number[];
   /** Equipment a demand run takes (drafts keep their own lines). */
   equipment: PlannedEquipment[];
+  /** Per pool: units other sessions leave free on each candidate date. */
+  equipmentFree: Map<string, Map<string, number>>;
   /** Why it cannot be placed (before solving), or what limited it (used if solving fails it). */
   explanation: Explanation[];
   blockedReasons: Explanation[];
@@ -84,6 +86,7 @@ interface ItemOptions {
   runBlocks: RunBlocks;
   /** What a demand run takes from the equipment pools. */
   equipment: PlannedEquipment[];
+  equipmentFree: Map<string, Map<string, number>>;
 }
 
 /**
@@ -163,6 +166,7 @@ export async function buildPlanProblem(
       unfit: probe.unfitRooms,
       runBlocks: probe.runBlocks,
       equipment: equipment.lines,
+      equipmentFree: probe.equipmentFree,
     });
     options.at(-1)!.explanation.push(...equipment.missing);
   }
@@ -303,6 +307,7 @@ function assembleModel(
         maxSeats: item.maxSeats,
         times: item.times,
         equipment: option.equipment,
+        equipmentFree: option.equipmentFree,
         events: [],
         explanation: option.explanation,
         blockedReasons: option.blockedReasons,

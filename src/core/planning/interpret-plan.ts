@@ -131,8 +131,8 @@ function countPoolClashes(problem: PlanProblem, result: SolveResult): number {
 
 /**
  * The plan's own use of equipment pools as runs are accepted: `add` takes a run's days and either
- * counts its lines or, when a pool would run short on a day with the runs accepted before, says so.
- * Existing bookings are the probe's part: each run was only offered days its pools can serve alone.
+ * counts its lines or, when a pool would run short on a day (what other sessions leave free, less
+ * what the runs accepted before take), says so.
  */
 function poolCounter(periodDates: string[]) {
   const used = new Map<string, number>();
@@ -140,11 +140,14 @@ function poolCounter(periodDates: string[]) {
     add(run: PlanRun, periods: number[]): Explanation | null {
       for (const line of run.equipment)
         for (const p of periods) {
+          const date = periodDates[p]!;
           const taken = used.get(`${line.equipmentId}|${p}`) ?? 0;
-          if (taken + line.quantity <= line.stock) continue;
+          const free = run.equipmentFree.get(line.equipmentId)?.get(date) ?? line.stock;
+          if (taken + line.quantity <= free) continue;
+          const elsewhere = line.stock - free;
           return {
             constraint: "equipment_short",
-            message: `${line.name} would be short on ${periodDates[p]}: the other items of this plan take ${taken} of ${line.stock}, this run needs ${line.quantity}`,
+            message: `${line.name} would be short on ${date}: ${elsewhere > 0 ? `other sessions take ${elsewhere} and ` : ""}the other items of this plan take ${taken} of ${line.stock}, this run needs ${line.quantity}`,
             count: 1,
           };
         }

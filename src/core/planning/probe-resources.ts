@@ -1,6 +1,7 @@
 import type { Executor } from "../db/database.js";
 import type { CoursesTable } from "../db/schema.js";
 import { loadConflictContext } from "../scheduling/conflict-context.js";
+import { peakQuantity } from "../scheduling/engine/equipment-checks.js";
 import { findConflicts } from "../scheduling/engine/find-conflicts.js";
 import { gridDatesOf, localDayGrid, mondayOf, monthEndOf } from "../scheduling/engine/local-days.js";
 import type { DeliveryFormat, Proposal } from "../scheduling/engine/types.js";
@@ -66,6 +67,8 @@ export interface ProbeResult {
   runBlocks: RunBlocks;
   /** Candidates with teaching-day limits, over the whole ISO weeks and months of the window. */
   limits: Map<string, TeachingLimit>;
+  /** Per equipment pool of the run: units other sessions leave free on each day. */
+  equipmentFree: Map<string, Map<string, number>>;
 }
 
 export function addBlock(blocks: DayBlocks, id: string, date: string, type: string): void {
@@ -95,6 +98,7 @@ export async function probeResources(
     teachingDays: new Map(),
     runBlocks: new Map(),
     limits: new Map(),
+    equipmentFree: new Map(),
   };
   if (request.dates.length === 0) return result;
   const zone = request.timeZone;
@@ -152,6 +156,22 @@ export async function probeResources(
       for (const date of conflict.segmentKey ? [conflict.segmentKey] : request.dates)
         addBlock(result.instructorBlocks, id, date, conflict.type);
     }
+  }
+  // What other sessions leave of each pool per day (their busiest moment), as the engine counts it.
+  for (const poolId of new Set(request.equipment.map((line) => line.equipmentId))) {
+    const stock = context.equipment.get(poolId)?.quantity ?? 0;
+    const free = new Map<string, number>();
+    for (const segment of base.segments) {
+      const others = context.bookings.filter(
+        (b) =>
+          b.resourceType === "equipment" &&
+          b.resourceId === poolId &&
+          b.start < segment.end &&
+          b.end > segment.start,
+      );
+      free.set(segment.key, Math.max(0, stock - peakQuantity(others, segment)));
+    }
+    result.equipmentFree.set(poolId, free);
   }
   for (const roomId of request.roomIds) {
     const variant: Proposal = {

@@ -471,6 +471,41 @@ describeEachDatabase("planning", (ctx) => {
     expect(lines.reduce((sum: number, c: any) => sum + c.cost, 0)).toBe(oneDay.result.score.hard);
   });
 
+  it("counts what other sessions take of a pool on the day when the plan's runs share it", async () => {
+    const world = await schedulingWorld(api());
+    const patched = await api().patch(`/courses/${world.course.id}`, {
+      requiredEquipment: [{ kind: "laptop", quantity: 4 }],
+    });
+    expect(patched.status, JSON.stringify(patched.body)).toBe(200);
+    // An online session with no room or instructor takes 4 of the 10 laptops on Monday: each run
+    // of 4 fits alone, two do not.
+    const online = await api().post(
+      "/sessions",
+      sessionBody(world, "2027-08-23", {
+        format: "vilt",
+        locationId: null,
+        segments: [{ start: "2027-08-23T09:00", end: "2027-08-23T17:00", roomId: null }],
+        instructors: [],
+        equipment: [{ equipmentId: world.laptops.id, quantity: 4 }],
+      }),
+    );
+    expect(online.status, JSON.stringify(online.body)).toBe(201);
+    const plan = await runPlan(api(), {
+      demand: [demand(world, { from: "2027-08-23", to: "2027-08-23" }, { runs: 2 })],
+      iterations: 5000,
+    });
+    expect(plan.result.placed).toBe(1);
+    const lost = plan.result.items.find((item: any) => item.status === "unplaced");
+    expect(lost.explanation[0]).toEqual({
+      constraint: "equipment_short",
+      message:
+        "Laptops would be short on 2027-08-23: other sessions take 4 and the other items of this plan take 4 of 10, this run needs 4",
+      count: 1,
+    });
+    const applied = await api().post(`/plans/${plan.id}/apply`, {});
+    expect(applied.body.applied.map((a: any) => a.status).sort()).toEqual(["created", "skipped"]);
+  });
+
   it("auto-staffs a session with the cheapest free qualified instructor", async () => {
     const world = await schedulingWorld(api());
     const created = await api().post("/sessions", sessionBody(world, "2027-06-14", { instructors: [] }));
