@@ -9,7 +9,7 @@ import type { PlanningDeps } from "./create-plan.js";
 import { STALE_AFTER_MS } from "./plan-runner.js";
 import { planRepository } from "./plans.repository.js";
 import type { ApplyInput, ApplyItem, Plan, PlanItem, PlanResult } from "./plans.schemas.js";
-import { presentPlan } from "./present-plan.js";
+import { presentPlan, readPlanResult } from "./present-plan.js";
 
 type Deps = PlanningDeps & SchedulingDeps;
 
@@ -44,7 +44,7 @@ async function applyItem(deps: Deps, actor: Actor, planId: string, item: PlanIte
         roomId: s.roomId,
       })),
       instructors: assignments(item),
-      equipment: (item.equipment ?? []).map(({ equipmentId, quantity }) => ({ equipmentId, quantity })),
+      equipment: item.equipment.map(({ equipmentId, quantity }) => ({ equipmentId, quantity })),
       override: input.override,
     });
     const session = await createSession(deps, actor, body);
@@ -97,7 +97,7 @@ export async function applyPlan(deps: Deps, actor: Actor, id: string, input: App
   if (!claimed) {
     throw new AppError("conflict", `Plan ${id} is ${row.status}: only a finished (done) plan can be applied`);
   }
-  const result = fromJson<PlanResult>(row.result_json, { items: [] } as unknown as PlanResult);
+  const result = readPlanResult(row.result_json) ?? ({ items: [] } as unknown as PlanResult);
   const previous = new Map(fromJson<ApplyItem[]>(row.apply_json, []).map((entry) => [entry.key, entry]));
   const report = new Map<string, ApplyItem>();
   for (const item of result.items) {

@@ -29,10 +29,10 @@ import { loadTravelMinutes } from "./travel-minutes.js";
 
 const CANDIDATE_LIMIT = 200;
 
-/** One session to place: a run of a demand, or a draft session. */
 /** Id prefix of the groups of runs that cannot share a day because together they need more of a pool than it holds. */
 export const POOL_GROUP = "pool:";
 
+/** One session to place: a run of a demand, or a draft session. */
 export interface PlanRun {
   key: string;
   kind: "demand" | "session";
@@ -121,8 +121,10 @@ export async function buildPlanProblem(
       ? []
       : (item.lockedRooms ??
         (await candidatesRepository.roomsAt(db, actor.tenantId, item.locationId, 1, CANDIDATE_LIMIT)));
+    const carried = await takenAlong(db, actor.tenantId, item.sessionId);
+    // A demand run takes its course's equipment, a draft its own lines.
     const equipment = item.sessionId
-      ? { lines: [], missing: [] }
+      ? { lines: carried.planned, missing: [] }
       : await chooseEquipment(db, actor.tenantId, item);
     const probe = await probeResources(db, actor.tenantId, {
       course: item.course,
@@ -137,11 +139,9 @@ export async function buildPlanProblem(
       instructorIds,
       roomIds,
       movingSessionIds: moving,
-      ...(await takenAlong(db, actor.tenantId, item.sessionId)),
-      // A demand run takes its course's equipment: a day its pools are short is a day it cannot have.
-      ...(equipment.lines.length > 0 && {
-        equipment: equipment.lines.map(({ equipmentId, quantity }) => ({ equipmentId, quantity })),
-      }),
+      learnerIds: carried.learnerIds,
+      // A day its pools are short is a day the run cannot have.
+      equipment: equipment.lines.map(({ equipmentId, quantity }) => ({ equipmentId, quantity })),
     });
     for (const [id, days] of probe.instructorBlocks)
       for (const [date, types] of days) for (const type of types) addBlock(instructorBlocks, id, date, type);
@@ -239,15 +239,34 @@ export async function buildPlanProblem(
 }
 
 /** A draft moves with its seated learners and its equipment lines (as whole-session lines). */
-async function takenAlong(db: Executor, tenantId: string, sessionId: string | null) {
-  if (!sessionId) return { learnerIds: [], equipment: [] };
+async function takenAlong(
+  db: Executor,
+  tenantId: string,
+  sessionId: string | null,
+): Promise<{ learnerIds: string[]; planned: PlannedEquipment[] }> {
+  if (!sessionId) return { learnerIds: [], planned: [] };
   const [learnerIds, record] = await Promise.all([
     enrollmentRepository.seatedLearnerIds(db, tenantId, sessionId),
     loadRecord(db, tenantId, sessionId),
   ]);
+  const pools = new Map(
+    (
+      await entityStore.findMany(
+        db,
+        "equipment",
+        tenantId,
+        record.equipment.map((line) => line.equipment_id),
+      )
+    ).map((row) => [row.id, row]),
+  );
   return {
     learnerIds,
-    equipment: record.equipment.map((line) => ({ equipmentId: line.equipment_id, quantity: line.quantity })),
+    planned: record.equipment.map((line) => ({
+      equipmentId: line.equipment_id,
+      name: pools.get(line.equipment_id)?.name ?? line.equipment_id,
+      quantity: line.quantity,
+      stock: pools.get(line.equipment_id)?.quantity ?? 0,
+    })),
   };
 }
 
@@ -288,8 +307,9 @@ function assembleModel(
   const groups: SolverModel["groups"] = [];
   const events: SolverEvent[] = [];
   const runs: PlanRun[] = [];
-  // Per pool, the runs that take more than half of it: no two of them can share a day.
-  const bigUsers = new Map<string, number[]>();
+  // Per pool, the runs that take from it, with what they take and the least other sessions leave
+  // free on their days.
+  const poolUsers = new Map<string, { course: number; quantity: number; leastFree: number }[]>();
 
   for (const option of options) {
     const { item } = option;
@@ -318,9 +338,12 @@ function assembleModel(
       courses.push({ id: key, minDays: item.times.length });
       // A multi-day run is a compact group: a day of it with no other day of it next to it costs.
       if (item.times.length > 1) groups.push({ id: `run:${key}`, courses: [course], compact: true });
-      for (const line of option.equipment)
-        if (2 * line.quantity > line.stock)
-          bigUsers.set(line.equipmentId, [...(bigUsers.get(line.equipmentId) ?? []), course]);
+      for (const line of option.equipment) {
+        const free = option.equipmentFree.get(line.equipmentId);
+        const leastFree = Math.min(line.stock, ...option.allowedDates.map((d) => free?.get(d) ?? line.stock));
+        const users = poolUsers.get(line.equipmentId) ?? [];
+        poolUsers.set(line.equipmentId, [...users, { course, quantity: line.quantity, leastFree }]);
+      }
       const windowStart = item.dates[0]!;
       const instructorOptions =
         item.lockedInstructors?.length === 0
@@ -357,8 +380,13 @@ function assembleModel(
       });
     }
   }
-  for (const [poolId, users] of bigUsers)
-    if (users.length > 1) groups.push({ id: `${POOL_GROUP}${poolId}`, courses: users, compact: false });
+  // Runs that each take more than half of what a pool has free on its tightest day can never share
+  // a day (hard). Smaller ones that together overflow it are caught when reading the result.
+  for (const [poolId, users] of poolUsers) {
+    const leastFree = Math.min(...users.map((user) => user.leastFree));
+    const big = users.filter((user) => 2 * user.quantity > leastFree).map((user) => user.course);
+    if (big.length > 1) groups.push({ id: `${POOL_GROUP}${poolId}`, courses: big, compact: false });
+  }
   // Existing bookings, unavailability and time off: fixed events holding the resource that day.
   const holdBlockedDays = (
     ids: string[],

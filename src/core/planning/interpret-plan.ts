@@ -46,16 +46,14 @@ export function interpretPlan(problem: PlanProblem, result: SolveResult): PlanRe
     const teaching = run.events.flatMap((e) =>
       result.instructor[e]! >= 0 ? [{ instructor: result.instructor[e]!, period: result.period[e]! }] : [],
     );
-    const over = limits.add(teaching);
-    if (over) {
-      rejected.set(run, [over, ...run.blockedReasons]);
+    // Both are checked before either counts the run, so a run turned away leaves no trace.
+    const refused = limits.check(teaching) ?? pools.check(run, [...days]);
+    if (refused) {
+      rejected.set(run, [refused, ...run.blockedReasons]);
       continue;
     }
-    const short = pools.add(run, [...days]);
-    if (short) {
-      rejected.set(run, [short, ...run.blockedReasons]);
-      continue;
-    }
+    limits.record(teaching);
+    pools.record(run, [...days]);
     for (const e of run.events) take(e);
   }
   const items = problem.runs.map((run) => presentRun(problem, result, run, rejected.get(run)));
@@ -112,32 +110,34 @@ export function interpretPlan(problem: PlanProblem, result: SolveResult): PlanRe
   };
 }
 
-/** Clashes in the groups of runs that cannot share a pool on one day, counted as the solver counts group clashes. */
+/** Runs beyond the first on one day in a group of runs that cannot share a pool. */
 function countPoolClashes(problem: PlanProblem, result: SolveResult): number {
   const { model } = problem;
   let clashes = 0;
   for (const group of model.groups) {
     if (!group.id.startsWith(POOL_GROUP)) continue;
+    // Runs (not events) per day: two days of one run on one day are that run's own clash.
     const courses = new Set(group.courses);
-    const perPeriod = new Map<number, number>();
+    const perPeriod = new Map<number, Set<number>>();
     model.events.forEach((event, e) => {
       const p = result.period[e]!;
-      if (courses.has(event.course) && p >= 0) perPeriod.set(p, (perPeriod.get(p) ?? 0) + 1);
+      if (!courses.has(event.course) || p < 0) return;
+      perPeriod.set(p, (perPeriod.get(p) ?? new Set()).add(event.course));
     });
-    for (const n of perPeriod.values()) clashes += Math.max(0, n - 1);
+    for (const runs of perPeriod.values()) clashes += runs.size - 1;
   }
   return clashes;
 }
 
 /**
- * The plan's own use of equipment pools as runs are accepted: `add` takes a run's days and either
- * counts its lines or, when a pool would run short on a day (what other sessions leave free, less
- * what the runs accepted before take), says so.
+ * The plan's own use of equipment pools as runs are accepted: `check` says which pool a run would
+ * leave short on one of its days (what other sessions leave free, less what the runs recorded
+ * before take), `record` counts its lines.
  */
 function poolCounter(periodDates: string[]) {
   const used = new Map<string, number>();
   return {
-    add(run: PlanRun, periods: number[]): Explanation | null {
+    check(run: PlanRun, periods: number[]): Explanation | null {
       for (const line of run.equipment)
         for (const p of periods) {
           const date = periodDates[p]!;
@@ -151,12 +151,14 @@ function poolCounter(periodDates: string[]) {
             count: 1,
           };
         }
+      return null;
+    },
+    record(run: PlanRun, periods: number[]): void {
       for (const line of run.equipment)
         for (const p of periods) {
           const key = `${line.equipmentId}|${p}`;
           used.set(key, (used.get(key) ?? 0) + line.quantity);
         }
-      return null;
     },
   };
 }
@@ -168,8 +170,8 @@ const competition: Explanation = {
 };
 
 /**
- * The plan's teaching-day limits as runs are accepted: `add` takes a run's (instructor, day) pairs
- * and either counts them or, when a limit would be exceeded, leaves the counts and says which.
+ * The plan's teaching-day limits as runs are accepted: `check` says which limit a run's (instructor,
+ * day) pairs would exceed with the runs recorded before, `record` counts them.
  */
 function limitCounter(problem: PlanProblem) {
   const windows = problem.model.instructorLimits ?? [];
@@ -182,12 +184,16 @@ function limitCounter(problem: PlanProblem) {
   });
   const taken = new Array<number>(windows.length).fill(0);
   const busy = new Set<string>();
+  /** The days a run adds (not taught yet by the plan) and how many fall in each limit's window. */
+  const tally = (days: { instructor: number; period: number }[]) => {
+    const added = [...new Set(days.map((d) => `${d.instructor}|${d.period}`))].filter((k) => !busy.has(k));
+    const extra = new Map<number, number>();
+    for (const key of added) for (const w of at.get(key) ?? []) extra.set(w, (extra.get(w) ?? 0) + 1);
+    return { added, extra };
+  };
   return {
-    add(days: { instructor: number; period: number }[]): Explanation | null {
-      const added = [...new Set(days.map((d) => `${d.instructor}|${d.period}`))].filter((k) => !busy.has(k));
-      const extra = new Map<number, number>();
-      for (const key of added) for (const w of at.get(key) ?? []) extra.set(w, (extra.get(w) ?? 0) + 1);
-      for (const [w, n] of extra) {
+    check(days: { instructor: number; period: number }[]): Explanation | null {
+      for (const [w, n] of tally(days).extra) {
         if (taken[w]! + n <= windows[w]!.max) continue;
         const { constraint, label, limit } = problem.limits[w]!;
         const name = problem.instructors[windows[w]!.instructor]?.name ?? "An instructor";
@@ -199,9 +205,12 @@ function limitCounter(problem: PlanProblem) {
           count: 1,
         };
       }
+      return null;
+    },
+    record(days: { instructor: number; period: number }[]): void {
+      const { added, extra } = tally(days);
       for (const [w, n] of extra) taken[w]! += n;
       for (const key of added) busy.add(key);
-      return null;
     },
   };
 }

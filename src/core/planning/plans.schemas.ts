@@ -126,7 +126,7 @@ export const planItemSchema = z
       .default([])
       .meta({
         description:
-          "Equipment lines a demand run takes, from its course's requirements (drafts keep their own lines)",
+          "Equipment the run takes: for a demand run, a pool per requirement of its course (booked on apply); for a draft, its own lines",
       }),
     explanation: z.array(explanationSchema),
   })

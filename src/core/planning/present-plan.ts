@@ -15,7 +15,7 @@ export function presentPlan(row: PlansTable): Plan {
     iterations: row.iterations,
     bestHard: row.best_hard,
     bestSoft: row.best_soft === null ? null : Number(row.best_soft),
-    result: fromJson<PlanResult | null>(row.result_json, null),
+    result: readPlanResult(row.result_json),
     applied: fromJson<ApplyItem[] | null>(row.apply_json, null),
     error: row.error,
     createdBy: row.created_by,
@@ -25,4 +25,11 @@ export function presentPlan(row: PlansTable): Plan {
     finishedAt: toIsoOrNull(row.finished_at),
     appliedAt: toIsoOrNull(row.applied_at),
   };
+}
+
+/** A stored result; those stored before plans chose equipment have no `equipment` on their items. */
+export function readPlanResult(json: string | null): PlanResult | null {
+  const result = fromJson<PlanResult | null>(json, null);
+  if (!result) return result;
+  return { ...result, items: result.items.map((item) => ({ ...item, equipment: item.equipment ?? [] })) };
 }

@@ -396,8 +396,8 @@ describeEachDatabase("planning", (ctx) => {
       requiredEquipment: [{ kind: "laptop", quantity: 1, perLearner: true }],
     });
     expect(patched.status, JSON.stringify(patched.body)).toBe(200);
-    // A mobile pool would do too, but the one kept at the location comes first.
-    const spare = await api().post("/equipment", { name: "Spare laptops", kind: "laptop", quantity: 20 });
+    // A mobile pool would do too (and is smaller), but the one kept at the location comes first.
+    const spare = await api().post("/equipment", { name: "Spare laptops", kind: "laptop", quantity: 8 });
     expect(spare.status).toBe(201);
     // On Monday another session takes 6 of the location's 10 laptops: a run of 6 seats goes on Tuesday.
     const busy = await api().post(
@@ -428,7 +428,7 @@ describeEachDatabase("planning", (ctx) => {
     expect(big.result.items[0].explanation).toContainEqual({
       constraint: "equipment_short",
       message:
-        'The course needs 25 of kind "laptop"; the largest pool at the location or mobile, Spare laptops, holds 20',
+        'The course needs 25 of kind "laptop"; the largest pool at the location or mobile, Laptops, holds 10',
       count: 0,
     });
   });
@@ -490,6 +490,15 @@ describeEachDatabase("planning", (ctx) => {
       }),
     );
     expect(online.status, JSON.stringify(online.body)).toBe(201);
+    // Over two days the solver keeps them apart: each takes more than half of Monday's 6.
+    const twoDays = await runPlan(api(), {
+      demand: [demand(world, { from: "2027-08-23", to: "2027-08-24" }, { runs: 2 })],
+      iterations: 5000,
+    });
+    expect(twoDays.result.items.map((item: any) => item.segments[0]?.date).sort()).toEqual([
+      "2027-08-23",
+      "2027-08-24",
+    ]);
     const plan = await runPlan(api(), {
       demand: [demand(world, { from: "2027-08-23", to: "2027-08-23" }, { runs: 2 })],
       iterations: 5000,
@@ -504,6 +513,30 @@ describeEachDatabase("planning", (ctx) => {
     });
     const applied = await api().post(`/plans/${plan.id}/apply`, {});
     expect(applied.body.applied.map((a: any) => a.status).sort()).toEqual(["created", "skipped"]);
+
+    // A re-planned draft's own lines count too: on Tuesday a draft taking 7 and a run taking 4 each
+    // fit in the 10 alone, not together.
+    const draft = await api().post(
+      "/sessions",
+      sessionBody(world, "2027-08-25", {
+        equipment: [{ equipmentId: world.laptops.id, quantity: 7 }],
+        instructors: [],
+        segments: [{ start: "2027-08-25T09:00", end: "2027-08-25T17:00", roomId: world.roomB.id }],
+      }),
+    );
+    expect(draft.status, JSON.stringify(draft.body)).toBe(201);
+    const mixed = await runPlan(api(), {
+      demand: [demand(world, { from: "2027-08-24", to: "2027-08-24" })],
+      sessions: [{ sessionId: draft.body.id, window: { from: "2027-08-24", to: "2027-08-24" } }],
+      iterations: 5000,
+    });
+    expect(mixed.result.items.map((item: any) => item.status).sort()).toEqual(["placed", "unplaced"]);
+    const kept = mixed.result.items.find((item: any) => item.status === "placed");
+    expect(kept.equipment).toEqual([
+      { equipmentId: world.laptops.id, name: "Laptops", quantity: kept.kind === "session" ? 7 : 4 },
+    ]);
+    const lostOne = mixed.result.items.find((item: any) => item.status === "unplaced");
+    expect(lostOne.explanation[0].constraint).toBe("equipment_short");
   });
 
   it("auto-staffs a session with the cheapest free qualified instructor", async () => {
@@ -587,6 +620,29 @@ describeEachDatabase("planning", (ctx) => {
     expect(plan.result.placed).toBe(4);
     expectProblem(await api().post(`/plans/${created.body.id}/cancel`), 409, "conflict");
     expectProblem(await api().post(`/plans/${created.body.id}/apply`, {}), 409, "conflict");
+  });
+
+  it("reads a plan stored before plans chose equipment (its items have no equipment lines)", async () => {
+    const world = await schedulingWorld(api());
+    const plan = await runPlan(api(), {
+      demand: [demand(world, { from: "2027-09-06", to: "2027-09-06" })],
+      iterations: 2000,
+    });
+    const { core, a } = ctx();
+    const stored = JSON.parse(JSON.stringify(plan.result));
+    for (const item of stored.items) delete item.equipment;
+    await core.database.db
+      .updateTable("plans")
+      .set({ result_json: JSON.stringify(stored) })
+      .where("tenant_id", "=", a.id)
+      .where("id", "=", plan.id)
+      .execute();
+    const read = await api().get(`/plans/${plan.id}`);
+    expect(read.status, JSON.stringify(read.body)).toBe(200);
+    expect(read.body.result.items[0].equipment).toEqual([]);
+    expect((await api().get("/plans")).status).toBe(200);
+    const applied = await api().post(`/plans/${plan.id}/apply`, {});
+    expect(applied.body.applied.map((entry: any) => entry.status)).toEqual(["created"]);
   });
 
   it("reports a plan whose process stopped (a restart) as failed", async () => {

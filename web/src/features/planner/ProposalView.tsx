@@ -44,7 +44,7 @@ export function ProposalView({ result, applied }: { result: PlanResult; applied:
                             {s.roomName ?? "virtual"}
                           </List.Item>
                         ))}
-                        {(item.equipment ?? []).map((line) => (
+                        {item.equipment.map((line) => (
                           <List.Item key={line.equipmentId} data-testid="plan-equipment">
                             {line.quantity} × {line.name}
                           </List.Item>
