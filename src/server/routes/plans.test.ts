@@ -53,6 +53,24 @@ const demand = (world: World, window: { from: string; to: string }, extra: Recor
   ...extra,
 });
 
+/** Two one-day runs planned on one day where only one can be held: the plan and why the other is not. */
+async function twoRunsOneDay(api: Api, world: World, date: string) {
+  const plan = await runPlan(api, {
+    demand: [demand(world, { from: date, to: date }, { runs: 2 })],
+    iterations: 5000,
+  });
+  expect(plan.result.placed).toBe(1);
+  return { plan, lost: plan.result.items.find((item: any) => item.status === "unplaced").explanation[0] };
+}
+
+/** The scheduling world with its course asking for laptops (the world has a pool of 10 at its location). */
+async function worldNeedingLaptops(api: Api, requirement: Record<string, unknown>) {
+  const world = await schedulingWorld(api);
+  const patched = await api.patch(`/courses/${world.course.id}`, { requiredEquipment: [requirement] });
+  expect(patched.status, JSON.stringify(patched.body)).toBe(200);
+  return world;
+}
+
 /** Ben (the cheaper instructor) gets a teaching-day limit and already teaches on the given dates. */
 async function limitBen(api: Api, world: World, limit: Record<string, number>, taught: string[]) {
   expect((await api.patch(`/instructors/${world.ben.id}`, limit)).status).toBe(200);
@@ -391,11 +409,7 @@ describeEachDatabase("planning", (ctx) => {
   });
 
   it("gives a demand run its course's equipment from a pool with enough on its day, and apply books it", async () => {
-    const world = await schedulingWorld(api());
-    const patched = await api().patch(`/courses/${world.course.id}`, {
-      requiredEquipment: [{ kind: "laptop", quantity: 1, perLearner: true }],
-    });
-    expect(patched.status, JSON.stringify(patched.body)).toBe(200);
+    const world = await worldNeedingLaptops(api(), { kind: "laptop", quantity: 1, perLearner: true });
     // A mobile pool would do too (and is smaller), but the one kept at the location comes first.
     const spare = await api().post("/equipment", { name: "Spare laptops", kind: "laptop", quantity: 8 });
     expect(spare.status).toBe(201);
@@ -434,11 +448,7 @@ describeEachDatabase("planning", (ctx) => {
   });
 
   it("keeps runs that together need more of a pool than it holds on different days", async () => {
-    const world = await schedulingWorld(api());
-    const patched = await api().patch(`/courses/${world.course.id}`, {
-      requiredEquipment: [{ kind: "laptop", quantity: 6 }],
-    });
-    expect(patched.status, JSON.stringify(patched.body)).toBe(200);
+    const world = await worldNeedingLaptops(api(), { kind: "laptop", quantity: 6 });
     // Two instructors and two rooms could hold both runs on Monday, but the 10 laptops cannot.
     const twoDays = await runPlan(api(), {
       demand: [demand(world, { from: "2027-08-09", to: "2027-08-10" }, { runs: 2 })],
@@ -454,13 +464,8 @@ describeEachDatabase("planning", (ctx) => {
     const applied = await api().post(`/plans/${twoDays.id}/apply`, {});
     expect(applied.body.applied.map((a: any) => a.status)).toEqual(["created", "created"]);
 
-    const oneDay = await runPlan(api(), {
-      demand: [demand(world, { from: "2027-08-16", to: "2027-08-16" }, { runs: 2 })],
-      iterations: 5000,
-    });
-    expect(oneDay.result.placed).toBe(1);
-    const lost = oneDay.result.items.find((item: any) => item.status === "unplaced");
-    expect(lost.explanation[0]).toEqual({
+    const { plan: oneDay, lost } = await twoRunsOneDay(api(), world, "2027-08-16");
+    expect(lost).toEqual({
       constraint: "equipment_short",
       message:
         "Laptops would be short on 2027-08-16: the other items of this plan take 6 of 10, this run needs 6",
@@ -472,11 +477,7 @@ describeEachDatabase("planning", (ctx) => {
   });
 
   it("counts what other sessions take of a pool on the day when the plan's runs share it", async () => {
-    const world = await schedulingWorld(api());
-    const patched = await api().patch(`/courses/${world.course.id}`, {
-      requiredEquipment: [{ kind: "laptop", quantity: 4 }],
-    });
-    expect(patched.status, JSON.stringify(patched.body)).toBe(200);
+    const world = await worldNeedingLaptops(api(), { kind: "laptop", quantity: 4 });
     // An online session with no room or instructor takes 4 of the 10 laptops on Monday: each run
     // of 4 fits alone, two do not.
     const online = await api().post(
@@ -499,13 +500,8 @@ describeEachDatabase("planning", (ctx) => {
       "2027-08-23",
       "2027-08-24",
     ]);
-    const plan = await runPlan(api(), {
-      demand: [demand(world, { from: "2027-08-23", to: "2027-08-23" }, { runs: 2 })],
-      iterations: 5000,
-    });
-    expect(plan.result.placed).toBe(1);
-    const lost = plan.result.items.find((item: any) => item.status === "unplaced");
-    expect(lost.explanation[0]).toEqual({
+    const { plan, lost } = await twoRunsOneDay(api(), world, "2027-08-23");
+    expect(lost).toEqual({
       constraint: "equipment_short",
       message:
         "Laptops would be short on 2027-08-23: other sessions take 4 and the other items of this plan take 4 of 10, this run needs 4",
