@@ -9,7 +9,7 @@ import type { SolverEvent, SolverModel } from "../solver/model.js";
 import { dayNumberOf, isoWeekdayOf } from "../time/zoned.js";
 import { type Explanation, explainBlocked, explainRunBlocks } from "./explain.js";
 import { limitWindows } from "./limit-windows.js";
-import { chooseEquipment, type PlannedEquipment } from "./plan-equipment.js";
+import { type EquipmentNeed, equipmentNeeds, poolsFreeOn } from "./plan-equipment.js";
 import {
   instructorDayCost,
   LATER_DAY_COST,
@@ -19,6 +19,7 @@ import {
 import type { PlanInput } from "./plans.schemas.js";
 import {
   addBlock,
+  addRunBlock,
   type DayBlocks,
   probeResources,
   type RunBlocks,
@@ -47,8 +48,8 @@ export interface PlanRun {
   times: { start: string; end: string }[];
   /** The run's events in the model (one per segment); empty when it cannot be placed. */
   events: number[];
-  /** Equipment a demand run takes (drafts keep their own lines). */
-  equipment: PlannedEquipment[];
+  /** Equipment the run needs: a demand run's per kind of its course, a draft's own lines. */
+  equipment: EquipmentNeed[];
   /** Per pool: units other sessions leave free on each candidate date. */
   equipmentFree: Map<string, Map<string, number>>;
   /** Why it cannot be placed (before solving), or what limited it (used if solving fails it). */
@@ -84,8 +85,8 @@ interface ItemOptions {
   unqualified: Set<string>;
   unfit: Map<string, Set<string>>;
   runBlocks: RunBlocks;
-  /** What a demand run takes from the equipment pools. */
-  equipment: PlannedEquipment[];
+  /** What the run needs from the equipment pools. */
+  equipment: EquipmentNeed[];
   equipmentFree: Map<string, Map<string, number>>;
 }
 
@@ -122,10 +123,10 @@ export async function buildPlanProblem(
       : (item.lockedRooms ??
         (await candidatesRepository.roomsAt(db, actor.tenantId, item.locationId, 1, CANDIDATE_LIMIT)));
     const carried = await takenAlong(db, actor.tenantId, item.sessionId);
-    // A demand run takes its course's equipment, a draft its own lines.
+    // A demand run needs its course's equipment (one of some pools per kind), a draft its own lines.
     const equipment = item.sessionId
-      ? { lines: carried.planned, missing: [] }
-      : await chooseEquipment(db, actor.tenantId, item);
+      ? { needs: carried.needs, missing: [] }
+      : await equipmentNeeds(db, actor.tenantId, item);
     const probe = await probeResources(db, actor.tenantId, {
       course: item.course,
       sessionId: item.sessionId,
@@ -140,8 +141,11 @@ export async function buildPlanProblem(
       roomIds,
       movingSessionIds: moving,
       learnerIds: carried.learnerIds,
-      // A day its pools are short is a day the run cannot have.
-      equipment: equipment.lines.map(({ equipmentId, quantity }) => ({ equipmentId, quantity })),
+      // A day a draft's pools are short is a day it cannot have; a demand run's, below.
+      equipment: equipment.needs.flatMap((need) =>
+        need.pools.map((pool) => ({ equipmentId: pool.equipmentId, quantity: need.quantity })),
+      ),
+      equipmentCandidates: item.sessionId === null,
     });
     for (const [id, days] of probe.instructorBlocks)
       for (const [date, types] of days) for (const type of types) addBlock(instructorBlocks, id, date, type);
@@ -152,6 +156,13 @@ export async function buildPlanProblem(
       if (known) for (const date of limit.taught) known.taught.add(date);
       else limits.set(id, limit);
     }
+    // A demand run cannot have a day on which no pool of some kind it needs has enough free.
+    const free = (poolId: string, date: string) => probe.equipmentFree.get(poolId)?.get(date) ?? 0;
+    if (!item.sessionId)
+      for (const date of item.dates)
+        for (const need of equipment.needs)
+          if (poolsFreeOn(need, [date], free).length === 0)
+            for (const pool of need.pools) addRunBlock(probe.runBlocks, date, "equipment_short", pool.name);
     const qualified = instructorIds.filter((id) => !probe.unqualified.has(id));
     const fitting = roomIds.filter((id) => !probe.unfitRooms.has(id));
     options.push({
@@ -165,7 +176,7 @@ export async function buildPlanProblem(
       unqualified: probe.unqualified,
       unfit: probe.unfitRooms,
       runBlocks: probe.runBlocks,
-      equipment: equipment.lines,
+      equipment: equipment.needs,
       equipmentFree: probe.equipmentFree,
     });
     options.at(-1)!.explanation.push(...equipment.missing);
@@ -243,8 +254,8 @@ async function takenAlong(
   db: Executor,
   tenantId: string,
   sessionId: string | null,
-): Promise<{ learnerIds: string[]; planned: PlannedEquipment[] }> {
-  if (!sessionId) return { learnerIds: [], planned: [] };
+): Promise<{ learnerIds: string[]; needs: EquipmentNeed[] }> {
+  if (!sessionId) return { learnerIds: [], needs: [] };
   const [learnerIds, record] = await Promise.all([
     enrollmentRepository.seatedLearnerIds(db, tenantId, sessionId),
     loadRecord(db, tenantId, sessionId),
@@ -261,11 +272,15 @@ async function takenAlong(
   );
   return {
     learnerIds,
-    planned: record.equipment.map((line) => ({
-      equipmentId: line.equipment_id,
-      name: pools.get(line.equipment_id)?.name ?? line.equipment_id,
+    needs: record.equipment.map((line) => ({
       quantity: line.quantity,
-      stock: pools.get(line.equipment_id)?.quantity ?? 0,
+      pools: [
+        {
+          equipmentId: line.equipment_id,
+          name: pools.get(line.equipment_id)?.name ?? line.equipment_id,
+          stock: pools.get(line.equipment_id)?.quantity ?? 0,
+        },
+      ],
     })),
   };
 }
@@ -338,11 +353,13 @@ function assembleModel(
       courses.push({ id: key, minDays: item.times.length });
       // A multi-day run is a compact group: a day of it with no other day of it next to it costs.
       if (item.times.length > 1) groups.push({ id: `run:${key}`, courses: [course], compact: true });
-      for (const line of option.equipment) {
-        const free = option.equipmentFree.get(line.equipmentId);
-        const leastFree = Math.min(line.stock, ...option.allowedDates.map((d) => free?.get(d) ?? line.stock));
-        const users = poolUsers.get(line.equipmentId) ?? [];
-        poolUsers.set(line.equipmentId, [...users, { course, quantity: line.quantity, leastFree }]);
+      // Only a need with one pool is bound to it; with several, the pool is chosen per day later.
+      for (const { quantity, pools } of option.equipment) {
+        if (pools.length !== 1) continue;
+        const { equipmentId, stock } = pools[0]!;
+        const free = option.equipmentFree.get(equipmentId);
+        const leastFree = Math.min(stock, ...option.allowedDates.map((d) => free?.get(d) ?? stock));
+        poolUsers.set(equipmentId, [...(poolUsers.get(equipmentId) ?? []), { course, quantity, leastFree }]);
       }
       const windowStart = item.dates[0]!;
       const instructorOptions =

@@ -2,6 +2,7 @@ import { monthText } from "../scheduling/engine/messages.js";
 import type { SolveResult } from "../solver/solve.js";
 import { type PlanProblem, type PlanRun, POOL_GROUP } from "./build-plan-model.js";
 import type { Explanation } from "./explain.js";
+import type { PlannedEquipment } from "./plan-equipment.js";
 import type { PlanItem, PlanResult } from "./plans.schemas.js";
 
 /**
@@ -27,6 +28,7 @@ export function interpretPlan(problem: PlanProblem, result: SolveResult): PlanRe
   });
   const limits = limitCounter(problem);
   const pools = poolCounter(periodDates);
+  const equipment = new Map<PlanRun, PlannedEquipment[]>();
   const rejected = new Map<PlanRun, Explanation[]>();
   for (const run of problem.runs) {
     if (run.events.length === 0) continue;
@@ -47,16 +49,20 @@ export function interpretPlan(problem: PlanProblem, result: SolveResult): PlanRe
       result.instructor[e]! >= 0 ? [{ instructor: result.instructor[e]!, period: result.period[e]! }] : [],
     );
     // Both are checked before either counts the run, so a run turned away leaves no trace.
-    const refused = limits.check(teaching) ?? pools.check(run, [...days]);
+    const pooled = pools.check(run, [...days]);
+    const refused = limits.check(teaching) ?? pooled.short;
     if (refused) {
       rejected.set(run, [refused, ...run.blockedReasons]);
       continue;
     }
     limits.record(teaching);
-    pools.record(run, [...days]);
+    pools.record(pooled.lines, [...days]);
+    equipment.set(run, pooled.lines);
     for (const e of run.events) take(e);
   }
-  const items = problem.runs.map((run) => presentRun(problem, result, run, rejected.get(run)));
+  const items = problem.runs.map((run) =>
+    presentRun(problem, result, run, rejected.get(run), equipment.get(run) ?? []),
+  );
   const poolClashes = countPoolClashes(problem, result);
   const s = result.score;
   const w = model.weights;
@@ -130,31 +136,47 @@ function countPoolClashes(problem: PlanProblem, result: SolveResult): number {
 }
 
 /**
- * The plan's own use of equipment pools as runs are accepted: `check` says which pool a run would
- * leave short on one of its days (what other sessions leave free, less what the runs recorded
- * before take), `record` counts its lines.
+ * The plan's own use of equipment pools as runs are accepted. `check` gives, per need of a run,
+ * the first of its pools with enough free on all the run's days (what other sessions leave, less
+ * what the runs recorded before take), or says which pool would be short; `record` counts the
+ * chosen lines.
  */
 function poolCounter(periodDates: string[]) {
   const used = new Map<string, number>();
+  const taken = (poolId: string, p: number) => used.get(`${poolId}|${p}`) ?? 0;
   return {
-    check(run: PlanRun, periods: number[]): Explanation | null {
-      for (const line of run.equipment)
-        for (const p of periods) {
-          const date = periodDates[p]!;
-          const taken = used.get(`${line.equipmentId}|${p}`) ?? 0;
-          const free = run.equipmentFree.get(line.equipmentId)?.get(date) ?? line.stock;
-          if (taken + line.quantity <= free) continue;
-          const elsewhere = line.stock - free;
-          return {
-            constraint: "equipment_short",
-            message: `${line.name} would be short on ${date}: ${elsewhere > 0 ? `other sessions take ${elsewhere} and ` : ""}the other items of this plan take ${taken} of ${line.stock}, this run needs ${line.quantity}`,
-            count: 1,
-          };
+    check(run: PlanRun, periods: number[]): { lines: PlannedEquipment[]; short: Explanation | null } {
+      const free = (poolId: string, p: number, stock: number) =>
+        (run.equipmentFree.get(poolId)?.get(periodDates[p]!) ?? stock) - taken(poolId, p);
+      const lines: PlannedEquipment[] = [];
+      for (const need of run.equipment) {
+        const pool = need.pools.find((candidate) =>
+          periods.every((p) => free(candidate.equipmentId, p, candidate.stock) >= need.quantity),
+        );
+        if (pool) {
+          lines.push({ equipmentId: pool.equipmentId, name: pool.name, quantity: need.quantity });
+          continue;
         }
-      return null;
+        // Named after the preferred pool, on its first day short.
+        const first = need.pools[0]!;
+        const p = periods.find((q) => free(first.equipmentId, q, first.stock) < need.quantity)!;
+        const date = periodDates[p]!;
+        const elsewhere = first.stock - (run.equipmentFree.get(first.equipmentId)?.get(date) ?? first.stock);
+        const rest = need.pools.slice(1).map((pool) => pool.name);
+        const others = rest.length > 0 ? ` (nor would ${rest.join(", ")})` : "";
+        return {
+          lines,
+          short: {
+            constraint: "equipment_short",
+            message: `${first.name} would be short on ${date}: ${elsewhere > 0 ? `other sessions take ${elsewhere} and ` : ""}the other items of this plan take ${taken(first.equipmentId, p)} of ${first.stock}, this run needs ${need.quantity}${others}`,
+            count: 1,
+          },
+        };
+      }
+      return { lines, short: null };
     },
-    record(run: PlanRun, periods: number[]): void {
-      for (const line of run.equipment)
+    record(lines: PlannedEquipment[], periods: number[]): void {
+      for (const line of lines)
         for (const p of periods) {
           const key = `${line.equipmentId}|${p}`;
           used.set(key, (used.get(key) ?? 0) + line.quantity);
@@ -220,6 +242,7 @@ function presentRun(
   result: SolveResult,
   run: PlanRun,
   rejection: Explanation[] | undefined,
+  equipment: PlannedEquipment[],
 ): PlanItem {
   const base = {
     key: run.key,
@@ -253,7 +276,7 @@ function presentRun(
         instructorName: instructor?.name ?? null,
       };
     }),
-    equipment: run.equipment.map(({ equipmentId, name, quantity }) => ({ equipmentId, name, quantity })),
+    equipment,
     explanation: [],
   };
 }

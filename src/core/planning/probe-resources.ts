@@ -37,6 +37,11 @@ export interface ProbeRequest {
   /** What a draft being re-planned takes along: its seated learners and equipment lines. */
   learnerIds: string[];
   equipment: { equipmentId: string; quantity: number }[];
+  /**
+   * The equipment lines are candidates (a demand run's pools, of which it takes one per kind):
+   * only what they have free is wanted, a short one blocks nothing by itself.
+   */
+  equipmentCandidates?: boolean;
 }
 
 /** local date → constraint → names of the learners or equipment pools that block the whole run. */
@@ -77,6 +82,15 @@ export function addBlock(blocks: DayBlocks, id: string, date: string, type: stri
   const types = days.get(date) ?? new Set<string>();
   days.set(date, types);
   types.add(type);
+}
+
+/** Records that `name` (a learner, an equipment pool) blocks a run on a date, and why. */
+export function addRunBlock(blocks: RunBlocks, date: string, type: string, name: string): void {
+  const byType = blocks.get(date) ?? new Map<string, Set<string>>();
+  blocks.set(date, byType);
+  const names = byType.get(type) ?? new Set<string>();
+  byType.set(type, names);
+  names.add(name);
 }
 
 /**
@@ -142,13 +156,9 @@ export async function probeResources(
   };
 
   for (const conflict of findConflicts(base, context)) {
-    if (RUN_BLOCKS.has(conflict.type) && conflict.segmentKey) {
-      const byType = result.runBlocks.get(conflict.segmentKey) ?? new Map<string, Set<string>>();
-      result.runBlocks.set(conflict.segmentKey, byType);
-      const names = byType.get(conflict.type) ?? new Set<string>();
-      byType.set(conflict.type, names);
-      names.add(conflict.resource.name);
-    }
+    const candidate = conflict.type === "equipment_short" && request.equipmentCandidates;
+    if (RUN_BLOCKS.has(conflict.type) && conflict.segmentKey && !candidate)
+      addRunBlock(result.runBlocks, conflict.segmentKey, conflict.type, conflict.resource.name);
     if (conflict.resource.type !== "instructor") continue;
     const id = conflict.resource.id;
     if (conflict.type === "instructor_unqualified") result.unqualified.add(id);

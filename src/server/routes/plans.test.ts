@@ -410,28 +410,53 @@ describeEachDatabase("planning", (ctx) => {
 
   it("gives a demand run its course's equipment from a pool with enough on its day, and apply books it", async () => {
     const world = await worldNeedingLaptops(api(), { kind: "laptop", quantity: 1, perLearner: true });
-    // A mobile pool would do too (and is smaller), but the one kept at the location comes first.
     const spare = await api().post("/equipment", { name: "Spare laptops", kind: "laptop", quantity: 8 });
     expect(spare.status).toBe(201);
-    // On Monday another session takes 6 of the location's 10 laptops: a run of 6 seats goes on Tuesday.
+    // On Monday another session takes 6 of the location's 10 laptops.
     const busy = await api().post(
       "/sessions",
       sessionBody(world, "2027-08-02", { equipment: [{ equipmentId: world.laptops.id, quantity: 6 }] }),
     );
     expect(busy.status, JSON.stringify(busy.body)).toBe(201);
-    const window = { from: "2027-08-02", to: "2027-08-03" };
-    const plan = await runPlan(api(), { demand: [demand(world, window, { maxSeats: 6 })], iterations: 3000 });
-    const [item] = plan.result.items;
-    expect(item.status).toBe("placed");
-    expect(item.segments[0].date).toBe("2027-08-03");
-    expect(item.equipment).toEqual([{ equipmentId: world.laptops.id, name: "Laptops", quantity: 6 }]);
-    const applied = await api().post(`/plans/${plan.id}/apply`, {});
+    const planSix = async (from: string, to: string) => {
+      const plan = await runPlan(api(), {
+        demand: [demand(world, { from, to }, { maxSeats: 6 })],
+        iterations: 3000,
+      });
+      expect(plan.result.items[0].status).toBe("placed");
+      return { plan, item: plan.result.items[0] };
+    };
+    const line = (pool: { id: string }, name: string) => [{ equipmentId: pool.id, name, quantity: 6 }];
+    // On Tuesday the pool kept at the location comes first, though the mobile one is smaller.
+    expect((await planSix("2027-08-03", "2027-08-03")).item.equipment).toEqual(
+      line(world.laptops, "Laptops"),
+    );
+    // On Monday it has 4 left: a run of 6 seats takes the mobile pool's laptops, and apply books them.
+    const monday = await planSix("2027-08-02", "2027-08-02");
+    expect(monday.item.equipment).toEqual(line(spare.body, "Spare laptops"));
+    const applied = await api().post(`/plans/${monday.plan.id}/apply`, {});
     expect(applied.status, JSON.stringify(applied.body)).toBe(200);
     expect(applied.body.applied[0].status).toBe("created");
     const session = await api().get(`/sessions/${applied.body.applied[0].sessionId}`);
     expect(session.body.equipment).toEqual([
-      expect.objectContaining({ equipmentId: world.laptops.id, quantity: 6 }),
+      expect.objectContaining({ equipmentId: spare.body.id, quantity: 6 }),
     ]);
+    // Now both pools are short on Monday: the next run goes on Tuesday.
+    const next = await planSix("2027-08-02", "2027-08-03");
+    expect(next.item.segments[0].date).toBe("2027-08-03");
+    expect(next.item.equipment).toEqual(line(world.laptops, "Laptops"));
+    // Two runs of 6 on Tuesday: the location's pool serves one, the mobile pool the other.
+    const both = await runPlan(api(), {
+      demand: [demand(world, { from: "2027-08-03", to: "2027-08-03" }, { runs: 2, maxSeats: 6 })],
+      iterations: 5000,
+    });
+    expect(both.result.items.map((item: any) => item.equipment[0]?.name).sort()).toEqual([
+      "Laptops",
+      "Spare laptops",
+    ]);
+    // A mobile pool serves every location: archived, it leaves the tenant's other tests alone.
+    expect((await api().post(`/equipment/${spare.body.id}/archive`)).status).toBe(200);
+    const window = { from: "2027-08-02", to: "2027-08-03" };
 
     // 25 seats need 25 laptops, more than any pool holds: the run cannot be held as the course needs.
     const big = await runPlan(api(), {
