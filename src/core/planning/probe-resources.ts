@@ -3,6 +3,7 @@ import type { CoursesTable } from "../db/schema.js";
 import { loadConflictContext } from "../scheduling/conflict-context.js";
 import { peakQuantity } from "../scheduling/engine/equipment-checks.js";
 import { findConflicts } from "../scheduling/engine/find-conflicts.js";
+import { createBookingIndex } from "../scheduling/engine/intervals.js";
 import { gridDatesOf, localDayGrid, mondayOf, monthEndOf } from "../scheduling/engine/local-days.js";
 import type { DeliveryFormat, Proposal } from "../scheduling/engine/types.js";
 import { addDays, instantToLocalDate, localToInstant } from "../time/zoned.js";
@@ -168,18 +169,13 @@ export async function probeResources(
     }
   }
   // What other sessions leave of each pool per day (their busiest moment), as the engine counts it.
+  const index = createBookingIndex(context.bookings, request.sessionId);
   for (const poolId of new Set(request.equipment.map((line) => line.equipmentId))) {
     const stock = context.equipment.get(poolId)?.quantity ?? 0;
     const free = new Map<string, number>();
     for (const segment of base.segments) {
-      const others = context.bookings.filter(
-        (b) =>
-          b.resourceType === "equipment" &&
-          b.resourceId === poolId &&
-          b.start < segment.end &&
-          b.end > segment.start,
-      );
-      free.set(segment.key, Math.max(0, stock - peakQuantity(others, segment)));
+      const inUse = peakQuantity(index.overlapping("equipment", poolId, segment), segment);
+      free.set(segment.key, Math.max(0, stock - inUse));
     }
     result.equipmentFree.set(poolId, free);
   }
