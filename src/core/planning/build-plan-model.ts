@@ -30,9 +30,6 @@ import { loadTravelMinutes } from "./travel-minutes.js";
 
 const CANDIDATE_LIMIT = 200;
 
-/** Id prefix of the groups of runs that cannot share a day because together they need more of a pool than it holds. */
-export const POOL_GROUP = "pool:";
-
 /** One session to place: a run of a demand, or a draft session. */
 export interface PlanRun {
   key: string;
@@ -322,9 +319,17 @@ function assembleModel(
   const groups: SolverModel["groups"] = [];
   const events: SolverEvent[] = [];
   const runs: PlanRun[] = [];
-  // Per pool, the runs that take from it, with what they take and the least other sessions leave
-  // free on their days.
-  const poolUsers = new Map<string, { course: number; quantity: number; leastFree: number }[]>();
+  // Per pool bound to runs, what other sessions leave free on each day: the least any of its runs
+  // sees (their times of day differ), so the solver never counts on units one of them cannot have.
+  const poolFree = new Map<string, number[]>();
+  const poolIndex = (equipmentId: string, stock: number, free: Map<string, number> | undefined): number => {
+    const days = poolFree.get(equipmentId) ?? periodDates.map(() => stock);
+    periodDates.forEach((date, p) => {
+      days[p] = Math.min(days[p]!, free?.get(date) ?? stock);
+    });
+    poolFree.set(equipmentId, days);
+    return [...poolFree.keys()].indexOf(equipmentId);
+  };
 
   for (const option of options) {
     const { item } = option;
@@ -353,14 +358,14 @@ function assembleModel(
       courses.push({ id: key, minDays: item.times.length });
       // A multi-day run is a compact group: a day of it with no other day of it next to it costs.
       if (item.times.length > 1) groups.push({ id: `run:${key}`, courses: [course], compact: true });
-      // Only a need with one pool is bound to it; with several, the pool is chosen per day later.
-      for (const { quantity, pools } of option.equipment) {
-        if (pools.length !== 1) continue;
-        const { equipmentId, stock } = pools[0]!;
-        const free = option.equipmentFree.get(equipmentId);
-        const leastFree = Math.min(stock, ...option.allowedDates.map((d) => free?.get(d) ?? stock));
-        poolUsers.set(equipmentId, [...(poolUsers.get(equipmentId) ?? []), { course, quantity, leastFree }]);
-      }
+      // Only a need with one pool is bound to it (the solver keeps the plan's use of the pool within
+      // what is free); with several, the pool is chosen per run when the result is read back.
+      const uses = option.equipment
+        .filter(({ pools }) => pools.length === 1)
+        .map(({ quantity, pools: [pool] }) => ({
+          pool: poolIndex(pool!.equipmentId, pool!.stock, option.equipmentFree.get(pool!.equipmentId)),
+          quantity,
+        }));
       const windowStart = item.dates[0]!;
       const instructorOptions =
         item.lockedInstructors?.length === 0
@@ -393,16 +398,10 @@ function assembleModel(
           rooms: item.format === "vilt" ? [] : option.roomIds.map((id) => roomIndex.get(id)!),
           instructors: instructorOptions,
           periodCosts,
+          ...(uses.length > 0 ? { uses } : {}),
         });
       });
     }
-  }
-  // Runs that each take more than half of what a pool has free on its tightest day can never share
-  // a day (hard). Smaller ones that together overflow it are caught when reading the result.
-  for (const [poolId, users] of poolUsers) {
-    const leastFree = Math.min(...users.map((user) => user.leastFree));
-    const big = users.filter((user) => 2 * user.quantity > leastFree).map((user) => user.course);
-    if (big.length > 1) groups.push({ id: `${POOL_GROUP}${poolId}`, courses: big, compact: false });
   }
   // Existing bookings, unavailability and time off: fixed events holding the resource that day.
   const holdBlockedDays = (
@@ -444,6 +443,7 @@ function assembleModel(
       courses,
       groups,
       events,
+      pools: [...poolFree].map(([id, free]) => ({ id, free: free.map((units) => Math.max(0, units)) })),
       weights: planningWeights,
     },
     runs,

@@ -1,6 +1,6 @@
 import { monthText } from "../scheduling/engine/messages.js";
 import type { SolveResult } from "../solver/solve.js";
-import { type PlanProblem, type PlanRun, POOL_GROUP } from "./build-plan-model.js";
+import type { PlanProblem, PlanRun } from "./build-plan-model.js";
 import type { Explanation } from "./explain.js";
 import type { PlannedEquipment } from "./plan-equipment.js";
 import type { PlanItem, PlanResult } from "./plans.schemas.js";
@@ -63,7 +63,6 @@ export function interpretPlan(problem: PlanProblem, result: SolveResult): PlanRe
   const items = problem.runs.map((run) =>
     presentRun(problem, result, run, rejected.get(run), equipment.get(run) ?? []),
   );
-  const poolClashes = countPoolClashes(problem, result);
   const s = result.score;
   const w = model.weights;
   const soft = (constraint: string, count: number, weight: number) => ({
@@ -93,8 +92,9 @@ export function interpretPlan(problem: PlanProblem, result: SolveResult): PlanRe
         hard("teaching_day_limit", s.instructorLimit),
         hard("room_double_booked", s.roomClashes),
         // A run is both a course and its own (compact) group: a clash counts in both, as in `hard`.
-        hard("same_run_same_day", s.courseClashes + s.groupClashes - poolClashes),
-        hard("equipment_pool_shared", poolClashes),
+        hard("same_run_same_day", s.courseClashes + s.groupClashes),
+        // Units the plan's runs would take beyond what a pool has free on a day.
+        hard("equipment_pool_shared", s.poolOver),
         hard("not_placed", s.unplaced),
         soft("instructor_cost", s.instructorCost, w.instructorCost),
         soft("preferred_days", s.periodCost, w.periodCost),
@@ -114,25 +114,6 @@ export function interpretPlan(problem: PlanProblem, result: SolveResult): PlanRe
       stoppedBy: result.stoppedBy,
     },
   };
-}
-
-/** Runs beyond the first on one day in a group of runs that cannot share a pool. */
-function countPoolClashes(problem: PlanProblem, result: SolveResult): number {
-  const { model } = problem;
-  let clashes = 0;
-  for (const group of model.groups) {
-    if (!group.id.startsWith(POOL_GROUP)) continue;
-    // Runs (not events) per day: two days of one run on one day are that run's own clash.
-    const courses = new Set(group.courses);
-    const perPeriod = new Map<number, Set<number>>();
-    model.events.forEach((event, e) => {
-      const p = result.period[e]!;
-      if (!courses.has(event.course) || p < 0) return;
-      perPeriod.set(p, (perPeriod.get(p) ?? new Set()).add(event.course));
-    });
-    for (const runs of perPeriod.values()) clashes += runs.size - 1;
-  }
-  return clashes;
 }
 
 /**

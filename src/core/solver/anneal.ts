@@ -252,6 +252,7 @@ export class Moves {
       dDays = this.daysMoveDelta(c, p0, p1);
       if (ie >= 0) dHard += this.instMoveHard(ie, p0, p1) + this.limitMoveHard(e, ie, p0, p1);
       if (m.periodCost) dPeriodCost = m.periodCost[e * P + p1]! - m.periodCost[e * P + p0]!;
+      if (m.Q > 0) dHard += this.poolMoveHard(e, p0, p1, -1);
     } else {
       const c2 = m.eventCourse[e2]!;
       const size2 = m.eventSize[e2]!;
@@ -303,6 +304,7 @@ export class Moves {
           m.periodCost[e * P + p0]! +
           m.periodCost[e2 * P + p0]! -
           m.periodCost[e2 * P + p1]!;
+      if (m.Q > 0) dHard += this.poolMoveHard(e, p0, p1, e2);
     }
     const w = m.weights;
     this.deferred = true;
@@ -365,6 +367,23 @@ export class Moves {
       s.limitStep(k1, -1);
     }
     if (leaves) s.limitStep(k0, 1);
+    return change;
+  }
+
+  /**
+   * Units over the pools gained when event e goes from `from` to `to` (and e2, when ≥ 0, the other
+   * way): the moves are applied to the pools' use for the count, then undone.
+   */
+  private poolMoveHard(e: number, from: number, to: number, e2: number): number {
+    const s = this.s;
+    let change = s.poolStep(e, from, -1) + s.poolStep(e, to, 1);
+    if (e2 >= 0) change += s.poolStep(e2, to, -1) + s.poolStep(e2, from, 1);
+    if (e2 >= 0) {
+      s.poolStep(e2, from, -1);
+      s.poolStep(e2, to, 1);
+    }
+    s.poolStep(e, to, -1);
+    s.poolStep(e, from, 1);
     return change;
   }
 

@@ -15,7 +15,9 @@
  *   (with a cost), or has none.
  * - Hard: every event placed, no room used twice at once, no group/course/instructor overlap,
  *   periods/rooms/instructors only from the event's domain, fixed events stay where they are, and
- *   no instructor in more periods of a limit's window than it allows (one violation per period over).
+ *   no instructor in more periods of a limit's window than it allows (one violation per period over),
+ *   no pool (a shared stock such as laptops) giving out more in a period than it has (one
+ *   violation per unit over).
  * - Soft (weights): room capacity (per seat over), room waste (per seat left empty), min working days (per missing day),
  *   compactness (per isolated event), room stability (per extra room of a course), instructor cost,
  *   period preference cost.
@@ -35,6 +37,8 @@ export interface SolverEvent {
   periodCosts?: number[];
   /** A locked assignment (an existing booking): the search never moves it. */
   fixed?: { period: number; room: number; instructor?: number };
+  /** Units the event takes from pools in whatever period it is placed. */
+  uses?: { pool: number; quantity: number }[];
 }
 
 export interface SolverWeights {
@@ -67,6 +71,8 @@ export interface SolverModel {
    * fixed events already take is for the caller to subtract from `max`.
    */
   instructorLimits?: { instructor: number; periods: number[]; max: number }[];
+  /** Shared stocks events take units of (`SolverEvent.uses`): what each has free per period. */
+  pools?: { id: string; free: number[] }[];
 }
 
 export const itcWeights: SolverWeights = {
@@ -131,6 +137,12 @@ export interface CompiledModel {
   limitMax: Int32Array;
   limitStart: Int32Array;
   limitList: Int32Array;
+  /** Pools: their number, the units free per (pool, period) (Q*P), and each event's uses as CSR. */
+  Q: number;
+  poolFree: Int32Array;
+  useStart: Int32Array;
+  usePool: Int32Array;
+  useQuantity: Int32Array;
 }
 
 function csr(lists: number[][]): { start: Int32Array; list: Int32Array } {
@@ -251,6 +263,26 @@ export function compileModel(model: SolverModel): CompiledModel {
     }
   });
   const limitCsr = csr(limitsAt);
+  const pools = model.pools ?? [];
+  const poolFree = new Int32Array(pools.length * P);
+  pools.forEach((pool, q) => {
+    check(pool.free.length === P, `pool ${pool.id} needs one free count per period`);
+    pool.free.forEach((units, p) => {
+      check(Number.isInteger(units) && units >= 0, `pool ${pool.id} needs whole free counts of 0 or more`);
+      poolFree[q * P + p] = units;
+    });
+  });
+  const uses = model.events.map((event) => event.uses ?? []);
+  for (const [e, list] of uses.entries())
+    for (const use of list) {
+      check(use.pool >= 0 && use.pool < pools.length, `event ${model.events[e]!.id} uses an unknown pool`);
+      check(
+        Number.isInteger(use.quantity) && use.quantity > 0,
+        `event ${model.events[e]!.id} needs a whole quantity over 0`,
+      );
+    }
+  const useCsr = csr(uses.map((list) => list.map((use) => use.pool)));
+  const useQuantity = Int32Array.from(uses.flatMap((list) => list.map((use) => use.quantity)));
   const courseDegree = new Int32Array(C);
   const neighbours = model.courses.map(() => new Set<number>());
   for (const group of model.groups)
@@ -306,5 +338,10 @@ export function compileModel(model: SolverModel): CompiledModel {
     limitMax: Int32Array.from(limits.map((limit) => limit.max)),
     limitStart: limitCsr.start,
     limitList: limitCsr.list,
+    Q: pools.length,
+    poolFree,
+    useStart: useCsr.start,
+    usePool: useCsr.list,
+    useQuantity,
   };
 }

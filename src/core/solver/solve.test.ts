@@ -138,6 +138,41 @@ describe("solver", () => {
     }
   });
 
+  it("keeps what events take of a pool within what it has free per period", () => {
+    // Three days, all three events would rather have the first; 10 laptops free on days 0 and 1, 4 on day 2.
+    const model: SolverModel = {
+      periodDay: [0, 1, 2],
+      rooms: [],
+      instructors: [],
+      courses: [0, 1, 2].map((c) => ({ id: `run${c}`, minDays: 0 })),
+      groups: [],
+      pools: [{ id: "laptops", free: [10, 10, 4] }],
+      events: [6, 5, 5].map((quantity, c) => ({
+        id: `run${c}`,
+        course: c,
+        size: 1,
+        rooms: [],
+        periodCosts: [0, 10, 20],
+        uses: [{ pool: 0, quantity }],
+      })),
+      weights: { ...noSoft, periodCost: 1 },
+    };
+    const free = solve(
+      { ...model, pools: [{ id: "laptops", free: [99, 99, 99] }] },
+      { seed: 1, maxIterations: 5_000 },
+    );
+    expect(free.period).toEqual([0, 0, 0]);
+    for (const seed of [1, 2, 3]) {
+      const result = solve(model, { seed, maxIterations: 5_000, hardWeight: 1e6 });
+      expect(result.score).toMatchObject({ hard: 0, poolOver: 0 });
+      // Two share a day (5 + 5, never 6 + 5), the third has the other; day 2's 4 hold none of them.
+      const used = [0, 1, 2].map((day) =>
+        [6, 5, 5].reduce((sum, quantity, e) => sum + (result.period[e] === day ? quantity : 0), 0),
+      );
+      expect(used[0]! <= 10 && used[1]! <= 10 && used[2] === 0).toBe(true);
+    }
+  });
+
   it("never moves a fixed event, and prefers the cheaper period", () => {
     const model: SolverModel = {
       periodDay: [0, 0, 1, 1],

@@ -5,7 +5,7 @@ import { compileModel, type SolverModel } from "./model.js";
 import { Random } from "./random.js";
 import { SolverState, scoreAssignment } from "./state.js";
 
-/** A random model with every feature: domains, virtual events, instructor options and limits, fixed events, period costs, adjacency. */
+/** A random model with every feature: domains, virtual events, instructor options and limits, fixed events, period costs, adjacency, pools. */
 function randomModel(seed: number): SolverModel {
   const rng = new Random(seed);
   const days = 1 + rng.int(4);
@@ -14,6 +14,7 @@ function randomModel(seed: number): SolverModel {
   const R = 1 + rng.int(4);
   const I = 1 + rng.int(4);
   const C = 1 + rng.int(6);
+  const Q = rng.int(3);
   const pick = (n: number, k: number) => [...new Set(Array.from({ length: k }, () => rng.int(n)))];
   const events: SolverModel["events"] = [];
   for (let c = 0; c < C; c++) {
@@ -34,6 +35,9 @@ function randomModel(seed: number): SolverModel {
         ...(rooms ? { rooms } : {}),
         ...(instructors ? { instructors } : {}),
         ...(rng.next() < 0.3 ? { periodCosts: Array.from({ length: P }, () => rng.int(5)) } : {}),
+        ...(Q > 0 && rng.next() < 0.6
+          ? { uses: pick(Q, 1 + rng.int(Q)).map((pool) => ({ pool, quantity: 1 + rng.int(5) })) }
+          : {}),
       };
       if (rng.next() < 0.1) {
         const allowedRooms = rooms ?? Array.from({ length: R }, (_, r) => r);
@@ -66,6 +70,11 @@ function randomModel(seed: number): SolverModel {
       instructor: rng.int(I),
       periods: pick(P, 1 + rng.int(P)),
       max: rng.int(3),
+    })),
+    // Shared stocks with a few units free per period.
+    pools: Array.from({ length: Q }, (_, q) => ({
+      id: `q${q}`,
+      free: Array.from({ length: P }, () => rng.int(8)),
     })),
     weights: {
       roomCapacity: 1,

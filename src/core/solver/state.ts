@@ -11,6 +11,8 @@ export interface ScoreBreakdown {
   instructorClashes: number;
   /** Periods beyond an instructor limit's cap, summed over the limits. */
   instructorLimit: number;
+  /** Units given out beyond what a pool has free, summed over pools and periods. */
+  poolOver: number;
   /** Seats missing, summed over placed events. */
   roomCapacity: number;
   /** Seats left empty in rooms larger than their event, summed over placed events. */
@@ -65,6 +67,7 @@ export class SolverState {
   /** Events the search placed (not fixed) per (instructor, period), and periods taken per instructor limit. */
   readonly instFreeCnt: Int32Array;
   readonly limitCnt: Int32Array;
+  readonly poolUse: Int32Array;
   /** The events placed in each period (P rows of E slots) and each event's slot in its row. */
   readonly periodEvents: Int32Array;
   readonly periodSize: Int32Array;
@@ -76,6 +79,7 @@ export class SolverState {
   groupClashes = 0;
   instructorClashes = 0;
   instructorLimit = 0;
+  poolOver = 0;
   roomCapacity = 0;
   roomWaste = 0;
   minDays = 0;
@@ -103,6 +107,7 @@ export class SolverState {
     this.courseInsts = new Int32Array(C);
     this.instFreeCnt = new Int32Array(m.W > 0 ? I * P : 0);
     this.limitCnt = new Int32Array(m.W);
+    this.poolUse = new Int32Array(m.Q * P);
     this.periodEvents = new Int32Array(P * E);
     this.periodSize = new Int32Array(P);
     this.slot = new Int32Array(E).fill(-1);
@@ -117,7 +122,8 @@ export class SolverState {
       this.courseClashes +
       this.groupClashes +
       this.instructorClashes +
-      this.instructorLimit
+      this.instructorLimit +
+      this.poolOver
     );
   }
 
@@ -145,6 +151,7 @@ export class SolverState {
       groupClashes: this.groupClashes,
       instructorClashes: this.instructorClashes,
       instructorLimit: this.instructorLimit,
+      poolOver: this.poolOver,
       roomCapacity: this.roomCapacity,
       roomWaste: this.roomWaste,
       minDays: this.minDays,
@@ -191,6 +198,25 @@ export class SolverState {
       this.limitCnt[w] = before + step;
       const max = m.limitMax[w]!;
       change += (before + step > max ? before + step - max : 0) - (before > max ? before - max : 0);
+    }
+    return change;
+  }
+
+  /**
+   * Units over what pools have free gained when event e starts (step 1) or stops (step -1) taking
+   * its units in period p; applies the change to the pools' use.
+   */
+  poolStep(e: number, p: number, step: 1 | -1): number {
+    const m = this.m;
+    let change = 0;
+    const end = m.useStart[e + 1]!;
+    for (let j = m.useStart[e]!; j < end; j++) {
+      const k = m.usePool[j]! * m.P + p;
+      const free = m.poolFree[k]!;
+      const before = this.poolUse[k]!;
+      const after = before + step * m.useQuantity[j]!;
+      this.poolUse[k] = after;
+      change += (after > free ? after - free : 0) - (before > free ? before - free : 0);
     }
     return change;
   }
@@ -242,6 +268,7 @@ export class SolverState {
       if (this.courseInst[c * m.I + i]!++ === 0 && ++this.courseInsts[c]! > 1) this.instructorStability++;
     }
     if (m.periodCost) this.periodCost += m.periodCost[e * P + p]!;
+    if (m.Q > 0) this.poolOver += this.poolStep(e, p, 1);
   }
 
   unplace(e: number): void {
@@ -291,6 +318,7 @@ export class SolverState {
       if (--this.courseInst[c * m.I + i]! === 0 && this.courseInsts[c]!-- > 1) this.instructorStability--;
     }
     if (m.periodCost) this.periodCost -= m.periodCost[e * P + p]!;
+    if (m.Q > 0) this.poolOver += this.poolStep(e, p, -1);
   }
 
   /** The single event in (room, period), or -1 when the slot is empty or shared. */
@@ -310,6 +338,7 @@ export const zeroScore = (): ScoreBreakdown => ({
   groupClashes: 0,
   instructorClashes: 0,
   instructorLimit: 0,
+  poolOver: 0,
   roomCapacity: 0,
   roomWaste: 0,
   minDays: 0,
@@ -337,6 +366,7 @@ export function scoreAssignment(
   const days = new Uint8Array(C * D);
   const rooms = new Uint8Array(C * R);
   const teachers = new Uint8Array(C * I);
+  const poolUse = new Int32Array(m.Q * P);
   for (let e = 0; e < E; e++) {
     const p = period[e]!;
     if (p < 0) {
@@ -364,7 +394,12 @@ export function scoreAssignment(
       teachers[c * I + i] = 1;
     }
     if (m.periodCost) s.periodCost += m.periodCost[e * P + p]!;
+    for (let j = m.useStart[e]!; j < m.useStart[e + 1]!; j++)
+      poolUse[m.usePool[j]! * P + p]! += m.useQuantity[j]!;
   }
+  poolUse.forEach((used, k) => {
+    s.poolOver += Math.max(0, used - m.poolFree[k]!);
+  });
   const excess = (counts: Int32Array) => counts.reduce((sum, n) => sum + (n > 1 ? n - 1 : 0), 0);
   s.roomClashes = excess(roomUse);
   s.courseClashes = excess(courseUse);
@@ -397,6 +432,12 @@ export function scoreAssignment(
     s.instructorLimit += Math.max(0, taken - limit.max);
   }
   const hard =
-    s.unplaced + s.roomClashes + s.courseClashes + s.groupClashes + s.instructorClashes + s.instructorLimit;
+    s.unplaced +
+    s.roomClashes +
+    s.courseClashes +
+    s.groupClashes +
+    s.instructorClashes +
+    s.instructorLimit +
+    s.poolOver;
   return { ...s, hard, soft: weightedSoft(m, s) };
 }

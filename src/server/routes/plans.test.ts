@@ -496,9 +496,39 @@ describeEachDatabase("planning", (ctx) => {
         "Laptops would be short on 2027-08-16: the other items of this plan take 6 of 10, this run needs 6",
       count: 1,
     });
-    expect(shared(oneDay)).toBe(1);
+    // The solver's count: the two runs together take 2 laptops more than the 10.
+    expect(shared(oneDay)).toBe(2);
     const lines = oneDay.result.score.constraints.filter((c: any) => c.kind === "hard");
     expect(lines.reduce((sum: number, c: any) => sum + c.cost, 0)).toBe(oneDay.result.score.hard);
+  });
+
+  it("keeps a run and a re-planned draft apart when only together they overflow a pool, neither taking more than half", async () => {
+    const world = await worldNeedingLaptops(api(), { kind: "laptop", quantity: 6 });
+    // A draft taking 5 of the 10 laptops (Anna in room B, kept) may move to Monday or Tuesday, as
+    // may a run taking 6 (Ben in room A). Both would rather be on Monday, the earlier day.
+    const draft = await api().post(
+      "/sessions",
+      sessionBody(world, "2027-08-31", {
+        equipment: [{ equipmentId: world.laptops.id, quantity: 5 }],
+        instructors: [{ instructorId: world.anna.id, role: "lead" }],
+        segments: [{ start: "2027-08-31T09:00", end: "2027-08-31T17:00", roomId: world.roomB.id }],
+      }),
+    );
+    expect(draft.status, JSON.stringify(draft.body)).toBe(201);
+    const window = { from: "2027-08-30", to: "2027-08-31" };
+    const plan = await runPlan(api(), {
+      demand: [demand(world, window)],
+      sessions: [{ sessionId: draft.body.id, window, lock: { instructors: true, rooms: true } }],
+      iterations: 5000,
+    });
+    expect(plan.result.items.map((item: any) => item.status)).toEqual(["placed", "placed"]);
+    expect(plan.result.items.map((item: any) => item.segments[0].date).sort()).toEqual([
+      "2027-08-30",
+      "2027-08-31",
+    ]);
+    expect(plan.result.score.hard).toBe(0);
+    const applied = await api().post(`/plans/${plan.id}/apply`, {});
+    expect(applied.body.applied.map((a: any) => a.status).sort()).toEqual(["created", "updated"]);
   });
 
   it("counts what other sessions take of a pool on the day when the plan's runs share it", async () => {
