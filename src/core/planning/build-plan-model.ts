@@ -10,6 +10,7 @@ import { dayNumberOf, isoWeekdayOf } from "../time/zoned.js";
 import { type Explanation, explainBlocked, explainRunBlocks } from "./explain.js";
 import { limitWindows } from "./limit-windows.js";
 import { type EquipmentNeed, equipmentNeeds, poolsFreeOn } from "./plan-equipment.js";
+import { planPools } from "./plan-pools.js";
 import {
   instructorDayCost,
   LATER_DAY_COST,
@@ -319,17 +320,7 @@ function assembleModel(
   const groups: SolverModel["groups"] = [];
   const events: SolverEvent[] = [];
   const runs: PlanRun[] = [];
-  // Per pool bound to runs, what other sessions leave free on each day: the least any of its runs
-  // sees (their times of day differ), so the solver never counts on units one of them cannot have.
-  const poolFree = new Map<string, number[]>();
-  const poolIndex = (equipmentId: string, stock: number, free: Map<string, number> | undefined): number => {
-    const days = poolFree.get(equipmentId) ?? periodDates.map(() => stock);
-    periodDates.forEach((date, p) => {
-      days[p] = Math.min(days[p]!, free?.get(date) ?? stock);
-    });
-    poolFree.set(equipmentId, days);
-    return [...poolFree.keys()].indexOf(equipmentId);
-  };
+  const pools = planPools(periodDates);
 
   for (const option of options) {
     const { item } = option;
@@ -358,14 +349,6 @@ function assembleModel(
       courses.push({ id: key, minDays: item.times.length });
       // A multi-day run is a compact group: a day of it with no other day of it next to it costs.
       if (item.times.length > 1) groups.push({ id: `run:${key}`, courses: [course], compact: true });
-      // Only a need with one pool is bound to it (the solver keeps the plan's use of the pool within
-      // what is free); with several, the pool is chosen per run when the result is read back.
-      const uses = option.equipment
-        .filter(({ pools }) => pools.length === 1)
-        .map(({ quantity, pools: [pool] }) => ({
-          pool: poolIndex(pool!.equipmentId, pool!.stock, option.equipmentFree.get(pool!.equipmentId)),
-          quantity,
-        }));
       const windowStart = item.dates[0]!;
       const instructorOptions =
         item.lockedInstructors?.length === 0
@@ -398,9 +381,13 @@ function assembleModel(
           rooms: item.format === "vilt" ? [] : option.roomIds.map((id) => roomIndex.get(id)!),
           instructors: instructorOptions,
           periodCosts,
-          ...(uses.length > 0 ? { uses } : {}),
         });
       });
+      pools.add(
+        planRun.events.map((e) => events[e]!),
+        option.equipment,
+        option.equipmentFree,
+      );
     }
   }
   // Existing bookings, unavailability and time off: fixed events holding the resource that day.
@@ -443,7 +430,7 @@ function assembleModel(
       courses,
       groups,
       events,
-      pools: [...poolFree].map(([id, free]) => ({ id, free: free.map((units) => Math.max(0, units)) })),
+      pools: pools.build(),
       weights: planningWeights,
     },
     runs,

@@ -531,6 +531,55 @@ describeEachDatabase("planning", (ctx) => {
     expect(applied.body.applied.map((a: any) => a.status).sort()).toEqual(["created", "updated"]);
   });
 
+  it("keeps runs apart when together they need more than the pools they may take from hold", async () => {
+    const world = await worldNeedingLaptops(api(), { kind: "laptop", quantity: 5 });
+    const spare = await api().post("/equipment", { name: "Spare laptops", kind: "laptop", quantity: 8 });
+    expect(spare.status).toBe(201);
+    // On Monday an online session takes all 10 of the location's laptops. That leaves the mobile
+    // pool's 8 for a run of 5 (either pool would do for it) and a draft taking 5 of the mobile ones
+    // (Anna in room B, kept): not both, though both would rather have Monday.
+    const online = await api().post(
+      "/sessions",
+      sessionBody(world, "2027-09-13", {
+        format: "vilt",
+        locationId: null,
+        segments: [{ start: "2027-09-13T09:00", end: "2027-09-13T17:00", roomId: null }],
+        instructors: [],
+        equipment: [{ equipmentId: world.laptops.id, quantity: 10 }],
+      }),
+    );
+    expect(online.status, JSON.stringify(online.body)).toBe(201);
+    const draft = await api().post(
+      "/sessions",
+      sessionBody(world, "2027-09-14", {
+        equipment: [{ equipmentId: spare.body.id, quantity: 5 }],
+        instructors: [{ instructorId: world.anna.id, role: "lead" }],
+        segments: [{ start: "2027-09-14T09:00", end: "2027-09-14T17:00", roomId: world.roomB.id }],
+      }),
+    );
+    expect(draft.status, JSON.stringify(draft.body)).toBe(201);
+    const window = { from: "2027-09-13", to: "2027-09-14" };
+    const plan = await runPlan(api(), {
+      demand: [demand(world, window)],
+      sessions: [{ sessionId: draft.body.id, window, lock: { instructors: true, rooms: true } }],
+      iterations: 5000,
+    });
+    expect(plan.result.items.map((item: any) => item.status)).toEqual(["placed", "placed"]);
+    const byDate = Object.fromEntries(
+      plan.result.items.map((item: any) => [item.segments[0].date, `${item.kind} ${item.equipment[0].name}`]),
+    );
+    // Whichever has Monday takes the mobile laptops; a run on Tuesday takes the location's.
+    expect([
+      { "2027-09-13": "demand Spare laptops", "2027-09-14": "session Spare laptops" },
+      { "2027-09-13": "session Spare laptops", "2027-09-14": "demand Laptops" },
+    ]).toContainEqual(byDate);
+    expect(plan.result.score.hard).toBe(0);
+    const applied = await api().post(`/plans/${plan.id}/apply`, {});
+    expect(applied.body.applied.map((a: any) => a.status).sort()).toEqual(["created", "updated"]);
+    // A mobile pool serves every location: archived, it leaves the tenant's other tests alone.
+    expect((await api().post(`/equipment/${spare.body.id}/archive`)).status).toBe(200);
+  });
+
   it("counts what other sessions take of a pool on the day when the plan's runs share it", async () => {
     const world = await worldNeedingLaptops(api(), { kind: "laptop", quantity: 4 });
     // An online session with no room or instructor takes 4 of the 10 laptops on Monday: each run
