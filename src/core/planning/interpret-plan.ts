@@ -127,9 +127,12 @@ function poolCounter(periodDates: string[]) {
   const taken = (poolId: string, p: number) => used.get(`${poolId}|${p}`) ?? 0;
   return {
     check(run: PlanRun, periods: number[]): { lines: PlannedEquipment[]; short: Explanation | null } {
-      const free = (poolId: string, p: number, stock: number) =>
-        (run.equipmentFree.get(poolId)?.get(periodDates[p]!) ?? stock) - taken(poolId, p);
       const lines: PlannedEquipment[] = [];
+      // What other sessions leave, less what earlier runs and this run's earlier lines take.
+      const free = (poolId: string, p: number, stock: number) =>
+        (run.equipmentFree.get(poolId)?.get(periodDates[p]!) ?? stock) -
+        taken(poolId, p) -
+        lines.reduce((sum, line) => sum + (line.equipmentId === poolId ? line.quantity : 0), 0);
       for (const need of run.equipment) {
         const pool = need.pools.find((candidate) =>
           periods.every((p) => free(candidate.equipmentId, p, candidate.stock) >= need.quantity),

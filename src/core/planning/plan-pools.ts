@@ -9,26 +9,28 @@ import type { EquipmentNeed } from "./plan-equipment.js";
  * together. That is necessary, not sufficient, for a set (6 + 6 do not go into 10 + 2): which pool
  * each run takes is still settled when the result is read back.
  *
- * A pool's free units on a day are the least any of its runs sees (their times of day differ), so
- * the solver never counts on units one of them cannot have.
+ * A pool's free units on a day are the most any run that may have that day sees (their times of
+ * day differ): never fewer than a run there could take alone, so the solver never counts a
+ * violation the read-back would not find; runs at different times are checked there.
  */
 export function planPools(periodDates: string[]) {
-  const least = new Map<string, number[]>();
+  const most = new Map<string, number[]>();
   const sets = new Map<string, string[]>();
   const takers: { events: SolverEvent[]; ids: string[]; quantity: number }[] = [];
   return {
     /** A run's events and needs, with what other sessions leave free of each pool per date. */
     add(events: SolverEvent[], needs: EquipmentNeed[], free: Map<string, Map<string, number>>): void {
+      const allowed = new Set(events.flatMap((event) => event.periods ?? []));
       for (const need of needs) {
+        if (need.pools.length === 0) continue;
         const ids = need.pools.map((pool) => pool.equipmentId).sort();
         sets.set(ids.join(","), ids);
         takers.push({ events, ids, quantity: need.quantity });
         for (const { equipmentId, stock } of need.pools) {
-          const days = least.get(equipmentId) ?? periodDates.map(() => stock);
-          periodDates.forEach((date, p) => {
-            days[p] = Math.min(days[p]!, free.get(equipmentId)?.get(date) ?? stock);
-          });
-          least.set(equipmentId, days);
+          const days = most.get(equipmentId) ?? periodDates.map(() => 0);
+          for (const p of allowed)
+            days[p] = Math.max(days[p]!, free.get(equipmentId)?.get(periodDates[p]!) ?? stock);
+          most.set(equipmentId, days);
         }
       }
     },
@@ -43,7 +45,7 @@ export function planPools(periodDates: string[]) {
       }
       return all.map((ids) => ({
         id: ids.join(","),
-        free: periodDates.map((_, p) => ids.reduce((sum, id) => sum + Math.max(0, least.get(id)![p]!), 0)),
+        free: periodDates.map((_, p) => ids.reduce((sum, id) => sum + Math.max(0, most.get(id)![p]!), 0)),
       }));
     },
   };

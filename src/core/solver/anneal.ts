@@ -511,7 +511,8 @@ export class Moves {
 
   /**
    * Whether events e (in t1) and f (in t2) trading periods would leave the timetable as it is: one
-   * course, one instructor, one room clash-free in both periods, the same period costs. A third of
+   * course, one instructor, one room clash-free in both periods, the same period costs and pool
+   * uses. A third of
    * the two-event chains on ITC2007 are such no-ops (and always accepted).
    */
   private tradesNothing(e: number, f: number, t1: number, t2: number): boolean {
@@ -526,8 +527,21 @@ export class Moves {
       (r < 0 || (s.roomCnt[r * P + t1] === 1 && s.roomCnt[r * P + t2] === 1)) &&
       (!m.periodCost ||
         m.periodCost[e * P + t1]! + m.periodCost[f * P + t2]! ===
-          m.periodCost[e * P + t2]! + m.periodCost[f * P + t1]!)
+          m.periodCost[e * P + t2]! + m.periodCost[f * P + t1]!) &&
+      (m.Q === 0 || this.sameUses(e, f))
     );
+  }
+
+  private sameUses(e: number, f: number): boolean {
+    const m = this.m;
+    const n = m.useStart[e + 1]! - m.useStart[e]!;
+    if (m.useStart[f + 1]! - m.useStart[f]! !== n) return false;
+    for (let j = 0; j < n; j++) {
+      const a = m.useStart[e]! + j;
+      const b = m.useStart[f]! + j;
+      if (m.usePool[a] !== m.usePool[b] || m.useQuantity[a] !== m.useQuantity[b]) return false;
+    }
+    return true;
   }
 
   /** The free room of period p that costs event x least (capacity, room stability); `fallback` when none is free. */

@@ -502,7 +502,7 @@ describeEachDatabase("planning", (ctx) => {
     expect(lines.reduce((sum: number, c: any) => sum + c.cost, 0)).toBe(oneDay.result.score.hard);
   });
 
-  it("keeps a run and a re-planned draft apart when only together they overflow a pool, neither taking more than half", async () => {
+  it("keeps a run and a re-planned draft apart when only together they overflow a pool, only one taking more than half", async () => {
     const world = await worldNeedingLaptops(api(), { kind: "laptop", quantity: 6 });
     // A draft taking 5 of the 10 laptops (Anna in room B, kept) may move to Monday or Tuesday, as
     // may a run taking 6 (Ben in room A). Both would rather be on Monday, the earlier day.
@@ -580,6 +580,36 @@ describeEachDatabase("planning", (ctx) => {
     expect((await api().post(`/equipment/${spare.body.id}/archive`)).status).toBe(200);
   });
 
+  it("counts a pool's day as the runs that may have it see it: a morning booking does not keep an afternoon run away", async () => {
+    const world = await worldNeedingLaptops(api(), { kind: "laptop", quantity: 6 });
+    // On Monday morning an online session takes 8 of the 10 laptops: a morning run cannot have
+    // Monday, an afternoon run can.
+    const morning = await api().post(
+      "/sessions",
+      sessionBody(world, "2027-09-20", {
+        format: "vilt",
+        locationId: null,
+        segments: [{ start: "2027-09-20T09:00", end: "2027-09-20T12:00", roomId: null }],
+        instructors: [],
+        equipment: [{ equipmentId: world.laptops.id, quantity: 8 }],
+      }),
+    );
+    expect(morning.status, JSON.stringify(morning.body)).toBe(201);
+    const window = { from: "2027-09-20", to: "2027-09-21" };
+    const plan = await runPlan(api(), {
+      demand: [
+        demand(world, window, { startTime: "09:00", endTime: "12:00" }),
+        demand(world, window, { startTime: "13:00", endTime: "17:00" }),
+      ],
+      iterations: 5000,
+    });
+    expect(plan.result.items.map((item: any) => [item.status, item.segments[0]?.date])).toEqual([
+      ["placed", "2027-09-21"],
+      ["placed", "2027-09-20"],
+    ]);
+    expect(plan.result.score.hard).toBe(0);
+  });
+
   it("counts what other sessions take of a pool on the day when the plan's runs share it", async () => {
     const world = await worldNeedingLaptops(api(), { kind: "laptop", quantity: 4 });
     // An online session with no room or instructor takes 4 of the 10 laptops on Monday: each run
@@ -595,7 +625,7 @@ describeEachDatabase("planning", (ctx) => {
       }),
     );
     expect(online.status, JSON.stringify(online.body)).toBe(201);
-    // Over two days the solver keeps them apart: each takes more than half of Monday's 6.
+    // Over two days the solver keeps them apart: 4 + 4 is more than Monday's 6.
     const twoDays = await runPlan(api(), {
       demand: [demand(world, { from: "2027-08-23", to: "2027-08-24" }, { runs: 2 })],
       iterations: 5000,
