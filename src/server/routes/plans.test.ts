@@ -71,6 +71,55 @@ async function worldNeedingLaptops(api: Api, requirement: Record<string, unknown
   return world;
 }
 
+/** An online session with no room or instructor that takes `quantity` of a pool on a date. */
+async function onlineSessionTaking(
+  api: Api,
+  world: World,
+  pool: { id: string },
+  quantity: number,
+  date: string,
+  times = ["09:00", "17:00"],
+) {
+  const online = await api.post(
+    "/sessions",
+    sessionBody(world, date, {
+      format: "vilt",
+      locationId: null,
+      segments: [{ start: `${date}T${times[0]}`, end: `${date}T${times[1]}`, roomId: null }],
+      instructors: [],
+      equipment: [{ equipmentId: pool.id, quantity }],
+    }),
+  );
+  expect(online.status, JSON.stringify(online.body)).toBe(201);
+}
+
+/**
+ * Plans one demand run beside a draft (Anna in room B, kept, on the window's last day) that takes
+ * `quantity` of a pool; both may have either day of the window.
+ */
+async function planRunBesideDraft(
+  api: Api,
+  world: World,
+  pool: { id: string },
+  quantity: number,
+  window: { from: string; to: string },
+) {
+  const draft = await api.post(
+    "/sessions",
+    sessionBody(world, window.to, {
+      equipment: [{ equipmentId: pool.id, quantity }],
+      instructors: [{ instructorId: world.anna.id, role: "lead" }],
+      segments: [{ start: `${window.to}T09:00`, end: `${window.to}T17:00`, roomId: world.roomB.id }],
+    }),
+  );
+  expect(draft.status, JSON.stringify(draft.body)).toBe(201);
+  return runPlan(api, {
+    demand: [demand(world, window)],
+    sessions: [{ sessionId: draft.body.id, window, lock: { instructors: true, rooms: true } }],
+    iterations: 5000,
+  });
+}
+
 /** Ben (the cheaper instructor) gets a teaching-day limit and already teaches on the given dates. */
 async function limitBen(api: Api, world: World, limit: Record<string, number>, taught: string[]) {
   expect((await api.patch(`/instructors/${world.ben.id}`, limit)).status).toBe(200);
@@ -506,20 +555,9 @@ describeEachDatabase("planning", (ctx) => {
     const world = await worldNeedingLaptops(api(), { kind: "laptop", quantity: 6 });
     // A draft taking 5 of the 10 laptops (Anna in room B, kept) may move to Monday or Tuesday, as
     // may a run taking 6 (Ben in room A). Both would rather be on Monday, the earlier day.
-    const draft = await api().post(
-      "/sessions",
-      sessionBody(world, "2027-08-31", {
-        equipment: [{ equipmentId: world.laptops.id, quantity: 5 }],
-        instructors: [{ instructorId: world.anna.id, role: "lead" }],
-        segments: [{ start: "2027-08-31T09:00", end: "2027-08-31T17:00", roomId: world.roomB.id }],
-      }),
-    );
-    expect(draft.status, JSON.stringify(draft.body)).toBe(201);
-    const window = { from: "2027-08-30", to: "2027-08-31" };
-    const plan = await runPlan(api(), {
-      demand: [demand(world, window)],
-      sessions: [{ sessionId: draft.body.id, window, lock: { instructors: true, rooms: true } }],
-      iterations: 5000,
+    const plan = await planRunBesideDraft(api(), world, world.laptops, 5, {
+      from: "2027-08-30",
+      to: "2027-08-31",
     });
     expect(plan.result.items.map((item: any) => item.status)).toEqual(["placed", "placed"]);
     expect(plan.result.items.map((item: any) => item.segments[0].date).sort()).toEqual([
@@ -538,31 +576,10 @@ describeEachDatabase("planning", (ctx) => {
     // On Monday an online session takes all 10 of the location's laptops. That leaves the mobile
     // pool's 8 for a run of 5 (either pool would do for it) and a draft taking 5 of the mobile ones
     // (Anna in room B, kept): not both, though both would rather have Monday.
-    const online = await api().post(
-      "/sessions",
-      sessionBody(world, "2027-09-13", {
-        format: "vilt",
-        locationId: null,
-        segments: [{ start: "2027-09-13T09:00", end: "2027-09-13T17:00", roomId: null }],
-        instructors: [],
-        equipment: [{ equipmentId: world.laptops.id, quantity: 10 }],
-      }),
-    );
-    expect(online.status, JSON.stringify(online.body)).toBe(201);
-    const draft = await api().post(
-      "/sessions",
-      sessionBody(world, "2027-09-14", {
-        equipment: [{ equipmentId: spare.body.id, quantity: 5 }],
-        instructors: [{ instructorId: world.anna.id, role: "lead" }],
-        segments: [{ start: "2027-09-14T09:00", end: "2027-09-14T17:00", roomId: world.roomB.id }],
-      }),
-    );
-    expect(draft.status, JSON.stringify(draft.body)).toBe(201);
-    const window = { from: "2027-09-13", to: "2027-09-14" };
-    const plan = await runPlan(api(), {
-      demand: [demand(world, window)],
-      sessions: [{ sessionId: draft.body.id, window, lock: { instructors: true, rooms: true } }],
-      iterations: 5000,
+    await onlineSessionTaking(api(), world, world.laptops, 10, "2027-09-13");
+    const plan = await planRunBesideDraft(api(), world, spare.body, 5, {
+      from: "2027-09-13",
+      to: "2027-09-14",
     });
     expect(plan.result.items.map((item: any) => item.status)).toEqual(["placed", "placed"]);
     const byDate = Object.fromEntries(
@@ -584,17 +601,7 @@ describeEachDatabase("planning", (ctx) => {
     const world = await worldNeedingLaptops(api(), { kind: "laptop", quantity: 6 });
     // On Monday morning an online session takes 8 of the 10 laptops: a morning run cannot have
     // Monday, an afternoon run can.
-    const morning = await api().post(
-      "/sessions",
-      sessionBody(world, "2027-09-20", {
-        format: "vilt",
-        locationId: null,
-        segments: [{ start: "2027-09-20T09:00", end: "2027-09-20T12:00", roomId: null }],
-        instructors: [],
-        equipment: [{ equipmentId: world.laptops.id, quantity: 8 }],
-      }),
-    );
-    expect(morning.status, JSON.stringify(morning.body)).toBe(201);
+    await onlineSessionTaking(api(), world, world.laptops, 8, "2027-09-20", ["09:00", "12:00"]);
     const window = { from: "2027-09-20", to: "2027-09-21" };
     const plan = await runPlan(api(), {
       demand: [
@@ -614,17 +621,7 @@ describeEachDatabase("planning", (ctx) => {
     const world = await worldNeedingLaptops(api(), { kind: "laptop", quantity: 4 });
     // An online session with no room or instructor takes 4 of the 10 laptops on Monday: each run
     // of 4 fits alone, two do not.
-    const online = await api().post(
-      "/sessions",
-      sessionBody(world, "2027-08-23", {
-        format: "vilt",
-        locationId: null,
-        segments: [{ start: "2027-08-23T09:00", end: "2027-08-23T17:00", roomId: null }],
-        instructors: [],
-        equipment: [{ equipmentId: world.laptops.id, quantity: 4 }],
-      }),
-    );
-    expect(online.status, JSON.stringify(online.body)).toBe(201);
+    await onlineSessionTaking(api(), world, world.laptops, 4, "2027-08-23");
     // Over two days the solver keeps them apart: 4 + 4 is more than Monday's 6.
     const twoDays = await runPlan(api(), {
       demand: [demand(world, { from: "2027-08-23", to: "2027-08-24" }, { runs: 2 })],
