@@ -1,10 +1,8 @@
 import type { Actor } from "../auth/actor.js";
 import type { Executor } from "../db/database.js";
 import { entityStore } from "../db/entity-store.js";
-import { enrollmentRepository } from "../enrollments/enrollments.repository.js";
 import { candidatesRepository } from "../scheduling/candidates.repository.js";
 import type { DeliveryFormat } from "../scheduling/engine/types.js";
-import { loadRecord } from "../scheduling/session-writes.js";
 import type { SolverEvent, SolverModel } from "../solver/model.js";
 import { dayNumberOf, isoWeekdayOf } from "../time/zoned.js";
 import { type Explanation, explainBlocked, explainRunBlocks } from "./explain.js";
@@ -27,6 +25,7 @@ import {
   type TeachingLimit,
 } from "./probe-resources.js";
 import { type PlanItemDraft, readPlanItems } from "./read-plan-items.js";
+import { takenAlong } from "./taken-along.js";
 import { loadTravelMinutes } from "./travel-minutes.js";
 
 const CANDIDATE_LIMIT = 200;
@@ -139,9 +138,14 @@ export async function buildPlanProblem(
       roomIds,
       movingSessionIds: moving,
       learnerIds: carried.learnerIds,
-      // A day a draft's pools are short is a day it cannot have; a demand run's, below.
+      // A day a draft's pools are short is a day it cannot have (unless the line is for some of its
+      // days only: the solver keeps those days off them); a demand run's, below.
       equipment: equipment.needs.flatMap((need) =>
-        need.pools.map((pool) => ({ equipmentId: pool.equipmentId, quantity: need.quantity })),
+        need.pools.map((pool) => ({
+          equipmentId: pool.equipmentId,
+          quantity: need.quantity,
+          ...(need.segments ? { partial: true } : {}),
+        })),
       ),
       equipmentCandidates: item.sessionId === null,
     });
@@ -247,42 +251,6 @@ export async function buildPlanProblem(
   return assembleModel(options, instructorBlocks, roomBlocks, limits, lookups);
 }
 
-/** A draft moves with its seated learners and its equipment lines (as whole-session lines). */
-async function takenAlong(
-  db: Executor,
-  tenantId: string,
-  sessionId: string | null,
-): Promise<{ learnerIds: string[]; needs: EquipmentNeed[] }> {
-  if (!sessionId) return { learnerIds: [], needs: [] };
-  const [learnerIds, record] = await Promise.all([
-    enrollmentRepository.seatedLearnerIds(db, tenantId, sessionId),
-    loadRecord(db, tenantId, sessionId),
-  ]);
-  const pools = new Map(
-    (
-      await entityStore.findMany(
-        db,
-        "equipment",
-        tenantId,
-        record.equipment.map((line) => line.equipment_id),
-      )
-    ).map((row) => [row.id, row]),
-  );
-  return {
-    learnerIds,
-    needs: record.equipment.map((line) => ({
-      quantity: line.quantity,
-      pools: [
-        {
-          equipmentId: line.equipment_id,
-          name: pools.get(line.equipment_id)?.name ?? line.equipment_id,
-          stock: pools.get(line.equipment_id)?.quantity ?? 0,
-        },
-      ],
-    })),
-  };
-}
-
 async function loadNames(db: Executor, tenantId: string, options: ItemOptions[]) {
   const instructorIds = [...new Set(options.flatMap((o) => [...o.instructorIds, ...o.unqualified]))];
   const roomIds = [...new Set(options.flatMap((o) => [...o.roomIds, ...o.unfit.keys()]))];
@@ -346,7 +314,9 @@ function assembleModel(
       runs.push(planRun);
       if (option.explanation.length > 0) continue;
       const course = courses.length;
-      courses.push({ id: key, minDays: item.times.length });
+      // A line for some of a draft's days ties those segments to their place in the run: ordered.
+      const ordered = option.equipment.some((need) => need.segments);
+      courses.push({ id: key, minDays: item.times.length, ...(ordered ? { ordered } : {}) });
       // A multi-day run is a compact group: a day of it with no other day of it next to it costs.
       if (item.times.length > 1) groups.push({ id: `run:${key}`, courses: [course], compact: true });
       const windowStart = item.dates[0]!;

@@ -49,14 +49,17 @@ export function interpretPlan(problem: PlanProblem, result: SolveResult): PlanRe
       result.instructor[e]! >= 0 ? [{ instructor: result.instructor[e]!, period: result.period[e]! }] : [],
     );
     // Both are checked before either counts the run, so a run turned away leaves no trace.
-    const pooled = pools.check(run, [...days]);
+    const pooled = pools.check(
+      run,
+      [...days].sort((a, b) => a - b),
+    );
     const refused = limits.check(teaching) ?? pooled.short;
     if (refused) {
       rejected.set(run, [refused, ...run.blockedReasons]);
       continue;
     }
     limits.record(teaching);
-    pools.record(pooled.lines, [...days]);
+    pools.record(pooled.takes);
     equipment.set(run, pooled.lines);
     for (const e of run.events) take(e);
   }
@@ -95,6 +98,8 @@ export function interpretPlan(problem: PlanProblem, result: SolveResult): PlanRe
         hard("same_run_same_day", s.courseClashes + s.groupClashes),
         // Units the plan's runs would take beyond what a pool has free on a day.
         hard("equipment_pool_shared", s.poolOver),
+        // A draft's segments out of their order (only runs with lines for some of their days).
+        hard("segments_out_of_order", s.outOfOrder),
         hard("not_placed", s.unplaced),
         soft("instructor_cost", s.instructorCost, w.instructorCost),
         soft("preferred_days", s.periodCost, w.periodCost),
@@ -116,40 +121,58 @@ export function interpretPlan(problem: PlanProblem, result: SolveResult): PlanRe
   };
 }
 
+/** Units of a pool a run takes on some of the plan's periods. */
+interface PoolTake {
+  equipmentId: string;
+  quantity: number;
+  periods: number[];
+}
+
 /**
  * The plan's own use of equipment pools as runs are accepted. `check` gives, per need of a run,
- * the first of its pools with enough free on all the run's days (what other sessions leave, less
- * what the runs recorded before take), or says which pool would be short; `record` counts the
- * chosen lines.
+ * the first of its pools with enough free on the days it is for (what other sessions leave, less
+ * what the runs recorded before take), or says which pool would be short; `record` counts what the
+ * chosen lines take.
  */
 function poolCounter(periodDates: string[]) {
   const used = new Map<string, number>();
   const taken = (poolId: string, p: number) => used.get(`${poolId}|${p}`) ?? 0;
   return {
-    check(run: PlanRun, periods: number[]): { lines: PlannedEquipment[]; short: Explanation | null } {
+    /** `periods`: the run's periods in date order, so position i is its segment i. */
+    check(
+      run: PlanRun,
+      periods: number[],
+    ): { lines: PlannedEquipment[]; takes: PoolTake[]; short: Explanation | null } {
       const lines: PlannedEquipment[] = [];
+      const takes: PoolTake[] = [];
       // What other sessions leave, less what earlier runs and this run's earlier lines take.
       const free = (poolId: string, p: number, stock: number) =>
         (run.equipmentFree.get(poolId)?.get(periodDates[p]!) ?? stock) -
         taken(poolId, p) -
-        lines.reduce((sum, line) => sum + (line.equipmentId === poolId ? line.quantity : 0), 0);
+        takes.reduce(
+          (sum, take) => sum + (take.equipmentId === poolId && take.periods.includes(p) ? take.quantity : 0),
+          0,
+        );
       for (const need of run.equipment) {
+        const days = need.segments ? need.segments.flatMap((position) => periods[position] ?? []) : periods;
         const pool = need.pools.find((candidate) =>
-          periods.every((p) => free(candidate.equipmentId, p, candidate.stock) >= need.quantity),
+          days.every((p) => free(candidate.equipmentId, p, candidate.stock) >= need.quantity),
         );
         if (pool) {
           lines.push({ equipmentId: pool.equipmentId, name: pool.name, quantity: need.quantity });
+          takes.push({ equipmentId: pool.equipmentId, quantity: need.quantity, periods: days });
           continue;
         }
         // Named after the preferred pool, on its first day short.
         const first = need.pools[0]!;
-        const p = periods.find((q) => free(first.equipmentId, q, first.stock) < need.quantity)!;
+        const p = days.find((q) => free(first.equipmentId, q, first.stock) < need.quantity)!;
         const date = periodDates[p]!;
         const elsewhere = first.stock - (run.equipmentFree.get(first.equipmentId)?.get(date) ?? first.stock);
         const rest = need.pools.slice(1).map((pool) => pool.name);
         const others = rest.length > 0 ? ` (nor would ${rest.join(", ")})` : "";
         return {
           lines,
+          takes,
           short: {
             constraint: "equipment_short",
             message: `${first.name} would be short on ${date}: ${elsewhere > 0 ? `other sessions take ${elsewhere} and ` : ""}the other items of this plan take ${taken(first.equipmentId, p)} of ${first.stock}, this run needs ${need.quantity}${others}`,
@@ -157,13 +180,13 @@ function poolCounter(periodDates: string[]) {
           },
         };
       }
-      return { lines, short: null };
+      return { lines, takes, short: null };
     },
-    record(lines: PlannedEquipment[], periods: number[]): void {
-      for (const line of lines)
-        for (const p of periods) {
-          const key = `${line.equipmentId}|${p}`;
-          used.set(key, (used.get(key) ?? 0) + line.quantity);
+    record(takes: PoolTake[]): void {
+      for (const take of takes)
+        for (const p of take.periods) {
+          const key = `${take.equipmentId}|${p}`;
+          used.set(key, (used.get(key) ?? 0) + take.quantity);
         }
     },
   };

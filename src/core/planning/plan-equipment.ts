@@ -14,6 +14,8 @@ export interface PlannedEquipment {
 export interface EquipmentNeed {
   quantity: number;
   pools: { equipmentId: string; name: string; stock: number }[];
+  /** Positions of the run's segments it is for (a draft's line for some days only); absent: all. */
+  segments?: number[];
 }
 
 interface Requirement {

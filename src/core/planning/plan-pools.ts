@@ -18,11 +18,18 @@ export function planPools(periodDates: string[]) {
   const sets = new Map<string, string[]>();
   const takers: { events: SolverEvent[]; ids: string[]; quantity: number }[] = [];
   return {
-    /** A run's events and needs, with what other sessions leave free of each pool per date. */
-    add(events: SolverEvent[], needs: EquipmentNeed[], free: Map<string, Map<string, number>>): void {
-      const allowed = new Set(events.flatMap((event) => event.periods ?? []));
+    /**
+     * A run's events (in segment order) and needs, with what other sessions leave free of each pool
+     * per date. A need for some segments only is taken by those segments' events (their run is an
+     * ordered course, so event and segment positions agree).
+     */
+    add(runEvents: SolverEvent[], needs: EquipmentNeed[], free: Map<string, Map<string, number>>): void {
       for (const need of needs) {
         if (need.pools.length === 0) continue;
+        const events = need.segments
+          ? need.segments.flatMap((position) => runEvents[position] ?? [])
+          : runEvents;
+        const allowed = new Set(events.flatMap((event) => event.periods ?? []));
         const ids = need.pools.map((pool) => pool.equipmentId).sort();
         sets.set(ids.join(","), ids);
         takers.push({ events, ids, quantity: need.quantity });

@@ -37,7 +37,8 @@ export interface ProbeRequest {
   movingSessionIds: ReadonlySet<string>;
   /** What a draft being re-planned takes along: its seated learners and equipment lines. */
   learnerIds: string[];
-  equipment: { equipmentId: string; quantity: number }[];
+  /** `partial`: a line for some of the run's days only, so a short day blocks nothing by itself. */
+  equipment: { equipmentId: string; quantity: number; partial?: boolean }[];
   /**
    * The equipment lines are candidates (a demand run's pools, of which it takes one per kind):
    * only what they have free is wanted, a short one blocks nothing by itself.
@@ -140,7 +141,11 @@ export async function probeResources(
       role: "lead" as const,
       segmentKeys: null,
     })),
-    equipment: request.equipment.map((line) => ({ ...line, segmentKeys: null })),
+    equipment: request.equipment.map(({ equipmentId, quantity }) => ({
+      equipmentId,
+      quantity,
+      segmentKeys: null,
+    })),
     learnerIds: request.learnerIds,
   };
   const loaded = await loadConflictContext(db, tenantId, {
@@ -156,8 +161,11 @@ export async function probeResources(
     teachingTime: new Map([...(loaded.teachingTime ?? [])].map(([id, spans]) => [id, spans.filter(stays)])),
   };
 
+  const partial = new Set(request.equipment.filter((line) => line.partial).map((line) => line.equipmentId));
   for (const conflict of findConflicts(base, context)) {
-    const candidate = conflict.type === "equipment_short" && request.equipmentCandidates;
+    const candidate =
+      conflict.type === "equipment_short" &&
+      (request.equipmentCandidates || partial.has(conflict.resource.id));
     if (RUN_BLOCKS.has(conflict.type) && conflict.segmentKey && !candidate)
       addRunBlock(result.runBlocks, conflict.segmentKey, conflict.type, conflict.resource.name);
     if (conflict.resource.type !== "instructor") continue;

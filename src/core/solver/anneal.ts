@@ -110,7 +110,10 @@ export class Moves {
       }
     }
     if (p1 === p0 && o1 === o0) return this.evaluateRoomChange(e, e2, p0, r0, r1);
-    if (o1 === o0 && p0 >= 0 && (r0 >= 0 || r1 < 0)) return this.evaluatePeriodChange(e, e2, p0, r0, p1, r1);
+    // Events of ordered courses are moved and scored by the state (their order is not in the deltas).
+    const ordered = m.courseOrdered[m.eventCourse[e]!] || (e2 >= 0 && m.courseOrdered[m.eventCourse[e2]!]);
+    if (o1 === o0 && p0 >= 0 && (r0 >= 0 || r1 < 0) && !ordered)
+      return this.evaluatePeriodChange(e, e2, p0, r0, p1, r1);
     this.deferred = false;
     this.kind = 0;
     this.e1 = e;
@@ -511,8 +514,8 @@ export class Moves {
 
   /**
    * Whether events e (in t1) and f (in t2) trading periods would leave the timetable as it is: one
-   * course, one instructor, one room clash-free in both periods, the same period costs and pool
-   * uses. A third of
+   * course (not an ordered one), one instructor, one room clash-free in both periods, the same
+   * period costs and pool uses. A third of
    * the two-event chains on ITC2007 are such no-ops (and always accepted).
    */
   private tradesNothing(e: number, f: number, t1: number, t2: number): boolean {
@@ -522,6 +525,7 @@ export class Moves {
     const r = s.room[e]!;
     return (
       m.eventCourse[e] === m.eventCourse[f] &&
+      !m.courseOrdered[m.eventCourse[e]!] &&
       this.instructorOf(e) === this.instructorOf(f) &&
       s.room[f] === r &&
       (r < 0 || (s.roomCnt[r * P + t1] === 1 && s.roomCnt[r * P + t2] === 1)) &&

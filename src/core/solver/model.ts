@@ -17,7 +17,8 @@
  *   periods/rooms/instructors only from the event's domain, fixed events stay where they are, and
  *   no instructor in more periods of a limit's window than it allows (one violation per period over),
  *   no pool (a shared stock such as laptops) giving out more in a period than it has (one
- *   violation per unit over).
+ *   violation per unit over), the events of an `ordered` course in increasing periods (one
+ *   violation per pair of neighbours out of order).
  * - Soft (weights): room capacity (per seat over), room waste (per seat left empty), min working days (per missing day),
  *   compactness (per isolated event), room stability (per extra room of a course), instructor cost,
  *   period preference cost.
@@ -61,7 +62,8 @@ export interface SolverModel {
   periodAdjacent?: boolean[];
   rooms: { id: string; capacity: number }[];
   instructors: { id: string }[];
-  courses: { id: string; minDays: number }[];
+  /** `ordered`: its events take increasing periods in model order (the segments of a session). */
+  courses: { id: string; minDays: number; ordered?: boolean }[];
   groups: { id: string; courses: number[]; compact: boolean }[];
   events: SolverEvent[];
   weights: SolverWeights;
@@ -143,6 +145,10 @@ export interface CompiledModel {
   useStart: Int32Array;
   usePool: Int32Array;
   useQuantity: Int32Array;
+  /** 1 for an ordered course; per event, the previous and next event of its ordered course (-1: none). */
+  courseOrdered: Uint8Array;
+  eventPrev: Int32Array;
+  eventNext: Int32Array;
 }
 
 function csr(lists: number[][]): { start: Int32Array; list: Int32Array } {
@@ -282,6 +288,16 @@ export function compileModel(model: SolverModel): CompiledModel {
       );
     }
   const useCsr = csr(uses.map((list) => list.map((use) => use.pool)));
+  const courseOrdered = Uint8Array.from(model.courses.map((course) => (course.ordered ? 1 : 0)));
+  const eventPrev = new Int32Array(E).fill(-1);
+  const eventNext = new Int32Array(E).fill(-1);
+  courseEvents.forEach((list, c) => {
+    if (!courseOrdered[c]) return;
+    for (let k = 1; k < list.length; k++) {
+      eventPrev[list[k]!] = list[k - 1]!;
+      eventNext[list[k - 1]!] = list[k]!;
+    }
+  });
   const useQuantity = Int32Array.from(uses.flatMap((list) => list.map((use) => use.quantity)));
   const courseDegree = new Int32Array(C);
   const neighbours = model.courses.map(() => new Set<number>());
@@ -343,5 +359,8 @@ export function compileModel(model: SolverModel): CompiledModel {
     useStart: useCsr.start,
     usePool: useCsr.list,
     useQuantity,
+    courseOrdered,
+    eventPrev,
+    eventNext,
   };
 }

@@ -173,6 +173,30 @@ describe("solver", () => {
     }
   });
 
+  it("keeps the events of an ordered course in increasing periods", () => {
+    // The second event would rather have period 0 and the first period 2; ordered, they cannot swap.
+    const model: SolverModel = {
+      periodDay: [0, 1, 2],
+      rooms: [],
+      instructors: [],
+      courses: [{ id: "session", minDays: 0 }],
+      groups: [],
+      events: [
+        [5, 3, 0],
+        [0, 3, 6],
+      ].map((periodCosts, k) => ({ id: `segment${k}`, course: 0, size: 1, rooms: [], periodCosts })),
+      weights: { ...noSoft, periodCost: 1 },
+    };
+    expect(solve(model, { seed: 1, maxIterations: 5_000 }).period).toEqual([2, 0]);
+    const ordered = { ...model, courses: [{ id: "session", minDays: 0, ordered: true }] };
+    for (const seed of [1, 2, 3]) {
+      const result = solve(ordered, { seed, maxIterations: 5_000 });
+      // In order, the cheapest is periods 0 and 1 (5 + 3; 1 and 2 cost 9, 0 and 2 cost 11).
+      expect(result.score).toMatchObject({ hard: 0, outOfOrder: 0, soft: 8 });
+      expect(result.period).toEqual([0, 1]);
+    }
+  });
+
   it("never moves a fixed event, and prefers the cheaper period", () => {
     const model: SolverModel = {
       periodDay: [0, 0, 1, 1],

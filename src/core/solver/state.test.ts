@@ -5,7 +5,7 @@ import { compileModel, type SolverModel } from "./model.js";
 import { Random } from "./random.js";
 import { SolverState, scoreAssignment } from "./state.js";
 
-/** A random model with every feature: domains, virtual events, instructor options and limits, fixed events, period costs, adjacency, pools. */
+/** A random model with every feature: domains, virtual events, instructor options and limits, fixed events, period costs, adjacency, pools, ordered courses. */
 function randomModel(seed: number): SolverModel {
   const rng = new Random(seed);
   const days = 1 + rng.int(4);
@@ -54,7 +54,11 @@ function randomModel(seed: number): SolverModel {
     periodDay: Array.from({ length: P }, (_, p) => Math.floor(p / perDay)),
     rooms: Array.from({ length: R }, (_, r) => ({ id: `r${r}`, capacity: 10 + rng.int(50) })),
     instructors: Array.from({ length: I }, (_, i) => ({ id: `i${i}` })),
-    courses: Array.from({ length: C }, (_, c) => ({ id: `c${c}`, minDays: rng.int(days + 1) })),
+    courses: Array.from({ length: C }, (_, c) => ({
+      id: `c${c}`,
+      minDays: rng.int(days + 1),
+      ...(rng.next() < 0.3 ? { ordered: true } : {}),
+    })),
     groups: Array.from({ length: rng.int(4) }, (_, g) => ({
       id: `g${g}`,
       courses: pick(C, 1 + rng.int(C)),

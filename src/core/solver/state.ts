@@ -13,6 +13,8 @@ export interface ScoreBreakdown {
   instructorLimit: number;
   /** Units given out beyond what a pool has free, summed over pools and periods. */
   poolOver: number;
+  /** Neighbouring events of ordered courses out of order (the later one not in a later period). */
+  outOfOrder: number;
   /** Seats missing, summed over placed events. */
   roomCapacity: number;
   /** Seats left empty in rooms larger than their event, summed over placed events. */
@@ -80,6 +82,7 @@ export class SolverState {
   instructorClashes = 0;
   instructorLimit = 0;
   poolOver = 0;
+  outOfOrder = 0;
   roomCapacity = 0;
   roomWaste = 0;
   minDays = 0;
@@ -123,7 +126,8 @@ export class SolverState {
       this.groupClashes +
       this.instructorClashes +
       this.instructorLimit +
-      this.poolOver
+      this.poolOver +
+      this.outOfOrder
     );
   }
 
@@ -152,6 +156,7 @@ export class SolverState {
       instructorClashes: this.instructorClashes,
       instructorLimit: this.instructorLimit,
       poolOver: this.poolOver,
+      outOfOrder: this.outOfOrder,
       roomCapacity: this.roomCapacity,
       roomWaste: this.roomWaste,
       minDays: this.minDays,
@@ -221,6 +226,18 @@ export class SolverState {
     return change;
   }
 
+  /** Pairs of event e and its ordered neighbours that are out of order (unplaced ones never are). */
+  private orderAt(e: number): number {
+    const m = this.m;
+    const p = this.period[e]!;
+    const prev = m.eventPrev[e]!;
+    const next = m.eventNext[e]!;
+    let n = 0;
+    if (prev >= 0 && this.period[prev]! >= p) n++;
+    if (next >= 0 && this.period[next]! >= 0 && p >= this.period[next]!) n++;
+    return n;
+  }
+
   /** Replaces the whole assignment (every event, fixed ones included) with the given one. */
   assign(period: Int32Array, room: Int32Array, inst: Int32Array): void {
     const E = this.m.E;
@@ -269,6 +286,7 @@ export class SolverState {
     }
     if (m.periodCost) this.periodCost += m.periodCost[e * P + p]!;
     if (m.Q > 0) this.poolOver += this.poolStep(e, p, 1);
+    if (m.eventPrev[e]! >= 0 || m.eventNext[e]! >= 0) this.outOfOrder += this.orderAt(e);
   }
 
   unplace(e: number): void {
@@ -276,6 +294,7 @@ export class SolverState {
     const P = m.P;
     const p = this.period[e]!;
     if (p < 0) return;
+    if (m.eventPrev[e]! >= 0 || m.eventNext[e]! >= 0) this.outOfOrder -= this.orderAt(e);
     const r = this.room[e]!;
     const o = this.inst[e]!;
     this.period[e] = -1;
@@ -339,6 +358,7 @@ export const zeroScore = (): ScoreBreakdown => ({
   instructorClashes: 0,
   instructorLimit: 0,
   poolOver: 0,
+  outOfOrder: 0,
   roomCapacity: 0,
   roomWaste: 0,
   minDays: 0,
@@ -400,6 +420,10 @@ export function scoreAssignment(
   poolUse.forEach((used, k) => {
     s.poolOver += Math.max(0, used - m.poolFree[k]!);
   });
+  for (let e = 0; e < E; e++) {
+    const next = m.eventNext[e]!;
+    if (next >= 0 && period[e]! >= 0 && period[next]! >= 0 && period[e]! >= period[next]!) s.outOfOrder++;
+  }
   const excess = (counts: Int32Array) => counts.reduce((sum, n) => sum + (n > 1 ? n - 1 : 0), 0);
   s.roomClashes = excess(roomUse);
   s.courseClashes = excess(courseUse);
@@ -438,6 +462,7 @@ export function scoreAssignment(
     s.groupClashes +
     s.instructorClashes +
     s.instructorLimit +
-    s.poolOver;
+    s.poolOver +
+    s.outOfOrder;
   return { ...s, hard, soft: weightedSoft(m, s) };
 }

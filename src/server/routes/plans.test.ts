@@ -617,6 +617,60 @@ describeEachDatabase("planning", (ctx) => {
     expect(plan.result.score.hard).toBe(0);
   });
 
+  it("takes a draft's line for some of its days on those days only, in the segments' order", async () => {
+    const world = await schedulingWorld(api());
+    const projector = await api().post("/equipment", {
+      name: "Projector",
+      kind: "projector",
+      quantity: 1,
+      locationId: world.location.id,
+    });
+    expect(projector.status).toBe(201);
+    // The only projector is out on Tuesday.
+    await onlineSessionTaking(api(), world, projector.body, 1, "2027-10-05");
+    // A two-day draft, now elsewhere, taking the projector on one of its days.
+    const twoDays = async (segment: number, now: string[]) => {
+      const draft = await api().post(
+        "/sessions",
+        sessionBody(world, now[0]!, {
+          segments: now.map((date) => ({
+            start: `${date}T09:00`,
+            end: `${date}T17:00`,
+            roomId: world.roomB.id,
+          })),
+          equipment: [{ equipmentId: projector.body.id, quantity: 1, segments: [segment] }],
+        }),
+      );
+      expect(draft.status, JSON.stringify(draft.body)).toBe(201);
+      const plan = await runPlan(api(), {
+        sessions: [
+          {
+            sessionId: draft.body.id,
+            window: { from: "2027-10-04", to: "2027-10-06" },
+            lock: { instructors: true, rooms: true },
+          },
+        ],
+        iterations: 5000,
+      });
+      expect(plan.result.score.hard).toBe(0);
+      return { plan, dates: plan.result.items[0].segments.map((s: any) => s.date) };
+    };
+    // Needed on the second day: Tuesday and Wednesday put it on Wednesday, when it is free; Monday
+    // and Tuesday would not (not applied, so the next draft has Anna and room B to itself).
+    expect((await twoDays(1, ["2027-10-13", "2027-10-14"])).dates).toEqual(["2027-10-05", "2027-10-06"]);
+    // Needed on the first day: Monday and Tuesday (a whole-session line would have had to skip Tuesday).
+    const first = await twoDays(0, ["2027-10-20", "2027-10-21"]);
+    expect(first.dates).toEqual(["2027-10-04", "2027-10-05"]);
+    const applied = await api().post(`/plans/${first.plan.id}/apply`, {});
+    expect(applied.body.applied.map((a: any) => a.status)).toEqual(["updated"]);
+    const session = await api().get(`/sessions/${applied.body.applied[0].sessionId}`);
+    // The line stays on the first day's segment.
+    expect(session.body.segments.map((s: any) => s.start.slice(0, 10))).toEqual(["2027-10-04", "2027-10-05"]);
+    expect(session.body.equipment).toEqual([
+      expect.objectContaining({ equipmentId: projector.body.id, segmentIds: [session.body.segments[0].id] }),
+    ]);
+  });
+
   it("counts what other sessions take of a pool on the day when the plan's runs share it", async () => {
     const world = await worldNeedingLaptops(api(), { kind: "laptop", quantity: 4 });
     // An online session with no room or instructor takes 4 of the 10 laptops on Monday: each run
