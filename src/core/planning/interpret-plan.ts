@@ -98,7 +98,8 @@ export function interpretPlan(problem: PlanProblem, result: SolveResult): PlanRe
         hard("same_run_same_day", s.courseClashes + s.groupClashes),
         // Units the plan's runs would take beyond what a pool has free on a day.
         hard("equipment_pool_shared", s.poolOver),
-        // A draft's segments out of their order (only runs with lines for some of their days).
+        // A draft's segments out of their order (only runs with lines for some of their days). Read
+        // back, segments take the run's dates in order anyway, so no placed item is wrong for it.
         hard("segments_out_of_order", s.outOfOrder),
         hard("not_placed", s.unplaced),
         soft("instructor_cost", s.instructorCost, w.instructorCost),
@@ -159,7 +160,12 @@ function poolCounter(periodDates: string[]) {
           days.every((p) => free(candidate.equipmentId, p, candidate.stock) >= need.quantity),
         );
         if (pool) {
-          lines.push({ equipmentId: pool.equipmentId, name: pool.name, quantity: need.quantity });
+          lines.push({
+            equipmentId: pool.equipmentId,
+            name: pool.name,
+            quantity: need.quantity,
+            ...(need.segments ? { segments: need.segments } : {}),
+          });
           takes.push({ equipmentId: pool.equipmentId, quantity: need.quantity, periods: days });
           continue;
         }

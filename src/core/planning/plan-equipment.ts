@@ -8,6 +8,8 @@ export interface PlannedEquipment {
   equipmentId: string;
   name: string;
   quantity: number;
+  /** Positions of the segments it is for (a draft's line for some days only); absent: all. */
+  segments?: number[];
 }
 
 /** Units a run needs of one kind, and the pools that could give them, preferred first. */

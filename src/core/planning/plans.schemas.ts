@@ -122,7 +122,16 @@ export const planItemSchema = z
       }),
     ),
     equipment: z
-      .array(z.object({ equipmentId: z.string(), name: z.string(), quantity: z.number().int() }))
+      .array(
+        z.object({
+          equipmentId: z.string(),
+          name: z.string(),
+          quantity: z.number().int(),
+          segments: z.array(z.number().int()).optional().meta({
+            description: "Positions of the segments it is for (a draft's line for some days); absent: all",
+          }),
+        }),
+      )
       .default([])
       .meta({
         description:

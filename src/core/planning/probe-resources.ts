@@ -161,11 +161,12 @@ export async function probeResources(
     teachingTime: new Map([...(loaded.teachingTime ?? [])].map(([id, spans]) => [id, spans.filter(stays)])),
   };
 
+  // A line for some of the run's days only is not asked about (the solver keeps it off short days),
+  // though its pool's use is loaded for what it has free.
   const partial = new Set(request.equipment.filter((line) => line.partial).map((line) => line.equipmentId));
-  for (const conflict of findConflicts(base, context)) {
-    const candidate =
-      conflict.type === "equipment_short" &&
-      (request.equipmentCandidates || partial.has(conflict.resource.id));
+  const asked = { ...base, equipment: base.equipment.filter((line) => !partial.has(line.equipmentId)) };
+  for (const conflict of findConflicts(asked, context)) {
+    const candidate = conflict.type === "equipment_short" && request.equipmentCandidates;
     if (RUN_BLOCKS.has(conflict.type) && conflict.segmentKey && !candidate)
       addRunBlock(result.runBlocks, conflict.segmentKey, conflict.type, conflict.resource.name);
     if (conflict.resource.type !== "instructor") continue;

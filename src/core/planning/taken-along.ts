@@ -32,8 +32,12 @@ export async function takenAlong(
   return {
     learnerIds,
     needs: record.equipment.map((line) => {
-      const ids = line.segment_ids_json === null ? null : fromJson<string[]>(line.segment_ids_json, []);
-      const segments = ids?.map((id) => record.segments.findIndex((segment) => segment.id === id));
+      // Unreadable references count as the whole session (the cautious reading).
+      const ids =
+        line.segment_ids_json === null ? null : fromJson<string[] | null>(line.segment_ids_json, null);
+      const segments = ids
+        ?.map((id) => record.segments.findIndex((segment) => segment.id === id))
+        .filter((position) => position >= 0);
       return {
         quantity: line.quantity,
         pools: [

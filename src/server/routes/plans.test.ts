@@ -661,6 +661,9 @@ describeEachDatabase("planning", (ctx) => {
     // Needed on the first day: Monday and Tuesday (a whole-session line would have had to skip Tuesday).
     const first = await twoDays(0, ["2027-10-20", "2027-10-21"]);
     expect(first.dates).toEqual(["2027-10-04", "2027-10-05"]);
+    expect(first.plan.result.items[0].equipment).toEqual([
+      { equipmentId: projector.body.id, name: "Projector", quantity: 1, segments: [0] },
+    ]);
     const applied = await api().post(`/plans/${first.plan.id}/apply`, {});
     expect(applied.body.applied.map((a: any) => a.status)).toEqual(["updated"]);
     const session = await api().get(`/sessions/${applied.body.applied[0].sessionId}`);

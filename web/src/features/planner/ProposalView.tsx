@@ -47,6 +47,7 @@ export function ProposalView({ result, applied }: { result: PlanResult; applied:
                         {item.equipment.map((line) => (
                           <List.Item key={line.equipmentId} data-testid="plan-equipment">
                             {line.quantity} × {line.name}
+                            {line.segments ? ` (day ${line.segments.map((p) => p + 1).join(", ")})` : ""}
                           </List.Item>
                         ))}
                       </List>
