@@ -78,21 +78,28 @@ export interface ProbeResult {
   equipmentFree: Map<string, Map<string, number>>;
 }
 
+/** Adds `value` to the set at blocks[outer][inner], creating what is missing. */
+function addTo(
+  blocks: Map<string, Map<string, Set<string>>>,
+  outer: string,
+  inner: string,
+  value: string,
+): void {
+  const byInner = blocks.get(outer) ?? new Map<string, Set<string>>();
+  blocks.set(outer, byInner);
+  const values = byInner.get(inner) ?? new Set<string>();
+  byInner.set(inner, values);
+  values.add(value);
+}
+
+/** Records that an instructor or room (`id`) is blocked on a date, and why. */
 export function addBlock(blocks: DayBlocks, id: string, date: string, type: string): void {
-  const days = blocks.get(id) ?? new Map<string, Set<string>>();
-  blocks.set(id, days);
-  const types = days.get(date) ?? new Set<string>();
-  days.set(date, types);
-  types.add(type);
+  addTo(blocks, id, date, type);
 }
 
 /** Records that `name` (a learner, an equipment pool) blocks a run on a date, and why. */
 export function addRunBlock(blocks: RunBlocks, date: string, type: string, name: string): void {
-  const byType = blocks.get(date) ?? new Map<string, Set<string>>();
-  blocks.set(date, byType);
-  const names = byType.get(type) ?? new Set<string>();
-  byType.set(type, names);
-  names.add(name);
+  addTo(blocks, date, type, name);
 }
 
 /**

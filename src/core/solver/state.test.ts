@@ -3,7 +3,8 @@ import { describe, expect, it } from "vitest";
 import { Moves } from "./anneal.js";
 import { compileModel, type SolverModel } from "./model.js";
 import { Random } from "./random.js";
-import { SolverState, scoreAssignment } from "./state.js";
+import { scoreAssignment } from "./score-assignment.js";
+import { SolverState } from "./state.js";
 
 /** A random model with every feature: domains, virtual events, instructor options and limits, fixed events, period costs, adjacency, pools, ordered courses. */
 function randomModel(seed: number): SolverModel {

@@ -63,6 +63,16 @@ async function twoRunsOneDay(api: Api, world: World, date: string) {
   return { plan, lost: plan.result.items.find((item: any) => item.status === "unplaced").explanation[0] };
 }
 
+/** Two one-day runs planned over two days that the pools leave room for one a day: one goes on each. */
+async function twoRunsTwoDays(api: Api, world: World, first: string, second: string) {
+  const plan = await runPlan(api, {
+    demand: [demand(world, { from: first, to: second }, { runs: 2 })],
+    iterations: 5000,
+  });
+  expect(plan.result.items.map((item: any) => item.segments[0]?.date).sort()).toEqual([first, second]);
+  return plan;
+}
+
 /** The scheduling world with its course asking for laptops (the world has a pool of 10 at its location). */
 async function worldNeedingLaptops(api: Api, requirement: Record<string, unknown>) {
   const world = await schedulingWorld(api);
@@ -524,14 +534,7 @@ describeEachDatabase("planning", (ctx) => {
   it("keeps runs that together need more of a pool than it holds on different days", async () => {
     const world = await worldNeedingLaptops(api(), { kind: "laptop", quantity: 6 });
     // Two instructors and two rooms could hold both runs on Monday, but the 10 laptops cannot.
-    const twoDays = await runPlan(api(), {
-      demand: [demand(world, { from: "2027-08-09", to: "2027-08-10" }, { runs: 2 })],
-      iterations: 5000,
-    });
-    expect(twoDays.result.items.map((item: any) => item.segments[0]?.date).sort()).toEqual([
-      "2027-08-09",
-      "2027-08-10",
-    ]);
+    const twoDays = await twoRunsTwoDays(api(), world, "2027-08-09", "2027-08-10");
     const shared = (plan: any) =>
       plan.result.score.constraints.find((c: any) => c.constraint === "equipment_pool_shared").count;
     expect(shared(twoDays)).toBe(0);
@@ -680,14 +683,7 @@ describeEachDatabase("planning", (ctx) => {
     // of 4 fits alone, two do not.
     await onlineSessionTaking(api(), world, world.laptops, 4, "2027-08-23");
     // Over two days the solver keeps them apart: 4 + 4 is more than Monday's 6.
-    const twoDays = await runPlan(api(), {
-      demand: [demand(world, { from: "2027-08-23", to: "2027-08-24" }, { runs: 2 })],
-      iterations: 5000,
-    });
-    expect(twoDays.result.items.map((item: any) => item.segments[0]?.date).sort()).toEqual([
-      "2027-08-23",
-      "2027-08-24",
-    ]);
+    await twoRunsTwoDays(api(), world, "2027-08-23", "2027-08-24");
     const { plan, lost } = await twoRunsOneDay(api(), world, "2027-08-23");
     expect(lost).toEqual({
       constraint: "equipment_short",

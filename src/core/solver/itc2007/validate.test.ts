@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { compileModel } from "../model.js";
-import { scoreAssignment } from "../state.js";
+import { scoreAssignment } from "../score-assignment.js";
 import { cttToModel, parseCtt, writeSolution } from "./ctt.js";
 import { TOY } from "./fixtures.js";
 import { formatReport, formatSummary, validateItc } from "./validate.js";

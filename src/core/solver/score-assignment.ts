@@ -1,0 +1,100 @@
+import type { CompiledModel } from "./model.js";
+import { type ScoreBreakdown, weightedSoft, zeroScore } from "./state.js";
+
+/** Scores an assignment from scratch, independently of the incremental state (for tests/checks). */
+export function scoreAssignment(
+  m: CompiledModel,
+  period: ArrayLike<number>,
+  room: ArrayLike<number>,
+  inst: ArrayLike<number>,
+): ScoreBreakdown {
+  const { E, P, R, C, G, I, D } = m;
+  const s = zeroScore();
+  const roomUse = new Int32Array(R * P);
+  const courseUse = new Int32Array(C * P);
+  const groupUse = new Int32Array(G * P);
+  const instUse = new Int32Array(I * P);
+  const instPlaced = new Uint8Array(I * P);
+  const days = new Uint8Array(C * D);
+  const rooms = new Uint8Array(C * R);
+  const teachers = new Uint8Array(C * I);
+  const poolUse = new Int32Array(m.Q * P);
+  for (let e = 0; e < E; e++) {
+    const p = period[e]!;
+    if (p < 0) {
+      s.unplaced++;
+      continue;
+    }
+    const c = m.eventCourse[e]!;
+    const r = room[e]!;
+    courseUse[c * P + p]!++;
+    for (let i = m.courseGroupStart[c]!; i < m.courseGroupStart[c + 1]!; i++)
+      groupUse[m.courseGroupList[i]! * P + p]!++;
+    if (r >= 0) {
+      roomUse[r * P + p]!++;
+      s.roomCapacity += Math.max(0, m.eventSize[e]! - m.roomCapacity[r]!);
+      s.roomWaste += Math.max(0, m.roomCapacity[r]! - m.eventSize[e]!);
+      rooms[c * R + r] = 1;
+    }
+    days[c * D + m.periodDay[p]!] = 1;
+    const o = inst[e]!;
+    if (o >= 0) {
+      const i = m.instList[m.instStart[e]! + o]!;
+      instUse[i * P + p]!++;
+      if (!m.eventFixed[e]) instPlaced[i * P + p] = 1;
+      s.instructorCost += m.instCost[m.instStart[e]! + o]!;
+      teachers[c * I + i] = 1;
+    }
+    if (m.periodCost) s.periodCost += m.periodCost[e * P + p]!;
+    for (let j = m.useStart[e]!; j < m.useStart[e + 1]!; j++)
+      poolUse[m.usePool[j]! * P + p]! += m.useQuantity[j]!;
+  }
+  poolUse.forEach((used, k) => {
+    s.poolOver += Math.max(0, used - m.poolFree[k]!);
+  });
+  for (let e = 0; e < E; e++) {
+    const next = m.eventNext[e]!;
+    if (next >= 0 && period[e]! >= 0 && period[next]! >= 0 && period[e]! >= period[next]!) s.outOfOrder++;
+  }
+  const excess = (counts: Int32Array) => counts.reduce((sum, n) => sum + (n > 1 ? n - 1 : 0), 0);
+  s.roomClashes = excess(roomUse);
+  s.courseClashes = excess(courseUse);
+  s.groupClashes = excess(groupUse);
+  s.instructorClashes = excess(instUse);
+  for (let c = 0; c < C; c++) {
+    let dayCount = 0;
+    for (let d = 0; d < D; d++) dayCount += days[c * D + d]!;
+    s.minDays += Math.max(0, m.courseMinDays[c]! - dayCount);
+    let roomCount = 0;
+    for (let r = 0; r < R; r++) roomCount += rooms[c * R + r]!;
+    s.roomStability += Math.max(0, roomCount - 1);
+    let teacherCount = 0;
+    for (let i = 0; i < I; i++) teacherCount += teachers[c * I + i]!;
+    s.instructorStability += Math.max(0, teacherCount - 1);
+  }
+  for (let g = 0; g < G; g++) {
+    if (!m.groupCompact[g]) continue;
+    for (let p = 0; p < P; p++) {
+      const n = groupUse[g * P + p]!;
+      if (n === 0) continue;
+      const prev = m.hasPrev[p] ? groupUse[g * P + p - 1]! : 0;
+      const next = m.hasNext[p] ? groupUse[g * P + p + 1]! : 0;
+      if (prev === 0 && next === 0) s.compactness += n;
+    }
+  }
+  for (const limit of m.source.instructorLimits ?? []) {
+    let taken = 0;
+    for (const p of new Set(limit.periods)) taken += instPlaced[limit.instructor * P + p]!;
+    s.instructorLimit += Math.max(0, taken - limit.max);
+  }
+  const hard =
+    s.unplaced +
+    s.roomClashes +
+    s.courseClashes +
+    s.groupClashes +
+    s.instructorClashes +
+    s.instructorLimit +
+    s.poolOver +
+    s.outOfOrder;
+  return { ...s, hard, soft: weightedSoft(m, s) };
+}
