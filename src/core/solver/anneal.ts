@@ -380,8 +380,8 @@ export class Moves {
   private poolMoveHard(e: number, from: number, to: number, e2: number): number {
     const s = this.s;
     let change = s.poolStep(e, from, -1) + s.poolStep(e, to, 1);
-    if (e2 >= 0) change += s.poolStep(e2, to, -1) + s.poolStep(e2, from, 1);
     if (e2 >= 0) {
+      change += s.poolStep(e2, to, -1) + s.poolStep(e2, from, 1);
       s.poolStep(e2, from, -1);
       s.poolStep(e2, to, 1);
     }
