@@ -1,5 +1,5 @@
-import { Moves } from "./anneal.js";
 import { type CompiledModel, compileModel, type SolverModel } from "./model.js";
+import { Moves } from "./moves.js";
 import { Random } from "./random.js";
 import { type ScoreBreakdown, SolverState } from "./state.js";
 

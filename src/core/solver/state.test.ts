@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { Moves } from "./anneal.js";
 import { compileModel, type SolverModel } from "./model.js";
+import { Moves } from "./moves.js";
 import { Random } from "./random.js";
 import { scoreAssignment } from "./score-assignment.js";
 import { SolverState } from "./state.js";

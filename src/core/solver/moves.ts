@@ -1,0 +1,377 @@
+import { KempeChain } from "./kempe-chain.js";
+import type { CompiledModel } from "./model.js";
+import {
+  courseMoveHard,
+  daysMoveDelta,
+  groupMoveCompactness,
+  groupMoveHard,
+  instMoveHard,
+  instructorOf,
+  limitMoveHard,
+  over,
+  poolMoveHard,
+  stabilityDelta,
+} from "./move-deltas.js";
+import type { Random } from "./random.js";
+import type { SolverState } from "./state.js";
+
+/**
+ * The moves of the local search, undone when the annealing rejects them:
+ * - move: an event to another period and/or room (a room-only move keeps the period); when the
+ *   target room-period holds exactly one other event that may take the vacated place, the two swap.
+ *   Most are only evaluated from the counters (`move-deltas.ts`) and applied on `commit`;
+ * - instructor: another of the event's instructor options;
+ * - Kempe chain (`kempe-chain.ts`): the conflict-connected events of two periods exchange them.
+ * Scratch arrays are allocated once; the inner loop allocates nothing.
+ */
+export class Moves {
+  private readonly chain: KempeChain;
+  private readonly groupMark: Int32Array;
+  private groupStamp = 0;
+  /** The last simple move, for `undo`. */
+  private e1 = -1;
+  private e2 = -1;
+  private p0 = -1;
+  private r0 = -1;
+  private o0 = -1;
+  private p1 = -1;
+  private r1 = -1;
+  private o2 = -1;
+  private kind: 0 | 1 = 0;
+  /** True when the last move was only evaluated (dHard/dSoft): `commit` applies it. */
+  deferred = false;
+  dHard = 0;
+  dSoft = 0;
+  /** Share of room choices that take the room of another event of the same course. */
+  sameCourseRoom = 0.5;
+  /** Share of period choices next to an event of the same group. */
+  nextToMate = 0;
+
+  constructor(
+    private readonly m: CompiledModel,
+    private readonly s: SolverState,
+    private readonly rng: Random,
+  ) {
+    this.chain = new KempeChain(m, s);
+    this.groupMark = new Int32Array(m.G);
+  }
+
+  /** Whether events sharing a room belong to the same Kempe chain (rooms stay clash-free). */
+  set kempeRooms(value: boolean) {
+    this.chain.followRooms = value;
+  }
+
+  /** Whether a Kempe chain that does not follow rooms gives arrivals the cheapest free room. */
+  set kempeRematch(value: boolean) {
+    this.chain.rematch = value;
+  }
+
+  /** A random move (or swap, or instructor change) of event e; false when it would change nothing. */
+  simple(e: number, roomOnly: number, instructorChange: number): boolean {
+    const m = this.m;
+    const s = this.s;
+    const rng = this.rng;
+    const P = m.P;
+    const p0 = s.period[e]!;
+    const r0 = s.room[e]!;
+    const o0 = s.inst[e]!;
+    const nOptions = m.instStart[e + 1]! - m.instStart[e]!;
+    const nRooms = m.roomStart[e + 1]! - m.roomStart[e]!;
+    let p1 = p0;
+    let r1 = r0;
+    let o1 = o0;
+    const u = rng.next();
+    if (nOptions > 1 && u < instructorChange) {
+      o1 = rng.int(nOptions);
+      if (o1 === o0) return false;
+    } else if (nRooms > 1 && u < (nOptions > 1 ? instructorChange : 0) + roomOnly) {
+      r1 = this.pickRoom(e);
+      if (r1 === r0) return false;
+    } else {
+      p1 = rng.next() < this.nextToMate ? this.periodNextToMate(e) : -1;
+      if (p1 < 0) {
+        const nPeriods = m.periodStart[e + 1]! - m.periodStart[e]!;
+        p1 = m.periodList[m.periodStart[e]! + rng.int(nPeriods)]!;
+      }
+      if (nRooms > 1 && rng.next() < 0.5) r1 = this.pickRoom(e);
+      if (p1 === p0 && r1 === r0) return false;
+    }
+    let e2 = -1;
+    if (r1 >= 0 && (p1 !== p0 || r1 !== r0)) {
+      const k = r1 * P + p1;
+      if (s.roomCnt[k] === 1) {
+        const other = s.roomXor[k]! - 1;
+        if (
+          other !== e &&
+          !m.eventFixed[other] &&
+          r0 >= 0 &&
+          m.periodAllowed[other * P + p0] &&
+          m.roomAllowed[other * m.R + r0]
+        )
+          e2 = other;
+      }
+    }
+    if (p1 === p0 && o1 === o0) return this.evaluateRoomChange(e, e2, p0, r0, r1);
+    // Events of ordered courses are moved and scored by the state (their order is not in the deltas).
+    const ordered = m.courseOrdered[m.eventCourse[e]!] || (e2 >= 0 && m.courseOrdered[m.eventCourse[e2]!]);
+    if (o1 === o0 && p0 >= 0 && (r0 >= 0 || r1 < 0) && !ordered)
+      return this.evaluatePeriodChange(e, e2, p0, r0, p1, r1);
+    this.deferred = false;
+    this.kind = 0;
+    this.e1 = e;
+    this.e2 = e2;
+    this.p0 = p0;
+    this.r0 = r0;
+    this.o0 = o0;
+    this.p1 = p1;
+    this.r1 = r1;
+    s.unplace(e);
+    if (e2 >= 0) {
+      this.o2 = s.inst[e2]!;
+      s.unplace(e2);
+    }
+    s.place(e, p1, r1, o1);
+    if (e2 >= 0) s.place(e2, p0, r0, this.o2);
+    return true;
+  }
+
+  /**
+   * A period just before or after an event of one of e's groups (same day), allowed for e; -1 when
+   * the draw finds none. It aims moves at compact days.
+   */
+  private periodNextToMate(e: number): number {
+    const m = this.m;
+    const rng = this.rng;
+    const c = m.eventCourse[e]!;
+    const gStart = m.courseGroupStart[c]!;
+    const nGroups = m.courseGroupStart[c + 1]! - gStart;
+    if (nGroups === 0) return -1;
+    const g = m.courseGroupList[gStart + rng.int(nGroups)]!;
+    const eStart = m.groupEventStart[g]!;
+    const x = m.groupEventList[eStart + rng.int(m.groupEventStart[g + 1]! - eStart)]!;
+    const px = this.s.period[x]!;
+    if (px < 0 || x === e) return -1;
+    const before = rng.next() < 0.5;
+    const p = before ? (m.hasPrev[px] ? px - 1 : -1) : m.hasNext[px] ? px + 1 : -1;
+    return p >= 0 && m.periodAllowed[e * m.P + p] ? p : -1;
+  }
+
+  /**
+   * A room for event e: half the time the room of another event of its course (so courses settle
+   * into one room), otherwise any room of its domain.
+   */
+  private pickRoom(e: number): number {
+    const m = this.m;
+    const rng = this.rng;
+    if (rng.next() < this.sameCourseRoom) {
+      const c = m.eventCourse[e]!;
+      const start = m.courseEventStart[c]!;
+      const n = m.courseEventStart[c + 1]! - start;
+      const other = m.courseEventList[start + rng.int(n)]!;
+      const r = this.s.room[other]!;
+      if (r >= 0 && other !== e && m.roomAllowed[e * m.R + r]) return r;
+    }
+    return m.roomList[m.roomStart[e]! + rng.int(m.roomStart[e + 1]! - m.roomStart[e]!)]!;
+  }
+
+  /**
+   * A room-only move (or a room swap with the occupant, in the same period) is only evaluated:
+   * nothing but capacity, room clashes and room stability can change, so its delta is computed
+   * from the counters and the state changes only on `commit`.
+   */
+  private evaluateRoomChange(e: number, e2: number, p: number, r0: number, r1: number): boolean {
+    const m = this.m;
+    const s = this.s;
+    const size = m.eventSize[e]!;
+    const c = m.eventCourse[e]!;
+    let dCap = over(size, m.roomCapacity[r1]!) - over(size, m.roomCapacity[r0]!);
+    let dWaste = over(m.roomCapacity[r1]!, size) - over(m.roomCapacity[r0]!, size);
+    let dHard = 0;
+    let dStab = 0;
+    if (e2 < 0) {
+      dHard = (s.roomCnt[r0 * m.P + p]! > 1 ? -1 : 0) + (s.roomCnt[r1 * m.P + p]! >= 1 ? 1 : 0);
+      dStab = stabilityDelta(m, s, c, r0, r1);
+    } else {
+      const size2 = m.eventSize[e2]!;
+      dCap += over(size2, m.roomCapacity[r0]!) - over(size2, m.roomCapacity[r1]!);
+      dWaste += over(m.roomCapacity[r0]!, size2) - over(m.roomCapacity[r1]!, size2);
+      const c2 = m.eventCourse[e2]!;
+      if (c2 !== c) dStab = stabilityDelta(m, s, c, r0, r1) + stabilityDelta(m, s, c2, r1, r0);
+    }
+    this.deferred = true;
+    this.kind = 0;
+    this.e1 = e;
+    this.e2 = e2;
+    this.p0 = p;
+    this.r0 = r0;
+    this.p1 = p;
+    this.r1 = r1;
+    this.dHard = dHard;
+    this.dSoft =
+      m.weights.roomCapacity * dCap + (m.weights.roomWaste ?? 0) * dWaste + m.weights.roomStability * dStab;
+    return true;
+  }
+
+  /**
+   * A move to another period (and maybe room), or a swap with the occupant of the target slot, is
+   * only evaluated: the delta is computed from the counters (the state changes only on `commit`),
+   * so a rejected move costs no place/unplace. In a swap the rooms' occupancy does not change, and
+   * what the two events' courses, groups and instructors share cancels out.
+   */
+  private evaluatePeriodChange(
+    e: number,
+    e2: number,
+    p0: number,
+    r0: number,
+    p1: number,
+    r1: number,
+  ): boolean {
+    const m = this.m;
+    const s = this.s;
+    const P = m.P;
+    const c = m.eventCourse[e]!;
+    const size = m.eventSize[e]!;
+    let dHard = 0;
+    let dComp = 0;
+    let dDays = 0;
+    let dCap = 0;
+    let dWaste = 0;
+    let dStab = 0;
+    let dPeriodCost = 0;
+    const ie = instructorOf(m, s, e);
+    if (e2 < 0) {
+      if (r0 >= 0) dHard -= s.roomCnt[r0 * P + p0]! > 1 ? 1 : 0;
+      if (r1 >= 0) {
+        dHard += s.roomCnt[r1 * P + p1]! >= 1 ? 1 : 0;
+        dCap = over(size, m.roomCapacity[r1]!) - (r0 >= 0 ? over(size, m.roomCapacity[r0]!) : 0);
+        dWaste = over(m.roomCapacity[r1]!, size) - (r0 >= 0 ? over(m.roomCapacity[r0]!, size) : 0);
+        if (r1 !== r0) dStab = stabilityDelta(m, s, c, r0, r1);
+      }
+      dHard += courseMoveHard(m, s, c, p0, p1);
+      const gEnd = m.courseGroupStart[c + 1]!;
+      for (let i = m.courseGroupStart[c]!; i < gEnd; i++) {
+        const g = m.courseGroupList[i]!;
+        dHard += groupMoveHard(m, s, g, p0, p1);
+        if (m.groupCompact[g]) dComp += groupMoveCompactness(m, s, g, p0, p1);
+      }
+      dDays = daysMoveDelta(m, s, c, p0, p1);
+      if (ie >= 0) dHard += instMoveHard(m, s, ie, p0, p1) + limitMoveHard(m, s, e, ie, p0, p1);
+      if (m.periodCost) dPeriodCost = m.periodCost[e * P + p1]! - m.periodCost[e * P + p0]!;
+      if (m.Q > 0) dHard += poolMoveHard(s, e, p0, p1, -1);
+    } else {
+      const c2 = m.eventCourse[e2]!;
+      const size2 = m.eventSize[e2]!;
+      dCap =
+        over(size, m.roomCapacity[r1]!) -
+        over(size, m.roomCapacity[r0]!) +
+        over(size2, m.roomCapacity[r0]!) -
+        over(size2, m.roomCapacity[r1]!);
+      dWaste =
+        over(m.roomCapacity[r1]!, size) -
+        over(m.roomCapacity[r0]!, size) +
+        over(m.roomCapacity[r0]!, size2) -
+        over(m.roomCapacity[r1]!, size2);
+      if (c2 !== c) {
+        if (r1 !== r0) dStab = stabilityDelta(m, s, c, r0, r1) + stabilityDelta(m, s, c2, r1, r0);
+        dHard += courseMoveHard(m, s, c, p0, p1) + courseMoveHard(m, s, c2, p1, p0);
+        dDays = daysMoveDelta(m, s, c, p0, p1) + daysMoveDelta(m, s, c2, p1, p0);
+        // A group of both courses keeps its counts: only the groups of one of them change.
+        const mark = this.groupMark;
+        const own = ++this.groupStamp;
+        const shared = ++this.groupStamp;
+        const gEnd = m.courseGroupStart[c + 1]!;
+        for (let i = m.courseGroupStart[c]!; i < gEnd; i++) mark[m.courseGroupList[i]!] = own;
+        const g2End = m.courseGroupStart[c2 + 1]!;
+        for (let i = m.courseGroupStart[c2]!; i < g2End; i++) {
+          const g = m.courseGroupList[i]!;
+          if (mark[g] === own) {
+            mark[g] = shared;
+            continue;
+          }
+          dHard += groupMoveHard(m, s, g, p1, p0);
+          if (m.groupCompact[g]) dComp += groupMoveCompactness(m, s, g, p1, p0);
+        }
+        for (let i = m.courseGroupStart[c]!; i < gEnd; i++) {
+          const g = m.courseGroupList[i]!;
+          if (mark[g] === shared) continue;
+          dHard += groupMoveHard(m, s, g, p0, p1);
+          if (m.groupCompact[g]) dComp += groupMoveCompactness(m, s, g, p0, p1);
+        }
+      }
+      const i2 = instructorOf(m, s, e2);
+      if (ie !== i2) {
+        if (ie >= 0) dHard += instMoveHard(m, s, ie, p0, p1) + limitMoveHard(m, s, e, ie, p0, p1);
+        if (i2 >= 0) dHard += instMoveHard(m, s, i2, p1, p0) + limitMoveHard(m, s, e2, i2, p1, p0);
+      }
+      if (m.periodCost)
+        dPeriodCost =
+          m.periodCost[e * P + p1]! -
+          m.periodCost[e * P + p0]! +
+          m.periodCost[e2 * P + p0]! -
+          m.periodCost[e2 * P + p1]!;
+      if (m.Q > 0) dHard += poolMoveHard(s, e, p0, p1, e2);
+    }
+    const w = m.weights;
+    this.deferred = true;
+    this.kind = 0;
+    this.e1 = e;
+    this.e2 = e2;
+    this.p0 = p0;
+    this.r0 = r0;
+    this.p1 = p1;
+    this.r1 = r1;
+    this.dHard = dHard;
+    this.dSoft =
+      w.roomCapacity * dCap +
+      (w.roomWaste ?? 0) * dWaste +
+      w.roomStability * dStab +
+      w.minDays * dDays +
+      w.compactness * dComp +
+      w.periodCost * dPeriodCost;
+    return true;
+  }
+
+  /** Applies an evaluated (deferred) room move. */
+  commit(): void {
+    const s = this.s;
+    const e = this.e1;
+    const e2 = this.e2;
+    const o = s.inst[e]!;
+    s.unplace(e);
+    if (e2 >= 0) {
+      const o2 = s.inst[e2]!;
+      s.unplace(e2);
+      s.place(e2, this.p0, this.r0, o2);
+    }
+    s.place(e, this.p1, this.r1, o);
+    this.deferred = false;
+  }
+
+  /** The Kempe chain of event e between its period and t2; false when some event of it cannot move. */
+  kempe(e: number, t2: number): boolean {
+    if (!this.chain.apply(e, t2)) return false;
+    this.deferred = false;
+    this.kind = 1;
+    return true;
+  }
+
+  undo(): void {
+    const s = this.s;
+    if (this.deferred) {
+      this.deferred = false;
+      return;
+    }
+    if (this.kind === 1) {
+      this.chain.undo();
+      return;
+    }
+    const e = this.e1;
+    const e2 = this.e2;
+    s.unplace(e);
+    if (e2 >= 0) {
+      s.unplace(e2);
+      s.place(e2, this.p1, this.r1, this.o2);
+    }
+    s.place(e, this.p0, this.r0, this.o0);
+  }
+}
