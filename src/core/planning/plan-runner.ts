@@ -22,8 +22,8 @@ const noSolve: SolveResult = {
   period: [],
   room: [],
   instructor: [],
+  poolChoice: [],
   score: zeroScore(),
-
   iterations: 0,
   elapsedMs: 0,
   stoppedBy: "iterations",

@@ -17,11 +17,12 @@
  *   periods/rooms/instructors only from the event's domain, fixed events stay where they are, and
  *   no instructor in more periods of a limit's window than it allows (one violation per period over),
  *   no pool (a shared stock such as laptops) giving out more in a period than it has (one
- *   violation per unit over), the events of an `ordered` course in increasing periods (one
- *   violation per pair of neighbours out of order).
- * - Soft (weights): room capacity (per seat over), room waste (per seat left empty), min working days (per missing day),
- *   compactness (per isolated event), room stability (per extra room of a course), instructor cost,
- *   period preference cost.
+ *   violation per unit over; a course with `poolChoices` takes from the pool chosen for it), the
+ *   events of an `ordered` course in increasing periods (one violation per pair of neighbours out
+ *   of order).
+ * - Soft (weights): room capacity (per seat over), room waste (per seat left empty), min working
+ *   days (per missing day), compactness (per isolated event), room stability (per extra room of a
+ *   course), instructor cost, period preference cost, pool preference (per step down a choice).
  */
 export interface SolverEvent {
   id: string;
@@ -42,6 +43,12 @@ export interface SolverEvent {
   uses?: { pool: number; quantity: number }[];
 }
 
+export interface PoolChoice {
+  quantity: number;
+  /** Pools that could give the units, preferred first. */
+  pools: number[];
+}
+
 export interface SolverWeights {
   roomCapacity: number;
   /** Per empty seat of a room larger than its event (room fit: the tightest room wins); default 0. */
@@ -53,6 +60,8 @@ export interface SolverWeights {
   instructorStability?: number;
   instructorCost: number;
   periodCost: number;
+  /** Per step down a course's pool preference (`poolChoices`); default 0. */
+  poolRank?: number;
 }
 
 export interface SolverModel {
@@ -62,8 +71,13 @@ export interface SolverModel {
   periodAdjacent?: boolean[];
   rooms: { id: string; capacity: number }[];
   instructors: { id: string }[];
-  /** `ordered`: its events take increasing periods in model order (the segments of a session). */
-  courses: { id: string; minDays: number; ordered?: boolean }[];
+  /**
+   * `ordered`: its events take increasing periods in model order (the segments of a session).
+   * `poolChoices`: units every event of the course takes from one of several pools, the same one
+   * for all (a run's laptops from the location's pool or the mobile one); which one is the search's
+   * choice, each step down the list costing `poolRank`.
+   */
+  courses: { id: string; minDays: number; ordered?: boolean; poolChoices?: PoolChoice[] }[];
   groups: { id: string; courses: number[]; compact: boolean }[];
   events: SolverEvent[];
   weights: SolverWeights;
@@ -145,6 +159,14 @@ export interface CompiledModel {
   useStart: Int32Array;
   usePool: Int32Array;
   useQuantity: Int32Array;
+  /** Courses' pool choices: their number, course, units, candidate pools (CSR) and each course's (CSR). */
+  K: number;
+  choiceCourse: Int32Array;
+  choiceQuantity: Int32Array;
+  choicePoolStart: Int32Array;
+  choicePoolList: Int32Array;
+  courseChoiceStart: Int32Array;
+  courseChoiceList: Int32Array;
   /** 1 for an ordered course; per event, the previous and next event of its ordered course (-1: none). */
   courseOrdered: Uint8Array;
   eventPrev: Int32Array;
@@ -299,6 +321,22 @@ export function compileModel(model: SolverModel): CompiledModel {
     }
   });
   const useQuantity = Int32Array.from(uses.flatMap((list) => list.map((use) => use.quantity)));
+  const choices = model.courses.flatMap((course, c) =>
+    (course.poolChoices ?? []).map((choice) => ({ c, choice })),
+  );
+  const courseChoices: number[][] = model.courses.map(() => []);
+  choices.forEach(({ c, choice }, j) => {
+    const id = model.courses[c]!.id;
+    check(choice.pools.length > 0, `course ${id} has a pool choice without pools`);
+    for (const q of choice.pools) check(q >= 0 && q < pools.length, `course ${id} chooses an unknown pool`);
+    check(
+      Number.isInteger(choice.quantity) && choice.quantity > 0,
+      `course ${id} needs a whole quantity over 0`,
+    );
+    courseChoices[c]!.push(j);
+  });
+  const choicePoolCsr = csr(choices.map(({ choice }) => choice.pools));
+  const courseChoiceCsr = csr(courseChoices);
   const courseDegree = new Int32Array(C);
   const neighbours = model.courses.map(() => new Set<number>());
   for (const group of model.groups)
@@ -359,6 +397,13 @@ export function compileModel(model: SolverModel): CompiledModel {
     useStart: useCsr.start,
     usePool: useCsr.list,
     useQuantity,
+    K: choices.length,
+    choiceCourse: Int32Array.from(choices.map(({ c }) => c)),
+    choiceQuantity: Int32Array.from(choices.map(({ choice }) => choice.quantity)),
+    choicePoolStart: choicePoolCsr.start,
+    choicePoolList: choicePoolCsr.list,
+    courseChoiceStart: courseChoiceCsr.start,
+    courseChoiceList: courseChoiceCsr.list,
     courseOrdered,
     eventPrev,
     eventNext,

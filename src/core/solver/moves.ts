@@ -21,6 +21,7 @@ import type { SolverState } from "./state.js";
  *   target room-period holds exactly one other event that may take the vacated place, the two swap.
  *   Most are only evaluated from the counters (`move-deltas.ts`) and applied on `commit`;
  * - instructor: another of the event's instructor options;
+ * - pool: another pool for one of the pool choices of the event's course;
  * - Kempe chain (`kempe-chain.ts`): the conflict-connected events of two periods exchange them.
  * Scratch arrays are allocated once; the inner loop allocates nothing.
  */
@@ -37,7 +38,10 @@ export class Moves {
   private p1 = -1;
   private r1 = -1;
   private o2 = -1;
-  private kind: 0 | 1 = 0;
+  /** 0: a simple move, 1: a Kempe chain, 2: a pool choice (`choiceIndex` was `choiceFrom`). */
+  private kind: 0 | 1 | 2 = 0;
+  private choiceIndex = -1;
+  private choiceFrom = -1;
   /** True when the last move was only evaluated (dHard/dSoft): `commit` applies it. */
   deferred = false;
   dHard = 0;
@@ -46,6 +50,8 @@ export class Moves {
   sameCourseRoom = 0.5;
   /** Share of period choices next to an event of the same group. */
   nextToMate = 0;
+  /** Share of the moves of an event whose course chooses pools that change a choice instead. */
+  poolChange = 0.1;
 
   constructor(
     private readonly m: CompiledModel,
@@ -77,6 +83,9 @@ export class Moves {
     const o0 = s.inst[e]!;
     const nOptions = m.instStart[e + 1]! - m.instStart[e]!;
     const nRooms = m.roomStart[e + 1]! - m.roomStart[e]!;
+    const c = m.eventCourse[e]!;
+    const nChoices = m.courseChoiceStart[c + 1]! - m.courseChoiceStart[c]!;
+    if (nChoices > 0 && rng.next() < this.poolChange) return this.changePool(c, nChoices);
     let p1 = p0;
     let r1 = r0;
     let o1 = o0;
@@ -132,6 +141,23 @@ export class Moves {
     }
     s.place(e, p1, r1, o1);
     if (e2 >= 0) s.place(e2, p0, r0, this.o2);
+    return true;
+  }
+
+  /** Another pool for one of course c's pool choices (the units of all its events move with it). */
+  private changePool(c: number, nChoices: number): boolean {
+    const m = this.m;
+    const j = m.courseChoiceList[m.courseChoiceStart[c]! + this.rng.int(nChoices)]!;
+    const n = m.choicePoolStart[j + 1]! - m.choicePoolStart[j]!;
+    if (n < 2) return false;
+    const from = this.s.choice[j]!;
+    let to = this.rng.int(n - 1);
+    if (to >= from) to++;
+    this.s.setChoice(j, to);
+    this.choiceIndex = j;
+    this.choiceFrom = from;
+    this.deferred = false;
+    this.kind = 2;
     return true;
   }
 
@@ -363,6 +389,10 @@ export class Moves {
     }
     if (this.kind === 1) {
       this.chain.undo();
+      return;
+    }
+    if (this.kind === 2) {
+      s.setChoice(this.choiceIndex, this.choiceFrom);
       return;
     }
     const e = this.e1;

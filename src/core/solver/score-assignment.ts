@@ -7,6 +7,7 @@ export function scoreAssignment(
   period: ArrayLike<number>,
   room: ArrayLike<number>,
   inst: ArrayLike<number>,
+  choice: ArrayLike<number> = new Int32Array(m.K),
 ): ScoreBreakdown {
   const { E, P, R, C, G, I, D } = m;
   const s = zeroScore();
@@ -48,7 +49,11 @@ export function scoreAssignment(
     if (m.periodCost) s.periodCost += m.periodCost[e * P + p]!;
     for (let j = m.useStart[e]!; j < m.useStart[e + 1]!; j++)
       poolUse[m.usePool[j]! * P + p]! += m.useQuantity[j]!;
+    for (let j = 0; j < m.K; j++)
+      if (m.choiceCourse[j] === c)
+        poolUse[m.choicePoolList[m.choicePoolStart[j]! + choice[j]!]! * P + p]! += m.choiceQuantity[j]!;
   }
+  for (let j = 0; j < m.K; j++) s.poolRank += choice[j]!;
   poolUse.forEach((used, k) => {
     s.poolOver += Math.max(0, used - m.poolFree[k]!);
   });

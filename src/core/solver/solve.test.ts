@@ -173,6 +173,61 @@ describe("solver", () => {
     }
   });
 
+  it("gives a course with a pool choice one pool, so runs split over pools as their units fit", () => {
+    // Runs of 6, 6 and 5 laptops, each from pool A (10 free) or B (8 free), all rather on day 0.
+    const quantities = [6, 6, 5];
+    const model: SolverModel = {
+      periodDay: [0, 1],
+      rooms: [],
+      instructors: [],
+      courses: quantities.map((quantity, c) => ({
+        id: `run${c}`,
+        minDays: 0,
+        poolChoices: [{ quantity, pools: [0, 1] }],
+      })),
+      groups: [],
+      pools: [
+        { id: "A", free: [10, 10] },
+        { id: "B", free: [8, 8] },
+      ],
+      events: quantities.map((_, c) => ({
+        id: `run${c}`,
+        course: c,
+        size: 1,
+        rooms: [],
+        periodCosts: [0, 10],
+      })),
+      weights: { ...noSoft, periodCost: 1, poolRank: 1 },
+    };
+    // Counted together (18 free for 17), all three would go on day 0: no split of 6, 6, 5 fits 10 + 8.
+    const together = solve(
+      {
+        ...model,
+        courses: model.courses.map(({ id }) => ({ id, minDays: 0 })),
+        pools: [{ id: "A+B", free: [18, 18] }],
+        events: model.events.map((event, e) => ({ ...event, uses: [{ pool: 0, quantity: quantities[e]! }] })),
+      },
+      { seed: 1, maxIterations: 5_000 },
+    );
+    expect(together.period).toEqual([0, 0, 0]);
+    for (const seed of [1, 2, 3]) {
+      const result = solve(model, { seed, maxIterations: 5_000, hardWeight: 1e6 });
+      // Two on day 0 (one from A, one from B: rank 1), the third alone on day 1 from A: 10 + 1.
+      expect(result.score).toMatchObject({ hard: 0, poolOver: 0, poolRank: 1, soft: 11 });
+      expect(result.period.filter((p) => p === 0)).toHaveLength(2);
+      for (const day of [0, 1])
+        for (const [pool, free] of [10, 8].entries()) {
+          const used = quantities.reduce(
+            (sum, quantity, e) =>
+              sum + (result.period[e] === day && result.poolChoice[e]![0] === pool ? quantity : 0),
+            0,
+          );
+          expect(used).toBeLessThanOrEqual(free);
+        }
+      expect(result.poolChoice[result.period.indexOf(1)]).toEqual([0]);
+    }
+  });
+
   it("keeps the events of an ordered course in increasing periods", () => {
     // The second event would rather have period 0 and the first period 2; ordered, they cannot swap.
     const model: SolverModel = {

@@ -78,6 +78,8 @@ export interface SolveResult {
   period: number[];
   room: number[];
   instructor: number[];
+  /** Per course, the pool each of its `poolChoices` takes (a model pool index). */
+  poolChoice: number[][];
   score: ScoreBreakdown;
   iterations: number;
   elapsedMs: number;
@@ -115,6 +117,7 @@ export function solve(model: SolverModel, options: SolveOptions = {}): SolveResu
   const bestPeriod = Int32Array.from(s.period);
   const bestRoom = Int32Array.from(s.room);
   const bestInst = Int32Array.from(s.inst);
+  const bestChoice = Int32Array.from(s.choice);
   let bestHard = s.hard();
   let bestSoft = s.soft();
   const history: SolveResult["history"] = [
@@ -189,7 +192,7 @@ export function solve(model: SolverModel, options: SolveOptions = {}): SolveResu
         temperature = tStart * ratio ** Math.max(0, fraction);
         if (restartAfter > 0 && iterations - lastImprovement > restartAfter) {
           // Stagnation: continue from the best solution (its weight and cost).
-          s.assign(bestPeriod, bestRoom, bestInst);
+          s.assign(bestPeriod, bestRoom, bestInst, bestChoice);
           lastImprovement = iterations;
           w = weight;
         }
@@ -223,6 +226,7 @@ export function solve(model: SolverModel, options: SolveOptions = {}): SolveResu
           bestPeriod.set(s.period);
           bestRoom.set(s.room);
           bestInst.set(s.inst);
+          bestChoice.set(s.choice);
           historyPending = true;
           lastImprovement = iterations;
           if (untilFeasible && hard === 0) break;
@@ -258,7 +262,7 @@ export function solve(model: SolverModel, options: SolveOptions = {}): SolveResu
       if (k > 0) {
         // Reheat from the best timetable so far: a cooled timetable is a better start than a hot
         // random one, and one long cooling gains less than a few shorter ones (ITC2007 comp02/06).
-        s.assign(bestPeriod, bestRoom, bestInst);
+        s.assign(bestPeriod, bestRoom, bestInst, bestChoice);
       }
       anneal(
         hw,
@@ -276,7 +280,7 @@ export function solve(model: SolverModel, options: SolveOptions = {}): SolveResu
 
   // Rebuild the best solution in a fresh state, so its breakdown comes from the same counters.
   const final = new SolverState(m);
-  final.assign(bestPeriod, bestRoom, bestInst);
+  final.assign(bestPeriod, bestRoom, bestInst, bestChoice);
   const score = final.breakdown();
   const elapsedMs = elapsed();
   history.push({ elapsedMs, iterations, hard: score.hard, soft: score.soft });
@@ -285,6 +289,14 @@ export function solve(model: SolverModel, options: SolveOptions = {}): SolveResu
     period: Array.from(bestPeriod),
     room: Array.from(bestRoom),
     instructor: Array.from(bestInst, (o, e) => (o >= 0 ? m.instList[m.instStart[e]! + o]! : -1)),
+    poolChoice: model.courses.map((_, c) => {
+      const chosen: number[] = [];
+      for (let i = m.courseChoiceStart[c]!; i < m.courseChoiceStart[c + 1]!; i++) {
+        const j = m.courseChoiceList[i]!;
+        chosen.push(m.choicePoolList[m.choicePoolStart[j]! + bestChoice[j]!]!);
+      }
+      return chosen;
+    }),
     score,
     iterations,
     elapsedMs,

@@ -6,7 +6,7 @@ import { Random } from "./random.js";
 import { scoreAssignment } from "./score-assignment.js";
 import { SolverState } from "./state.js";
 
-/** A random model with every feature: domains, virtual events, instructor options and limits, fixed events, period costs, adjacency, pools, ordered courses. */
+/** A random model with every feature: domains, virtual events, instructor options and limits, fixed events, period costs, adjacency, pools (taken as given or as a course's choice), ordered courses. */
 function randomModel(seed: number): SolverModel {
   const rng = new Random(seed);
   const days = 1 + rng.int(4);
@@ -59,6 +59,14 @@ function randomModel(seed: number): SolverModel {
       id: `c${c}`,
       minDays: rng.int(days + 1),
       ...(rng.next() < 0.3 ? { ordered: true } : {}),
+      ...(Q > 0 && rng.next() < 0.4
+        ? {
+            poolChoices: Array.from({ length: 1 + rng.int(2) }, () => ({
+              quantity: 1 + rng.int(5),
+              pools: pick(Q, 1 + rng.int(Q + 1)),
+            })),
+          }
+        : {}),
     })),
     groups: Array.from({ length: rng.int(4) }, (_, g) => ({
       id: `g${g}`,
@@ -90,18 +98,19 @@ function randomModel(seed: number): SolverModel {
       instructorStability: 7,
       instructorCost: 3,
       periodCost: 2,
+      poolRank: 1.5,
     },
   };
 }
 
 const expectSameScore = (s: SolverState) => {
-  const full = scoreAssignment(s.m, s.period, s.room, s.inst);
+  const full = scoreAssignment(s.m, s.period, s.room, s.inst, s.choice);
   const own = s.breakdown();
   for (const key of Object.keys(full) as (keyof typeof full)[]) expect(own[key]).toBeCloseTo(full[key], 9);
 };
 
 describe("incremental (delta) scoring", () => {
-  it("equals a full re-scoring after any sequence of places, moves, swaps, room moves, Kempe chains (rooms followed, ignored or re-matched) and undos", () => {
+  it("equals a full re-scoring after any sequence of places, moves, swaps, room moves, pool choices, Kempe chains (rooms followed, ignored or re-matched) and undos", () => {
     fc.assert(
       fc.property(
         fc.integer(),
@@ -115,6 +124,7 @@ describe("incremental (delta) scoring", () => {
           // Kempe chains that follow rooms, ignore them, or re-match them.
           moves.kempeRooms = rng.next() < 0.4;
           moves.kempeRematch = rng.next() < 0.7;
+          moves.poolChange = 0.3;
           const randomIn = (start: Int32Array, list: Int32Array, e: number) => {
             const n = start[e + 1]! - start[e]!;
             return n === 0 ? -1 : list[start[e]! + rng.int(n)]!;
@@ -200,8 +210,9 @@ describe("incremental (delta) scoring", () => {
     const s = new SolverState(m);
     for (let e = 0; e < m.E; e++)
       s.place(e, m.periodList[m.periodStart[e]!]!, m.roomList[m.roomStart[e]!] ?? -1, -1);
-    const before = { period: [...s.period], room: [...s.room], score: s.breakdown() };
+    const before = { period: [...s.period], room: [...s.room], choice: [...s.choice], score: s.breakdown() };
     const moves = new Moves(m, s, new Random(3));
+    moves.poolChange = 0.3;
     for (let i = 0; i < 200; i++) {
       moves.kempeRooms = i % 3 === 0;
       moves.kempeRematch = i % 5 < 3;
@@ -211,6 +222,7 @@ describe("incremental (delta) scoring", () => {
     }
     expect([...s.period]).toEqual(before.period);
     expect([...s.room]).toEqual(before.room);
+    expect([...s.choice]).toEqual(before.choice);
     expect(s.breakdown()).toEqual(before.score);
   });
 });

@@ -29,6 +29,8 @@ export interface ScoreBreakdown {
   instructorStability: number;
   instructorCost: number;
   periodCost: number;
+  /** Steps down courses' pool preferences (the index of each choice's pool in its list), summed. */
+  poolRank: number;
 }
 
 export function weightedSoft(model: CompiledModel, s: Omit<ScoreBreakdown, "hard" | "soft">): number {
@@ -41,7 +43,8 @@ export function weightedSoft(model: CompiledModel, s: Omit<ScoreBreakdown, "hard
     w.roomStability * s.roomStability +
     (w.instructorStability ?? 0) * s.instructorStability +
     w.instructorCost * s.instructorCost +
-    w.periodCost * s.periodCost
+    w.periodCost * s.periodCost +
+    (w.poolRank ?? 0) * s.poolRank
   );
 }
 
@@ -70,6 +73,8 @@ export class SolverState {
   readonly instFreeCnt: Int32Array;
   readonly limitCnt: Int32Array;
   readonly poolUse: Int32Array;
+  /** Per pool choice of a course, the index of its chosen pool in the choice's list. */
+  readonly choice: Int32Array;
   /** The events placed in each period (P rows of E slots) and each event's slot in its row. */
   readonly periodEvents: Int32Array;
   readonly periodSize: Int32Array;
@@ -91,6 +96,7 @@ export class SolverState {
   instructorStability = 0;
   instructorCost = 0;
   periodCost = 0;
+  poolRank = 0;
 
   constructor(readonly m: CompiledModel) {
     const { E, P, R, C, G, I, D } = m;
@@ -111,6 +117,7 @@ export class SolverState {
     this.instFreeCnt = new Int32Array(m.W > 0 ? I * P : 0);
     this.limitCnt = new Int32Array(m.W);
     this.poolUse = new Int32Array(m.Q * P);
+    this.choice = new Int32Array(m.K);
     this.periodEvents = new Int32Array(P * E);
     this.periodSize = new Int32Array(P);
     this.slot = new Int32Array(E).fill(-1);
@@ -141,7 +148,8 @@ export class SolverState {
       w.roomStability * this.roomStability +
       (w.instructorStability ?? 0) * this.instructorStability +
       w.instructorCost * this.instructorCost +
-      w.periodCost * this.periodCost
+      w.periodCost * this.periodCost +
+      (w.poolRank ?? 0) * this.poolRank
     );
   }
 
@@ -157,6 +165,7 @@ export class SolverState {
       instructorLimit: this.instructorLimit,
       poolOver: this.poolOver,
       outOfOrder: this.outOfOrder,
+      poolRank: this.poolRank,
       roomCapacity: this.roomCapacity,
       roomWaste: this.roomWaste,
       minDays: this.minDays,
@@ -215,15 +224,47 @@ export class SolverState {
     const m = this.m;
     let change = 0;
     const end = m.useStart[e + 1]!;
-    for (let j = m.useStart[e]!; j < end; j++) {
-      const k = m.usePool[j]! * m.P + p;
-      const free = m.poolFree[k]!;
-      const before = this.poolUse[k]!;
-      const after = before + step * m.useQuantity[j]!;
-      this.poolUse[k] = after;
-      change += (after > free ? after - free : 0) - (before > free ? before - free : 0);
+    for (let j = m.useStart[e]!; j < end; j++)
+      change += this.poolTake(m.usePool[j]!, p, step * m.useQuantity[j]!);
+    if (m.K === 0) return change;
+    const c = m.eventCourse[e]!;
+    const chosen = m.courseChoiceStart[c + 1]!;
+    for (let i = m.courseChoiceStart[c]!; i < chosen; i++) {
+      const j = m.courseChoiceList[i]!;
+      change += this.poolTake(
+        m.choicePoolList[m.choicePoolStart[j]! + this.choice[j]!]!,
+        p,
+        step * m.choiceQuantity[j]!,
+      );
     }
     return change;
+  }
+
+  /** Units over gained when `units` more (or fewer, when negative) of pool q are taken in period p. */
+  private poolTake(q: number, p: number, units: number): number {
+    const k = q * this.m.P + p;
+    const free = this.m.poolFree[k]!;
+    const before = this.poolUse[k]!;
+    const after = before + units;
+    this.poolUse[k] = after;
+    return (after > free ? after - free : 0) - (before > free ? before - free : 0);
+  }
+
+  /** Gives pool choice j the pool at index `to` of its list: every placed event of its course moves its units. */
+  setChoice(j: number, to: number): void {
+    const m = this.m;
+    const from = this.choice[j]!;
+    const c = m.choiceCourse[j]!;
+    const start = m.choicePoolStart[j]!;
+    const units = m.choiceQuantity[j]!;
+    for (let i = m.courseEventStart[c]!; i < m.courseEventStart[c + 1]!; i++) {
+      const p = this.period[m.courseEventList[i]!]!;
+      if (p < 0) continue;
+      this.poolOver += this.poolTake(m.choicePoolList[start + from]!, p, -units);
+      this.poolOver += this.poolTake(m.choicePoolList[start + to]!, p, units);
+    }
+    this.choice[j] = to;
+    this.poolRank += to - from;
   }
 
   /** Pairs of event e and its ordered neighbours that are out of order (unplaced ones never are). */
@@ -238,10 +279,11 @@ export class SolverState {
     return n;
   }
 
-  /** Replaces the whole assignment (every event, fixed ones included) with the given one. */
-  assign(period: Int32Array, room: Int32Array, inst: Int32Array): void {
+  /** Replaces the whole assignment (every event, fixed ones included, and the pool choices) with the given one. */
+  assign(period: Int32Array, room: Int32Array, inst: Int32Array, choice?: Int32Array): void {
     const E = this.m.E;
     for (let e = 0; e < E; e++) this.unplace(e);
+    if (choice) for (let j = 0; j < this.m.K; j++) this.setChoice(j, choice[j]!);
     for (let e = 0; e < E; e++) if (period[e]! >= 0) this.place(e, period[e]!, room[e]!, inst[e]!);
   }
 
@@ -367,4 +409,5 @@ export const zeroScore = (): ScoreBreakdown => ({
   instructorStability: 0,
   instructorCost: 0,
   periodCost: 0,
+  poolRank: 0,
 });
