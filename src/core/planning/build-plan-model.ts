@@ -353,11 +353,12 @@ function assembleModel(
           periodCosts,
         });
       });
-      pools.add(
+      const poolChoices = pools.add(
         planRun.events.map((e) => events[e]!),
         option.equipment,
         option.equipmentFree,
       );
+      if (poolChoices.length > 0) courses[course]!.poolChoices = poolChoices;
     }
   }
   // Existing bookings, unavailability and time off: fixed events holding the resource that day.

@@ -49,9 +49,14 @@ export function interpretPlan(problem: PlanProblem, result: SolveResult): PlanRe
       result.instructor[e]! >= 0 ? [{ instructor: result.instructor[e]!, period: result.period[e]! }] : [],
     );
     // Both are checked before either counts the run, so a run turned away leaves no trace.
+    // The pools the solver chose for the run's needs that several pools could meet, in need order.
+    const chosen = (result.poolChoice[model.events[run.events[0]!]!.course] ?? []).map(
+      (q) => model.pools![q]!.id,
+    );
     const pooled = pools.check(
       run,
       [...days].sort((a, b) => a - b),
+      chosen,
     );
     const refused = limits.check(teaching) ?? pooled.short;
     if (refused) {
@@ -109,6 +114,8 @@ export function interpretPlan(problem: PlanProblem, result: SolveResult): PlanRe
         soft("instructor_stability", s.instructorStability, w.instructorStability ?? 0),
         soft("spread_over_days", s.minDays, w.minDays),
         soft("consecutive_days", s.compactness, w.compactness),
+        // Runs taking equipment from a pool further down their preference (mobile, or larger).
+        soft("equipment_pool_preference", s.poolRank, w.poolRank ?? 0),
         soft("room_capacity", s.roomCapacity, w.roomCapacity),
       ],
     },
@@ -131,18 +138,22 @@ interface PoolTake {
 
 /**
  * The plan's own use of equipment pools as runs are accepted. `check` gives, per need of a run,
- * the first of its pools with enough free on the days it is for (what other sessions leave, less
- * what the runs recorded before take), or says which pool would be short; `record` counts what the
- * chosen lines take.
+ * the pool the solver chose for it, or else the first of its pools, with enough free on the days it
+ * is for (what other sessions leave, less what the runs recorded before take), or says which pool
+ * would be short; `record` counts what the chosen lines take.
  */
 function poolCounter(periodDates: string[]) {
   const used = new Map<string, number>();
   const taken = (poolId: string, p: number) => used.get(`${poolId}|${p}`) ?? 0;
   return {
-    /** `periods`: the run's periods in date order, so position i is its segment i. */
+    /**
+     * `periods`: the run's periods in date order, so position i is its segment i; `chosen`: the
+     * solver's pool for each need several pools could meet, in need order.
+     */
     check(
       run: PlanRun,
       periods: number[],
+      chosen: string[],
     ): { lines: PlannedEquipment[]; takes: PoolTake[]; short: Explanation | null } {
       const lines: PlannedEquipment[] = [];
       const takes: PoolTake[] = [];
@@ -154,9 +165,15 @@ function poolCounter(periodDates: string[]) {
           (sum, take) => sum + (take.equipmentId === poolId && take.periods.includes(p) ? take.quantity : 0),
           0,
         );
+      let choice = 0;
       for (const need of run.equipment) {
         const days = need.segments ? need.segments.flatMap((position) => periods[position] ?? []) : periods;
-        const pool = need.pools.find((candidate) =>
+        const solverPool = need.pools.length > 1 && !need.segments ? chosen[choice++] : undefined;
+        const candidates = [
+          ...need.pools.filter((pool) => pool.equipmentId === solverPool),
+          ...need.pools.filter((pool) => pool.equipmentId !== solverPool),
+        ];
+        const pool = candidates.find((candidate) =>
           days.every((p) => free(candidate.equipmentId, p, candidate.stock) >= need.quantity),
         );
         if (pool) {

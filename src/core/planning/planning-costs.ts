@@ -29,6 +29,9 @@ export const planningWeights: SolverWeights = {
   instructorStability: 150,
   instructorCost: 1,
   periodCost: 1,
+  // A run's equipment from a pool further down its preference (mobile rather than the location's,
+  // or a larger pool than needed): about a week later on the calendar.
+  poolRank: 5,
 };
 
 /**

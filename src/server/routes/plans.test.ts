@@ -600,6 +600,39 @@ describeEachDatabase("planning", (ctx) => {
     expect((await api().post(`/equipment/${spare.body.id}/archive`)).status).toBe(200);
   });
 
+  it("splits runs over the pools they may take as their units fit, not as the pools' sum", async () => {
+    const world = await worldNeedingLaptops(api(), { kind: "laptop", quantity: 1, perLearner: true });
+    const spare = await api().post("/equipment", { name: "Spare laptops", kind: "laptop", quantity: 8 });
+    expect(spare.status).toBe(201);
+    // On Monday an online session takes 4 of the location's 10 laptops: 6 + 8 are free, 14 in all,
+    // but two runs of 7 seats need 7 each from one pool, and only the mobile pool has 7. Monday is
+    // preferred and Ben is off on Tuesday, so both runs would rather be on Monday (Ben and Anna).
+    await onlineSessionTaking(api(), world, world.laptops, 4, "2027-11-01");
+    await api().post(`/instructors/${world.ben.id}/time-off`, { start: "2027-11-02", end: "2027-11-02" });
+    const plan = await runPlan(api(), {
+      demand: [
+        demand(
+          world,
+          { from: "2027-11-01", to: "2027-11-02" },
+          { runs: 2, maxSeats: 7, preferredWeekdays: [1] },
+        ),
+      ],
+      iterations: 5000,
+    });
+    expect(plan.result.score.hard).toBe(0);
+    const byDate = Object.fromEntries(
+      plan.result.items.map((item: any) => [item.segments[0]?.date, item.equipment[0]?.name]),
+    );
+    // One on Monday from the mobile pool; the other on Tuesday from the location's, preferred.
+    expect(byDate).toEqual({ "2027-11-01": "Spare laptops", "2027-11-02": "Laptops" });
+    const rank = plan.result.score.constraints.find((c: any) => c.constraint === "equipment_pool_preference");
+    expect(rank).toMatchObject({ count: 1, cost: 5 });
+    const applied = await api().post(`/plans/${plan.id}/apply`, {});
+    expect(applied.body.applied.map((a: any) => a.status)).toEqual(["created", "created"]);
+    // A mobile pool serves every location: archived, it leaves the tenant's other tests alone.
+    expect((await api().post(`/equipment/${spare.body.id}/archive`)).status).toBe(200);
+  });
+
   it("counts a pool's day as the runs that may have it see it: a morning booking does not keep an afternoon run away", async () => {
     const world = await worldNeedingLaptops(api(), { kind: "laptop", quantity: 6 });
     // On Monday morning an online session takes 8 of the 10 laptops: a morning run cannot have
