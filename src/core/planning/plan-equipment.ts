@@ -30,7 +30,7 @@ interface Requirement {
  * The equipment a demand run needs from its course's requirements: for each kind, the units (per
  * learner: times the run's seats) and the pools that hold that many, preferred first: kept at the
  * run's location before mobile, then the smallest that is enough (larger pools stay free for larger
- * needs). Which of them a run takes is decided per day when the plan is read back. A run held
+ * needs). Which of them a run takes (one for all its days) is the solver's choice. A run held
  * online needs none. A requirement no pool can meet is an explanation: the run cannot be held as
  * the course needs.
  */

@@ -30,7 +30,7 @@ export const planningWeights: SolverWeights = {
   instructorCost: 1,
   periodCost: 1,
   // A run's equipment from a pool further down its preference (mobile rather than the location's,
-  // or a larger pool than needed): about a week later on the calendar.
+  // or a larger pool than needed), per run: as much as a one-day run five days later.
   poolRank: 5,
 };
 

@@ -140,6 +140,8 @@ describe("incremental (delta) scoring", () => {
           };
           for (let e = 0; e < m.E; e++) if (rng.next() < 0.8) placeRandomly(e);
           expectSameScore(s);
+          const snapshot = [s.period, s.room, s.inst, s.choice].map((a) => Int32Array.from(a));
+          const snapshotScore = s.breakdown();
           for (let step = 0; step < steps; step++) {
             const e = rng.int(m.E);
             const u = rng.next();
@@ -161,6 +163,10 @@ describe("incremental (delta) scoring", () => {
             }
             expectSameScore(s);
           }
+          // Restoring a snapshot on a state in use (as restarts and reheats do) gives its score back.
+          s.assign(snapshot[0]!, snapshot[1]!, snapshot[2]!, snapshot[3]!);
+          expect(s.breakdown()).toEqual(snapshotScore);
+          expectSameScore(s);
         },
       ),
       { numRuns: 400 },

@@ -633,6 +633,54 @@ describeEachDatabase("planning", (ctx) => {
     expect((await api().post(`/equipment/${spare.body.id}/archive`)).status).toBe(200);
   });
 
+  it("gives each run the pools the solver chose, not the first that fits, so a later run keeps the pool only it can use", async () => {
+    const world = await schedulingWorld(api());
+    const projectors = await api().post("/equipment", {
+      name: "Projectors",
+      kind: "projector",
+      quantity: 2,
+      locationId: world.location.id,
+    });
+    const spare = await api().post("/equipment", { name: "Spare laptops", kind: "laptop", quantity: 8 });
+    expect([projectors.status, spare.status]).toEqual([201, 201]);
+    // A projector (one pool holds enough: not a choice) comes before the laptops (a choice).
+    const patched = await api().patch(`/courses/${world.course.id}`, {
+      requiredEquipment: [
+        { kind: "projector", quantity: 1 },
+        { kind: "laptop", quantity: 1, perLearner: true },
+      ],
+    });
+    expect(patched.status, JSON.stringify(patched.body)).toBe(200);
+    // Monday leaves 7 of the location's laptops and 6 of the mobile ones. The first run (6 seats)
+    // fits either, the second (7) only the location's: taking the first that fits, the first run
+    // would take the location's and leave the second none. Monday is preferred, Ben off on Tuesday.
+    await onlineSessionTaking(api(), world, world.laptops, 3, "2027-11-08");
+    await onlineSessionTaking(api(), world, spare.body, 2, "2027-11-08");
+    await api().post(`/instructors/${world.ben.id}/time-off`, { start: "2027-11-09", end: "2027-11-09" });
+    const window = { from: "2027-11-08", to: "2027-11-09" };
+    const plan = await runPlan(api(), {
+      demand: [
+        demand(world, window, { maxSeats: 6, preferredWeekdays: [1] }),
+        demand(world, window, { maxSeats: 7, preferredWeekdays: [1] }),
+      ],
+      iterations: 5000,
+    });
+    expect(plan.result.score.hard).toBe(0);
+    expect(
+      plan.result.items.map((item: any) => [
+        item.segments[0]?.date,
+        item.equipment.map((line: any) => `${line.quantity} ${line.name}`),
+      ]),
+    ).toEqual([
+      ["2027-11-08", ["1 Projectors", "6 Spare laptops"]],
+      ["2027-11-08", ["1 Projectors", "7 Laptops"]],
+    ]);
+    const applied = await api().post(`/plans/${plan.id}/apply`, {});
+    expect(applied.body.applied.map((a: any) => a.status)).toEqual(["created", "created"]);
+    // A mobile pool serves every location: archived, it leaves the tenant's other tests alone.
+    expect((await api().post(`/equipment/${spare.body.id}/archive`)).status).toBe(200);
+  });
+
   it("counts a pool's day as the runs that may have it see it: a morning booking does not keep an afternoon run away", async () => {
     const world = await worldNeedingLaptops(api(), { kind: "laptop", quantity: 6 });
     // On Monday morning an online session takes 8 of the 10 laptops: a morning run cannot have
