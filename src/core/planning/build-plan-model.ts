@@ -8,7 +8,7 @@ import { dayNumberOf, isoWeekdayOf } from "../time/zoned.js";
 import { type Explanation, explainBlocked, explainRunBlocks } from "./explain.js";
 import { limitWindows } from "./limit-windows.js";
 import { type EquipmentNeed, equipmentNeeds, poolsFreeOn } from "./plan-equipment.js";
-import { planPools } from "./plan-pools.js";
+import { planPools, runWindow } from "./plan-pools.js";
 import {
   instructorDayCost,
   LATER_DAY_COST,
@@ -132,8 +132,7 @@ export async function buildPlanProblem(
       format: item.format,
       maxSeats: item.maxSeats,
       dates: item.dates,
-      start: item.times.reduce((min, t) => (t.start < min ? t.start : min), item.times[0]!.start),
-      end: item.times.reduce((max, t) => (t.end > max ? t.end : max), item.times[0]!.end),
+      ...runWindow(item.times),
       instructorIds,
       roomIds,
       movingSessionIds: moving,
@@ -353,12 +352,13 @@ function assembleModel(
           periodCosts,
         });
       });
-      const poolChoices = pools.add(
+      pools.add(
+        courses[course]!,
         planRun.events.map((e) => events[e]!),
         option.equipment,
         option.equipmentFree,
+        runWindow(item.times),
       );
-      if (poolChoices.length > 0) courses[course]!.poolChoices = poolChoices;
     }
   }
   // Existing bookings, unavailability and time off: fixed events holding the resource that day.

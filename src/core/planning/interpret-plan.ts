@@ -4,6 +4,7 @@ import type { PlanProblem, PlanRun } from "./build-plan-model.js";
 import type { Explanation } from "./explain.js";
 import type { PlannedEquipment } from "./plan-equipment.js";
 import type { PlanItem, PlanResult } from "./plans.schemas.js";
+import { poolCounter } from "./pool-counter.js";
 
 /**
  * Reads the solver's best timetable back as sessions: a run whose segments all sit on free days
@@ -49,10 +50,8 @@ export function interpretPlan(problem: PlanProblem, result: SolveResult): PlanRe
       result.instructor[e]! >= 0 ? [{ instructor: result.instructor[e]!, period: result.period[e]! }] : [],
     );
     // Both are checked before either counts the run, so a run turned away leaves no trace.
-    // The pools the solver chose for the run's needs that several pools could meet, in need order.
-    const chosen = (result.poolChoice[model.events[run.events[0]!]!.course] ?? []).map(
-      (q) => model.pools![q]!.id,
-    );
+    // The solver's pool for each of the run's needs that several pools could meet, in need order.
+    const chosen = result.poolChoice[model.events[run.events[0]!]!.course] ?? [];
     const pooled = pools.check(
       run,
       [...days].sort((a, b) => a - b),
@@ -125,92 +124,6 @@ export function interpretPlan(problem: PlanProblem, result: SolveResult): PlanRe
       iterations: result.iterations,
       elapsedMs: result.elapsedMs,
       stoppedBy: result.stoppedBy,
-    },
-  };
-}
-
-/** Units of a pool a run takes on some of the plan's periods. */
-interface PoolTake {
-  equipmentId: string;
-  quantity: number;
-  periods: number[];
-}
-
-/**
- * The plan's own use of equipment pools as runs are accepted. `check` gives, per need of a run,
- * the pool the solver chose for it, or else the first of its pools, with enough free on the days it
- * is for (what other sessions leave, less what the runs recorded before take), or says which pool
- * would be short; `record` counts what the chosen lines take.
- */
-function poolCounter(periodDates: string[]) {
-  const used = new Map<string, number>();
-  const taken = (poolId: string, p: number) => used.get(`${poolId}|${p}`) ?? 0;
-  return {
-    /**
-     * `periods`: the run's periods in date order, so position i is its segment i; `chosen`: the
-     * solver's pool for each need several pools could meet, in need order.
-     */
-    check(
-      run: PlanRun,
-      periods: number[],
-      chosen: string[],
-    ): { lines: PlannedEquipment[]; takes: PoolTake[]; short: Explanation | null } {
-      const lines: PlannedEquipment[] = [];
-      const takes: PoolTake[] = [];
-      // What other sessions leave, less what earlier runs and this run's earlier lines take.
-      const free = (poolId: string, p: number, stock: number) =>
-        (run.equipmentFree.get(poolId)?.get(periodDates[p]!) ?? stock) -
-        taken(poolId, p) -
-        takes.reduce(
-          (sum, take) => sum + (take.equipmentId === poolId && take.periods.includes(p) ? take.quantity : 0),
-          0,
-        );
-      let choice = 0;
-      for (const need of run.equipment) {
-        const days = need.segments ? need.segments.flatMap((position) => periods[position] ?? []) : periods;
-        const solverPool = need.pools.length > 1 && !need.segments ? chosen[choice++] : undefined;
-        const candidates = [
-          ...need.pools.filter((pool) => pool.equipmentId === solverPool),
-          ...need.pools.filter((pool) => pool.equipmentId !== solverPool),
-        ];
-        const pool = candidates.find((candidate) =>
-          days.every((p) => free(candidate.equipmentId, p, candidate.stock) >= need.quantity),
-        );
-        if (pool) {
-          lines.push({
-            equipmentId: pool.equipmentId,
-            name: pool.name,
-            quantity: need.quantity,
-            ...(need.segments ? { segments: need.segments } : {}),
-          });
-          takes.push({ equipmentId: pool.equipmentId, quantity: need.quantity, periods: days });
-          continue;
-        }
-        // Named after the preferred pool, on its first day short.
-        const first = need.pools[0]!;
-        const p = days.find((q) => free(first.equipmentId, q, first.stock) < need.quantity)!;
-        const date = periodDates[p]!;
-        const elsewhere = first.stock - (run.equipmentFree.get(first.equipmentId)?.get(date) ?? first.stock);
-        const rest = need.pools.slice(1).map((pool) => pool.name);
-        const others = rest.length > 0 ? ` (nor would ${rest.join(", ")})` : "";
-        return {
-          lines,
-          takes,
-          short: {
-            constraint: "equipment_short",
-            message: `${first.name} would be short on ${date}: ${elsewhere > 0 ? `other sessions take ${elsewhere} and ` : ""}the other items of this plan take ${taken(first.equipmentId, p)} of ${first.stock}, this run needs ${need.quantity}${others}`,
-            count: 1,
-          },
-        };
-      }
-      return { lines, takes, short: null };
-    },
-    record(takes: PoolTake[]): void {
-      for (const take of takes)
-        for (const p of take.periods) {
-          const key = `${take.equipmentId}|${p}`;
-          used.set(key, (used.get(key) ?? 0) + take.quantity);
-        }
     },
   };
 }

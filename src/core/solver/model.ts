@@ -45,8 +45,11 @@ export interface SolverEvent {
 
 export interface PoolChoice {
   quantity: number;
-  /** Pools that could give the units, preferred first. */
-  pools: number[];
+  /**
+   * The ways to give the units, preferred first: each the pools taking them all (one per time band
+   * of the course's hours when pools are split by time of day; else a single pool).
+   */
+  options: number[][];
 }
 
 export interface SolverWeights {
@@ -73,9 +76,9 @@ export interface SolverModel {
   instructors: { id: string }[];
   /**
    * `ordered`: its events take increasing periods in model order (the segments of a session).
-   * `poolChoices`: units every event of the course takes from one of several pools, the same one
-   * for all (a run's laptops from the location's pool or the mobile one); which one is the search's
-   * choice, each step down the list costing `poolRank`.
+   * `poolChoices`: units every event of the course takes in one of several ways, the same for all
+   * (a run's laptops from the location's pool or the mobile one); which one is the search's choice,
+   * each step down the list costing `poolRank`.
    */
   courses: { id: string; minDays: number; ordered?: boolean; poolChoices?: PoolChoice[] }[];
   groups: { id: string; courses: number[]; compact: boolean }[];
@@ -159,12 +162,16 @@ export interface CompiledModel {
   useStart: Int32Array;
   usePool: Int32Array;
   useQuantity: Int32Array;
-  /** Courses' pool choices: their number, course, units, candidate pools (CSR) and each course's (CSR). */
+  /**
+   * Courses' pool choices: their number, course and units; the options of choice j are
+   * choiceOptionStart[j]..choiceOptionStart[j+1]-1, each with its pools (CSR); each course's choices (CSR).
+   */
   K: number;
   choiceCourse: Int32Array;
   choiceQuantity: Int32Array;
-  choicePoolStart: Int32Array;
-  choicePoolList: Int32Array;
+  choiceOptionStart: Int32Array;
+  optionPoolStart: Int32Array;
+  optionPoolList: Int32Array;
   courseChoiceStart: Int32Array;
   courseChoiceList: Int32Array;
   /** 1 for an ordered course; per event, the previous and next event of its ordered course (-1: none). */
@@ -327,15 +334,17 @@ export function compileModel(model: SolverModel): CompiledModel {
   const courseChoices: number[][] = model.courses.map(() => []);
   choices.forEach(({ c, choice }, j) => {
     const id = model.courses[c]!.id;
-    check(choice.pools.length > 0, `course ${id} has a pool choice without pools`);
-    for (const q of choice.pools) check(q >= 0 && q < pools.length, `course ${id} chooses an unknown pool`);
+    check(choice.options.length > 0, `course ${id} has a pool choice without options`);
+    for (const option of choice.options)
+      for (const q of option) check(q >= 0 && q < pools.length, `course ${id} chooses an unknown pool`);
     check(
       Number.isInteger(choice.quantity) && choice.quantity > 0,
       `course ${id} needs a whole quantity over 0`,
     );
     courseChoices[c]!.push(j);
   });
-  const choicePoolCsr = csr(choices.map(({ choice }) => choice.pools));
+  const choiceOptionStart = csr(choices.map(({ choice }) => choice.options.map(() => 0))).start;
+  const optionPoolCsr = csr(choices.flatMap(({ choice }) => choice.options));
   const courseChoiceCsr = csr(courseChoices);
   const courseDegree = new Int32Array(C);
   const neighbours = model.courses.map(() => new Set<number>());
@@ -400,8 +409,9 @@ export function compileModel(model: SolverModel): CompiledModel {
     K: choices.length,
     choiceCourse: Int32Array.from(choices.map(({ c }) => c)),
     choiceQuantity: Int32Array.from(choices.map(({ choice }) => choice.quantity)),
-    choicePoolStart: choicePoolCsr.start,
-    choicePoolList: choicePoolCsr.list,
+    choiceOptionStart,
+    optionPoolStart: optionPoolCsr.start,
+    optionPoolList: optionPoolCsr.list,
     courseChoiceStart: courseChoiceCsr.start,
     courseChoiceList: courseChoiceCsr.list,
     courseOrdered,

@@ -144,11 +144,11 @@ export class Moves {
     return true;
   }
 
-  /** Another pool for one of course c's pool choices (the units of all its events move with it). */
+  /** Another option for one of course c's pool choices (the units of all its events move with it). */
   private changePool(c: number, nChoices: number): boolean {
     const m = this.m;
     const j = m.courseChoiceList[m.courseChoiceStart[c]! + this.rng.int(nChoices)]!;
-    const n = m.choicePoolStart[j + 1]! - m.choicePoolStart[j]!;
+    const n = m.choiceOptionStart[j + 1]! - m.choiceOptionStart[j]!;
     if (n < 2) return false;
     const from = this.s.choice[j]!;
     let to = this.rng.int(n - 1);

@@ -49,9 +49,12 @@ export function scoreAssignment(
     if (m.periodCost) s.periodCost += m.periodCost[e * P + p]!;
     for (let j = m.useStart[e]!; j < m.useStart[e + 1]!; j++)
       poolUse[m.usePool[j]! * P + p]! += m.useQuantity[j]!;
-    for (let j = 0; j < m.K; j++)
-      if (m.choiceCourse[j] === c)
-        poolUse[m.choicePoolList[m.choicePoolStart[j]! + choice[j]!]! * P + p]! += m.choiceQuantity[j]!;
+    for (let j = 0; j < m.K; j++) {
+      if (m.choiceCourse[j] !== c) continue;
+      const o = m.choiceOptionStart[j]! + choice[j]!;
+      for (let k = m.optionPoolStart[o]!; k < m.optionPoolStart[o + 1]!; k++)
+        poolUse[m.optionPoolList[k]! * P + p]! += m.choiceQuantity[j]!;
+    }
   }
   for (let j = 0; j < m.K; j++) s.poolRank += choice[j]!;
   poolUse.forEach((used, k) => {

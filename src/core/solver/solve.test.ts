@@ -183,7 +183,7 @@ describe("solver", () => {
       courses: quantities.map((quantity, c) => ({
         id: `run${c}`,
         minDays: 0,
-        poolChoices: [{ quantity, pools: [0, 1] }],
+        poolChoices: [{ quantity, options: [[0], [1]] }],
       })),
       groups: [],
       pools: [

@@ -78,7 +78,7 @@ export interface SolveResult {
   period: number[];
   room: number[];
   instructor: number[];
-  /** Per course, the pool each of its `poolChoices` takes (a model pool index). */
+  /** Per course, the option each of its `poolChoices` takes (an index into its `options`). */
   poolChoice: number[][];
   score: ScoreBreakdown;
   iterations: number;
@@ -289,14 +289,12 @@ export function solve(model: SolverModel, options: SolveOptions = {}): SolveResu
     period: Array.from(bestPeriod),
     room: Array.from(bestRoom),
     instructor: Array.from(bestInst, (o, e) => (o >= 0 ? m.instList[m.instStart[e]! + o]! : -1)),
-    poolChoice: model.courses.map((_, c) => {
-      const chosen: number[] = [];
-      for (let i = m.courseChoiceStart[c]!; i < m.courseChoiceStart[c + 1]!; i++) {
-        const j = m.courseChoiceList[i]!;
-        chosen.push(m.choicePoolList[m.choicePoolStart[j]! + bestChoice[j]!]!);
-      }
-      return chosen;
-    }),
+    poolChoice: model.courses.map((_, c) =>
+      Array.from(
+        m.courseChoiceList.subarray(m.courseChoiceStart[c]!, m.courseChoiceStart[c + 1]!),
+        (j) => bestChoice[j]!,
+      ),
+    ),
     score,
     iterations,
     elapsedMs,

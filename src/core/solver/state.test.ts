@@ -63,7 +63,8 @@ function randomModel(seed: number): SolverModel {
         ? {
             poolChoices: Array.from({ length: 1 + rng.int(2) }, () => ({
               quantity: 1 + rng.int(5),
-              pools: pick(Q, 1 + rng.int(Q + 1)),
+              // Options of one pool or of several (time bands).
+              options: Array.from({ length: 1 + rng.int(3) }, () => pick(Q, 1 + rng.int(Q))),
             })),
           }
         : {}),

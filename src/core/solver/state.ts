@@ -29,7 +29,7 @@ export interface ScoreBreakdown {
   instructorStability: number;
   instructorCost: number;
   periodCost: number;
-  /** Steps down courses' pool preferences (the index of each choice's pool in its list), summed. */
+  /** Steps down courses' pool preferences (the index of each choice's option in its list), summed. */
   poolRank: number;
 }
 
@@ -73,7 +73,7 @@ export class SolverState {
   readonly instFreeCnt: Int32Array;
   readonly limitCnt: Int32Array;
   readonly poolUse: Int32Array;
-  /** Per pool choice of a course, the index of its chosen pool in the choice's list. */
+  /** Per pool choice of a course, the index of its chosen option in the choice's list. */
   readonly choice: Int32Array;
   /** The events placed in each period (P rows of E slots) and each event's slot in its row. */
   readonly periodEvents: Int32Array;
@@ -231,12 +231,17 @@ export class SolverState {
     const chosen = m.courseChoiceStart[c + 1]!;
     for (let i = m.courseChoiceStart[c]!; i < chosen; i++) {
       const j = m.courseChoiceList[i]!;
-      change += this.poolTake(
-        m.choicePoolList[m.choicePoolStart[j]! + this.choice[j]!]!,
-        p,
-        step * m.choiceQuantity[j]!,
-      );
+      change += this.optionTake(m.choiceOptionStart[j]! + this.choice[j]!, p, step * m.choiceQuantity[j]!);
     }
+    return change;
+  }
+
+  /** Units over gained when option o of a pool choice takes `units` more (or fewer) in period p. */
+  private optionTake(o: number, p: number, units: number): number {
+    const m = this.m;
+    let change = 0;
+    for (let k = m.optionPoolStart[o]!; k < m.optionPoolStart[o + 1]!; k++)
+      change += this.poolTake(m.optionPoolList[k]!, p, units);
     return change;
   }
 
@@ -250,18 +255,18 @@ export class SolverState {
     return (after > free ? after - free : 0) - (before > free ? before - free : 0);
   }
 
-  /** Gives pool choice j the pool at index `to` of its list: every placed event of its course moves its units. */
+  /** Gives pool choice j the option at index `to` of its list: every placed event of its course moves its units. */
   setChoice(j: number, to: number): void {
     const m = this.m;
     const from = this.choice[j]!;
     const c = m.choiceCourse[j]!;
-    const start = m.choicePoolStart[j]!;
+    const start = m.choiceOptionStart[j]!;
     const units = m.choiceQuantity[j]!;
     for (let i = m.courseEventStart[c]!; i < m.courseEventStart[c + 1]!; i++) {
       const p = this.period[m.courseEventList[i]!]!;
       if (p < 0) continue;
-      this.poolOver += this.poolTake(m.choicePoolList[start + from]!, p, -units);
-      this.poolOver += this.poolTake(m.choicePoolList[start + to]!, p, units);
+      this.poolOver += this.optionTake(start + from, p, -units);
+      this.poolOver += this.optionTake(start + to, p, units);
     }
     this.choice[j] = to;
     this.poolRank += to - from;

@@ -681,6 +681,28 @@ describeEachDatabase("planning", (ctx) => {
     expect((await api().post(`/equipment/${spare.body.id}/archive`)).status).toBe(200);
   });
 
+  it("lets a morning and an afternoon run share a pool that holds one of them at a time, not a run all day", async () => {
+    const world = await worldNeedingLaptops(api(), { kind: "laptop", quantity: 6 });
+    const monday = { from: "2027-11-15", to: "2027-11-15" };
+    const plan = await runPlan(api(), {
+      demand: [
+        demand(world, monday, { startTime: "09:00", endTime: "12:00" }),
+        demand(world, monday, { startTime: "13:00", endTime: "17:00" }),
+        // All day, it overlaps both: with 10 laptops it cannot have Monday, so it takes Tuesday.
+        demand(world, { from: "2027-11-15", to: "2027-11-16" }, { startTime: "09:00", endTime: "17:00" }),
+      ],
+      iterations: 5000,
+    });
+    expect(plan.result.items.map((item: any) => [item.status, item.segments[0]?.date])).toEqual([
+      ["placed", "2027-11-15"],
+      ["placed", "2027-11-15"],
+      ["placed", "2027-11-16"],
+    ]);
+    expect(plan.result.score.hard).toBe(0);
+    const applied = await api().post(`/plans/${plan.id}/apply`, {});
+    expect(applied.body.applied.map((a: any) => a.status)).toEqual(["created", "created", "created"]);
+  });
+
   it("counts a pool's day as the runs that may have it see it: a morning booking does not keep an afternoon run away", async () => {
     const world = await worldNeedingLaptops(api(), { kind: "laptop", quantity: 6 });
     // On Monday morning an online session takes 8 of the 10 laptops: a morning run cannot have
