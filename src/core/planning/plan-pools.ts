@@ -7,10 +7,12 @@ export interface DayWindow {
   end: string;
 }
 
-export const runWindow = (times: { start: string; end: string }[]): DayWindow => ({
-  start: times.reduce((min, t) => (t.start < min ? t.start : min), times[0]!.start),
-  end: times.reduce((max, t) => (t.end > max ? t.end : max), times[0]!.end),
-});
+export function runWindow(times: { start: string; end: string }[]): DayWindow {
+  const start = times.reduce((min, t) => (t.start < min ? t.start : min), times[0]!.start);
+  const end = times.reduce((max, t) => (t.end > max ? t.end : max), times[0]!.end);
+  // Hours past midnight: the whole day, so the run still counts against every band.
+  return end > start ? { start, end } : { start: "00:00", end: "23:59" };
+}
 
 const overlaps = (a: DayWindow, b: DayWindow) => a.start < b.end && b.start < a.end;
 
