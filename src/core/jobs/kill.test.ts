@@ -22,7 +22,9 @@ async function waitFor(condition: () => Promise<boolean> | boolean, timeoutMs: n
 
 describe.each(databaseKinds)("a worker killed with SIGKILL mid-batch [%s]", (kind) => {
   it("loses nothing: after a restart every job completes once and every email arrives once (by Message-ID)", async () => {
-    const smtp = await startSmtpServer({ delayMs: 60 });
+    // Slow sends keep a claimed batch running for long enough that the kill below, sent right
+    // after a query saw it running, lands before the batch finishes even on a loaded machine.
+    const smtp = await startSmtpServer({ delayMs: 400 });
     const database = await createTestDatabase(kind);
     const core = await createCore({ DATABASE_URL: database.url, DATABASE_POOL_MAX: 4 });
     const children: ChildProcess[] = [];

@@ -8,7 +8,7 @@ import { dayNumberOf, isoWeekdayOf } from "../time/zoned.js";
 import { type Explanation, explainBlocked, explainRunBlocks } from "./explain.js";
 import { limitWindows } from "./limit-windows.js";
 import { type EquipmentNeed, equipmentNeeds, poolsFreeOn } from "./plan-equipment.js";
-import { planPools, runWindow } from "./plan-pools.js";
+import { type PoolBands, planPools, runWindow } from "./plan-pools.js";
 import {
   instructorDayCost,
   LATER_DAY_COST,
@@ -69,6 +69,8 @@ export interface PlanProblem {
   instructors: { id: string; name: string }[];
   rooms: { id: string; name: string }[];
   limits: PlanLimit[];
+  /** The solver pools of each equipment pool's bands of hours (`model.pools`), for the read-back. */
+  poolBands: PoolBands;
 }
 
 interface ItemOptions {
@@ -358,6 +360,7 @@ function assembleModel(
         option.equipment,
         option.equipmentFree,
         runWindow(item.times),
+        item.timeZone,
       );
     }
   }
@@ -389,6 +392,7 @@ function assembleModel(
     fixed: { period, room: -1, instructor: i },
   }));
   holdBlockedDays(roomIds, roomBlocks, (r, period) => ({ rooms: [r], fixed: { period, room: r } }));
+  const { pools: solverPools, bands } = pools.build();
   const teachingLimits = limitWindows(options, limits, periodOf, instructorIndex);
   return {
     model: {
@@ -401,7 +405,7 @@ function assembleModel(
       courses,
       groups,
       events,
-      pools: pools.build(),
+      pools: solverPools,
       weights: planningWeights,
     },
     runs,
@@ -409,6 +413,7 @@ function assembleModel(
     instructors: instructorIds.map((id) => ({ id, name: names.get(id) ?? id })),
     rooms: roomIds.map((id) => ({ id, name: names.get(id) ?? id })),
     limits: teachingLimits.map(({ limit }) => limit),
+    poolBands: bands,
   };
 }
 

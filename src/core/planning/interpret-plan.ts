@@ -28,7 +28,7 @@ export function interpretPlan(problem: PlanProblem, result: SolveResult): PlanRe
     if (event.fixed) take(e);
   });
   const limits = limitCounter(problem);
-  const pools = poolCounter(periodDates);
+  const pools = poolCounter(periodDates, model.pools ?? [], problem.poolBands);
   const equipment = new Map<PlanRun, PlannedEquipment[]>();
   const rejected = new Map<PlanRun, Explanation[]>();
   for (const run of problem.runs) {
@@ -100,7 +100,7 @@ export function interpretPlan(problem: PlanProblem, result: SolveResult): PlanRe
         hard("room_double_booked", s.roomClashes),
         // A run is both a course and its own (compact) group: a clash counts in both, as in `hard`.
         hard("same_run_same_day", s.courseClashes + s.groupClashes),
-        // Units the plan's runs would take beyond what a pool has free on a day.
+        // Units the plan's runs would take beyond what a pool has free on a day, per band of hours.
         hard("equipment_pool_shared", s.poolOver),
         // A draft's segments out of their order (only runs with lines for some of their days). Read
         // back, segments take the run's dates in order anyway, so no placed item is wrong for it.

@@ -10,17 +10,36 @@ export interface DayWindow {
 export function runWindow(times: { start: string; end: string }[]): DayWindow {
   const start = times.reduce((min, t) => (t.start < min ? t.start : min), times[0]!.start);
   const end = times.reduce((max, t) => (t.end > max ? t.end : max), times[0]!.end);
-  // Hours past midnight: the whole day, so the run still counts against every band.
-  return end > start ? { start, end } : { start: "00:00", end: "23:59" };
+  // Hours past midnight (not accepted as input today): the whole day, against every band.
+  return end > start ? { start, end } : WHOLE_DAY;
 }
 
+const WHOLE_DAY: DayWindow = { start: "00:00", end: "24:00" };
+
 const overlaps = (a: DayWindow, b: DayWindow) => a.start < b.end && b.start < a.end;
+
+/** A need the solver chooses a pool for (one option per pool); any other takes its first pool. */
+export const isPoolChoice = (need: EquipmentNeed) => need.pools.length > 1 && !need.segments;
+
+/** Per equipment pool, its bands of hours: the solver pool index of each. */
+export type PoolBands = Map<string, { window: DayWindow; pool: number }[]>;
+
+/** The solver pools of an equipment pool's bands that a run's hours overlap. */
+export const bandsDuring = (bands: PoolBands, equipmentId: string, window: DayWindow) =>
+  (bands.get(equipmentId) ?? []).filter((band) => overlaps(band.window, window)).map((band) => band.pool);
 
 interface Taker {
   course: SolverModel["courses"][number];
   events: SolverEvent[];
   need: EquipmentNeed;
   window: DayWindow;
+}
+
+interface View {
+  window: DayWindow;
+  zone: string;
+  allowed: Set<number>;
+  free: (p: number) => number;
 }
 
 /**
@@ -32,26 +51,30 @@ interface Taker {
  * run (the same pool on all its days, preferred first), which the solver makes, so runs split
  * over the pools as their units fit (6, 6 and 5 do not all go into 10 + 8 at once).
  *
- * A band's free units on a day are the most any run that covers it and may have that day sees over
- * its hours: never fewer than a run there could take alone, so the solver never counts a violation
- * the read-back would not find; the read-back checks each run against its own view.
+ * A band's free units on a day are the most any run that covers it and may have that day sees
+ * over its hours (other sessions' busiest moment then): the band lies within each such run's
+ * hours, so each of them is a floor of what the band has free. The read-back (`pool-counter.ts`)
+ * counts against the same bands, so the solver and it agree.
+ *
+ * Wall-clock hours compare only within one time zone: a pool that runs in several zones may take
+ * is one band for the whole day, with the least any of them sees (as if they all overlapped).
  */
 export function planPools(periodDates: string[]) {
   const takers: Taker[] = [];
-  /** Per equipment pool, what each run that may take it sees free (hours, days it may have, units). */
-  const views = new Map<string, { window: DayWindow; allowed: Set<number>; free: (p: number) => number }[]>();
+  const views = new Map<string, View[]>();
   return {
     /**
-     * A run's course, events (in segment order), needs, hours, and what other sessions leave free
-     * of each pool per date. A need for some segments only is taken by those segments' events
-     * (their run is an ordered course, so event and segment positions agree).
+     * A run's course, events (in segment order), needs, hours and zone, and what other sessions
+     * leave free of each pool per date. A need for some segments only is taken by those
+     * segments' events (their run is an ordered course, so event and segment positions agree).
      */
     add(
       course: SolverModel["courses"][number],
       runEvents: SolverEvent[],
       needs: EquipmentNeed[],
-      free: Map<string, Map<string, number>>,
+      freeByPool: Map<string, Map<string, number>>,
       window: DayWindow,
+      zone: string,
     ): void {
       for (const need of needs) {
         if (need.pools.length === 0) continue;
@@ -64,54 +87,69 @@ export function planPools(periodDates: string[]) {
           const list = views.get(equipmentId) ?? [];
           list.push({
             window,
+            zone,
             allowed,
-            free: (p) => free.get(equipmentId)?.get(periodDates[p]!) ?? stock,
+            free: (p) => freeByPool.get(equipmentId)?.get(periodDates[p]!) ?? stock,
           });
           views.set(equipmentId, list);
         }
       }
     },
-    /** Gives the recorded runs their uses and pool choices; the model's pools (one per band). */
-    build(): NonNullable<SolverModel["pools"]> {
+    /**
+     * Gives the recorded runs their uses and pool choices; the model's pools (one per band) and
+     * the bands, for the read-back.
+     */
+    build(): { pools: NonNullable<SolverModel["pools"]>; bands: PoolBands } {
       const pools: NonNullable<SolverModel["pools"]> = [];
-      const bandsOf = new Map<string, { window: DayWindow; pool: number }[]>();
+      const bands: PoolBands = new Map();
+      const addBand = (equipmentId: string, window: DayWindow, free: number[]) => {
+        const list = bands.get(equipmentId) ?? [];
+        list.push({ window, pool: pools.length });
+        bands.set(equipmentId, list);
+        pools.push({ id: `${equipmentId}@${window.start}-${window.end}`, free });
+      };
       for (const [equipmentId, list] of views) {
+        const freeOn = (p: number, among: View[]) =>
+          among.filter((view) => view.allowed.has(p)).map((view) => view.free(p));
+        if (new Set(list.map((view) => view.zone)).size > 1) {
+          addBand(
+            equipmentId,
+            WHOLE_DAY,
+            periodDates.map((_, p) => {
+              const seen = freeOn(p, list);
+              return seen.length > 0 ? Math.max(0, Math.min(...seen)) : 0;
+            }),
+          );
+          continue;
+        }
         const times = [...new Set(list.flatMap(({ window }) => [window.start, window.end]))].sort();
-        const bands: { window: DayWindow; pool: number }[] = [];
         for (let i = 0; i + 1 < times.length; i++) {
           const band = { start: times[i]!, end: times[i + 1]! };
           const covering = list.filter(
             (view) => view.window.start <= band.start && band.end <= view.window.end,
           );
           if (covering.length === 0) continue;
-          bands.push({ window: band, pool: pools.length });
-          pools.push({
-            id: `${equipmentId}@${band.start}-${band.end}`,
-            free: periodDates.map((_, p) =>
-              Math.max(0, ...covering.filter((view) => view.allowed.has(p)).map((view) => view.free(p))),
-            ),
-          });
+          addBand(
+            equipmentId,
+            band,
+            periodDates.map((_, p) => Math.max(0, ...freeOn(p, covering))),
+          );
         }
-        bandsOf.set(equipmentId, bands);
       }
-      const during = (equipmentId: string, window: DayWindow) =>
-        (bandsOf.get(equipmentId) ?? [])
-          .filter((band) => overlaps(band.window, window))
-          .map((band) => band.pool);
       for (const { course, events, need, window } of takers) {
         // A choice is the whole run's; a line for some segments is a draft's, bound to its pool.
-        if (need.pools.length > 1 && !need.segments) {
-          const options = need.pools.map((pool) => during(pool.equipmentId, window));
+        if (isPoolChoice(need)) {
+          const options = need.pools.map((pool) => bandsDuring(bands, pool.equipmentId, window));
           course.poolChoices = [...(course.poolChoices ?? []), { quantity: need.quantity, options }];
           continue;
         }
-        const uses = during(need.pools[0]!.equipmentId, window).map((pool) => ({
+        const uses = bandsDuring(bands, need.pools[0]!.equipmentId, window).map((pool) => ({
           pool,
           quantity: need.quantity,
         }));
         for (const event of events) event.uses = [...(event.uses ?? []), ...uses];
       }
-      return pools;
+      return { pools, bands };
     },
   };
 }

@@ -1,7 +1,8 @@
+import type { SolverModel } from "../solver/model.js";
 import type { PlanRun } from "./build-plan-model.js";
 import type { Explanation } from "./explain.js";
 import type { PlannedEquipment } from "./plan-equipment.js";
-import { type DayWindow, runWindow } from "./plan-pools.js";
+import { bandsDuring, type DayWindow, isPoolChoice, type PoolBands, runWindow } from "./plan-pools.js";
 
 /** Units of a pool a run takes during its hours on some of the plan's periods. */
 export interface PoolTake {
@@ -12,33 +13,19 @@ export interface PoolTake {
 }
 
 /**
- * The plan's own use of equipment pools as runs are accepted, by day and hour. `check` gives, per
- * need of a run, the pool the solver chose for it, or else the first of its pools, with enough free
- * on the days it is for (what other sessions leave at their busiest in the run's hours, less the
- * most that runs recorded before take at once during those hours), or says which pool would be
- * short; `record` counts what the chosen lines take.
+ * The plan's own use of equipment pools as runs are accepted, counted on the solver's bands
+ * (`plan-pools.ts`), so what the solver found to fit is what is accepted here. `check` gives, per
+ * need of a run, the pool the solver chose for it, or else the first of its pools, that has enough
+ * left in every band its hours cover on the days it is for, or says which pool would be short;
+ * `record` counts what the chosen lines take.
  */
-export function poolCounter(periodDates: string[]) {
-  const recorded = new Map<string, { window: DayWindow; quantity: number }[]>();
-  /** The most that `takes` hold at once during `window`. */
-  const peak = (takes: { window: DayWindow; quantity: number }[], window: DayWindow) => {
-    const during = takes.filter((take) => take.window.start < window.end && window.start < take.window.end);
-    const moments = [
-      window.start,
-      ...during.map((take) => take.window.start).filter((t) => t > window.start),
-    ];
-    return Math.max(
-      0,
-      ...moments.map((t) =>
-        during.reduce(
-          (sum, take) => sum + (take.window.start <= t && t < take.window.end ? take.quantity : 0),
-          0,
-        ),
-      ),
-    );
-  };
-  const taken = (poolId: string, p: number, window: DayWindow) =>
-    peak(recorded.get(`${poolId}|${p}`) ?? [], window);
+export function poolCounter(
+  periodDates: string[],
+  pools: NonNullable<SolverModel["pools"]>,
+  bands: PoolBands,
+) {
+  /** Units the accepted runs take, per band (solver pool) and period. */
+  const taken = pools.map(() => new Array<number>(periodDates.length).fill(0));
   return {
     /**
      * `periods`: the run's periods in date order, so position i is its segment i; `chosen`: the
@@ -53,29 +40,27 @@ export function poolCounter(periodDates: string[]) {
       const lines: PlannedEquipment[] = [];
       const takes: PoolTake[] = [];
       const window = runWindow(run.times);
-      // What other sessions leave, less what earlier runs and this run's earlier lines take at once.
-      const free = (poolId: string, p: number, stock: number) =>
-        (run.equipmentFree.get(poolId)?.get(periodDates[p]!) ?? stock) -
-        peak(
-          [
-            ...(recorded.get(`${poolId}|${p}`) ?? []),
-            ...takes.filter((take) => take.equipmentId === poolId && take.periods.includes(p)),
-          ],
-          window,
-        );
+      /** This run's earlier lines, per band and period. */
+      const own = new Map<string, number>();
+      const left = (band: number, p: number) =>
+        pools[band]!.free[p]! - taken[band]![p]! - (own.get(`${band}|${p}`) ?? 0);
+      /** Whether `quantity` fits on day p; a pool with no band (no run recorded it) by the run's own view. */
+      const fits = (equipmentId: string, stock: number, p: number, quantity: number) => {
+        const during = bandsDuring(bands, equipmentId, window);
+        if (during.length === 0)
+          return (run.equipmentFree.get(equipmentId)?.get(periodDates[p]!) ?? stock) >= quantity;
+        return during.every((band) => left(band, p) >= quantity);
+      };
       let choice = 0;
       for (const need of run.equipment) {
         const days = need.segments ? need.segments.flatMap((position) => periods[position] ?? []) : periods;
-        const solverPool =
-          need.pools.length > 1 && !need.segments
-            ? need.pools[chosen[choice++] ?? 0]?.equipmentId
-            : undefined;
+        const solverPool = isPoolChoice(need) ? need.pools[chosen[choice++] ?? 0]?.equipmentId : undefined;
         const candidates = [
           ...need.pools.filter((pool) => pool.equipmentId === solverPool),
           ...need.pools.filter((pool) => pool.equipmentId !== solverPool),
         ];
         const pool = candidates.find((candidate) =>
-          days.every((p) => free(candidate.equipmentId, p, candidate.stock) >= need.quantity),
+          days.every((p) => fits(candidate.equipmentId, candidate.stock, p, need.quantity)),
         );
         if (pool) {
           lines.push({
@@ -85,13 +70,19 @@ export function poolCounter(periodDates: string[]) {
             ...(need.segments ? { segments: need.segments } : {}),
           });
           takes.push({ equipmentId: pool.equipmentId, quantity: need.quantity, periods: days, window });
+          for (const band of bandsDuring(bands, pool.equipmentId, window))
+            for (const p of days) own.set(`${band}|${p}`, (own.get(`${band}|${p}`) ?? 0) + need.quantity);
           continue;
         }
         // Named after the preferred pool, on its first day short.
         const first = need.pools[0]!;
-        const p = days.find((q) => free(first.equipmentId, q, first.stock) < need.quantity)!;
+        const p = days.find((q) => !fits(first.equipmentId, first.stock, q, need.quantity))!;
         const date = periodDates[p]!;
         const elsewhere = first.stock - (run.equipmentFree.get(first.equipmentId)?.get(date) ?? first.stock);
+        const byPlan = Math.max(
+          0,
+          ...bandsDuring(bands, first.equipmentId, window).map((band) => taken[band]![p]!),
+        );
         const rest = need.pools.slice(1).map((pool) => pool.name);
         const others = rest.length > 0 ? ` (nor would ${rest.join(", ")})` : "";
         return {
@@ -99,7 +90,7 @@ export function poolCounter(periodDates: string[]) {
           takes,
           short: {
             constraint: "equipment_short",
-            message: `${first.name} would be short on ${date}: ${elsewhere > 0 ? `other sessions take ${elsewhere} and ` : ""}the other items of this plan take ${taken(first.equipmentId, p, window)} of ${first.stock}, this run needs ${need.quantity}${others}`,
+            message: `${first.name} would be short on ${date}: ${elsewhere > 0 ? `other sessions take ${elsewhere} and ` : ""}the other items of this plan take ${byPlan} of ${first.stock}, this run needs ${need.quantity}${others}`,
             count: 1,
           },
         };
@@ -108,10 +99,8 @@ export function poolCounter(periodDates: string[]) {
     },
     record(takes: PoolTake[]): void {
       for (const take of takes)
-        for (const p of take.periods) {
-          const key = `${take.equipmentId}|${p}`;
-          recorded.set(key, [...(recorded.get(key) ?? []), { window: take.window, quantity: take.quantity }]);
-        }
+        for (const band of bandsDuring(bands, take.equipmentId, take.window))
+          for (const p of take.periods) taken[band]![p]! += take.quantity;
     },
   };
 }

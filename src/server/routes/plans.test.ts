@@ -703,6 +703,43 @@ describeEachDatabase("planning", (ctx) => {
     expect(applied.body.applied.map((a: any) => a.status)).toEqual(["created", "created", "created"]);
   });
 
+  it("does not compare hours across time zones: of a Berlin morning and a New York dawn run that overlap, one has the laptops", async () => {
+    const world = await worldNeedingLaptops(api(), { kind: "laptop", quantity: 6 });
+    const monday = { from: "2027-11-22", to: "2027-11-22" };
+    const plan = await runPlan(api(), {
+      demand: [
+        demand(world, monday, { startTime: "09:00", endTime: "12:00" }),
+        // 04:00–07:00 in New York is 10:00–13:00 in Berlin: both would need 6 of the 10 at once.
+        demand(world, monday, { startTime: "04:00", endTime: "07:00", timeZone: "America/New_York" }),
+      ],
+      iterations: 5000,
+    });
+    expect(plan.result.items.map((item: any) => item.status)).toEqual(["placed", "unplaced"]);
+    expect(plan.result.items[1].explanation.map((e: any) => e.constraint)).toContain("equipment_short");
+    const applied = await api().post(`/plans/${plan.id}/apply`, {});
+    expect(applied.body.applied.map((a: any) => a.status)).toEqual(["created", "skipped"]);
+  });
+
+  it("counts a pool's use by the hour: a run all day fits beside an afternoon run when a morning booking leaves room", async () => {
+    const world = await worldNeedingLaptops(api(), { kind: "laptop", quantity: 5 });
+    // Monday morning an online session takes 5 of the 10: 5 + 5 in the morning, 5 + 5 after it.
+    await onlineSessionTaking(api(), world, world.laptops, 5, "2027-11-29", ["09:00", "12:00"]);
+    const monday = { from: "2027-11-29", to: "2027-11-29" };
+    const plan = await runPlan(api(), {
+      demand: [
+        demand(world, monday, { startTime: "13:00", endTime: "17:00" }),
+        demand(world, monday, { startTime: "09:00", endTime: "17:00" }),
+      ],
+      iterations: 5000,
+    });
+    expect(plan.result.items.map((item: any) => [item.status, item.segments[0]?.date])).toEqual([
+      ["placed", "2027-11-29"],
+      ["placed", "2027-11-29"],
+    ]);
+    const applied = await api().post(`/plans/${plan.id}/apply`, {});
+    expect(applied.body.applied.map((a: any) => a.status)).toEqual(["created", "created"]);
+  });
+
   it("counts a pool's day as the runs that may have it see it: a morning booking does not keep an afternoon run away", async () => {
     const world = await worldNeedingLaptops(api(), { kind: "laptop", quantity: 6 });
     // On Monday morning an online session takes 8 of the 10 laptops: a morning run cannot have
