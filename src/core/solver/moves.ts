@@ -224,18 +224,16 @@ export class Moves {
       const c2 = m.eventCourse[e2]!;
       if (c2 !== c) dStab = stabilityDelta(m, s, c, r0, r1) + stabilityDelta(m, s, c2, r1, r0);
     }
-    this.deferred = true;
-    this.kind = 0;
-    this.e1 = e;
-    this.e2 = e2;
-    this.p0 = p;
-    this.r0 = r0;
-    this.p1 = p;
-    this.r1 = r1;
-    this.dHard = dHard;
-    this.dSoft =
-      m.weights.roomCapacity * dCap + (m.weights.roomWaste ?? 0) * dWaste + m.weights.roomStability * dStab;
-    return true;
+    return this.defer(
+      e,
+      e2,
+      p,
+      r0,
+      p,
+      r1,
+      dHard,
+      m.weights.roomCapacity * dCap + (m.weights.roomWaste ?? 0) * dWaste + m.weights.roomStability * dStab,
+    );
   }
 
   /**
@@ -338,6 +336,34 @@ export class Moves {
       if (m.Q > 0) dHard += poolMoveHard(s, e, p0, p1, e2);
     }
     const w = m.weights;
+    return this.defer(
+      e,
+      e2,
+      p0,
+      r0,
+      p1,
+      r1,
+      dHard,
+      w.roomCapacity * dCap +
+        (w.roomWaste ?? 0) * dWaste +
+        w.roomStability * dStab +
+        w.minDays * dDays +
+        w.compactness * dComp +
+        w.periodCost * dPeriodCost,
+    );
+  }
+
+  /** Records an evaluated move (e to p1/r1, e2 to p0/r0 if a swap) for `commit` or `undo`. */
+  private defer(
+    e: number,
+    e2: number,
+    p0: number,
+    r0: number,
+    p1: number,
+    r1: number,
+    dHard: number,
+    dSoft: number,
+  ) {
     this.deferred = true;
     this.kind = 0;
     this.e1 = e;
@@ -347,13 +373,7 @@ export class Moves {
     this.p1 = p1;
     this.r1 = r1;
     this.dHard = dHard;
-    this.dSoft =
-      w.roomCapacity * dCap +
-      (w.roomWaste ?? 0) * dWaste +
-      w.roomStability * dStab +
-      w.minDays * dDays +
-      w.compactness * dComp +
-      w.periodCost * dPeriodCost;
+    this.dSoft = dSoft;
     return true;
   }
 
