@@ -125,15 +125,8 @@ export class Moves {
     const ordered = m.courseOrdered[m.eventCourse[e]!] || (e2 >= 0 && m.courseOrdered[m.eventCourse[e2]!]);
     if (o1 === o0 && p0 >= 0 && (r0 >= 0 || r1 < 0) && !ordered)
       return this.evaluatePeriodChange(e, e2, p0, r0, p1, r1);
-    this.deferred = false;
-    this.kind = 0;
-    this.e1 = e;
-    this.e2 = e2;
-    this.p0 = p0;
-    this.r0 = r0;
+    this.remember(false, e, e2, p0, r0, p1, r1);
     this.o0 = o0;
-    this.p1 = p1;
-    this.r1 = r1;
     s.unplace(e);
     if (e2 >= 0) {
       this.o2 = s.inst[e2]!;
@@ -364,7 +357,15 @@ export class Moves {
     dHard: number,
     dSoft: number,
   ) {
-    this.deferred = true;
+    this.remember(true, e, e2, p0, r0, p1, r1);
+    this.dHard = dHard;
+    this.dSoft = dSoft;
+    return true;
+  }
+
+  /** The last simple move (e to p1/r1, e2 to p0/r0 if a swap), applied or only evaluated. */
+  private remember(deferred: boolean, e: number, e2: number, p0: number, r0: number, p1: number, r1: number) {
+    this.deferred = deferred;
     this.kind = 0;
     this.e1 = e;
     this.e2 = e2;
@@ -372,9 +373,6 @@ export class Moves {
     this.r0 = r0;
     this.p1 = p1;
     this.r1 = r1;
-    this.dHard = dHard;
-    this.dSoft = dSoft;
-    return true;
   }
 
   /** Applies an evaluated (deferred) room move. */
