@@ -12,6 +12,7 @@ import {
   poolMoveHard,
   stabilityDelta,
 } from "./move-deltas.js";
+import { periodNextToMate, pickRoom } from "./move-targets.js";
 import type { Random } from "./random.js";
 import type { SolverState } from "./state.js";
 
@@ -94,15 +95,15 @@ export class Moves {
       o1 = rng.int(nOptions);
       if (o1 === o0) return false;
     } else if (nRooms > 1 && u < (nOptions > 1 ? instructorChange : 0) + roomOnly) {
-      r1 = this.pickRoom(e);
+      r1 = pickRoom(m, s, rng, e, this.sameCourseRoom);
       if (r1 === r0) return false;
     } else {
-      p1 = rng.next() < this.nextToMate ? this.periodNextToMate(e) : -1;
+      p1 = rng.next() < this.nextToMate ? periodNextToMate(m, s, rng, e) : -1;
       if (p1 < 0) {
         const nPeriods = m.periodStart[e + 1]! - m.periodStart[e]!;
         p1 = m.periodList[m.periodStart[e]! + rng.int(nPeriods)]!;
       }
-      if (nRooms > 1 && rng.next() < 0.5) r1 = this.pickRoom(e);
+      if (nRooms > 1 && rng.next() < 0.5) r1 = pickRoom(m, s, rng, e, this.sameCourseRoom);
       if (p1 === p0 && r1 === r0) return false;
     }
     let e2 = -1;
@@ -152,45 +153,6 @@ export class Moves {
     this.deferred = false;
     this.kind = 2;
     return true;
-  }
-
-  /**
-   * A period just before or after an event of one of e's groups (same day), allowed for e; -1 when
-   * the draw finds none. It aims moves at compact days.
-   */
-  private periodNextToMate(e: number): number {
-    const m = this.m;
-    const rng = this.rng;
-    const c = m.eventCourse[e]!;
-    const gStart = m.courseGroupStart[c]!;
-    const nGroups = m.courseGroupStart[c + 1]! - gStart;
-    if (nGroups === 0) return -1;
-    const g = m.courseGroupList[gStart + rng.int(nGroups)]!;
-    const eStart = m.groupEventStart[g]!;
-    const x = m.groupEventList[eStart + rng.int(m.groupEventStart[g + 1]! - eStart)]!;
-    const px = this.s.period[x]!;
-    if (px < 0 || x === e) return -1;
-    const before = rng.next() < 0.5;
-    const p = before ? (m.hasPrev[px] ? px - 1 : -1) : m.hasNext[px] ? px + 1 : -1;
-    return p >= 0 && m.periodAllowed[e * m.P + p] ? p : -1;
-  }
-
-  /**
-   * A room for event e: half the time the room of another event of its course (so courses settle
-   * into one room), otherwise any room of its domain.
-   */
-  private pickRoom(e: number): number {
-    const m = this.m;
-    const rng = this.rng;
-    if (rng.next() < this.sameCourseRoom) {
-      const c = m.eventCourse[e]!;
-      const start = m.courseEventStart[c]!;
-      const n = m.courseEventStart[c + 1]! - start;
-      const other = m.courseEventList[start + rng.int(n)]!;
-      const r = this.s.room[other]!;
-      if (r >= 0 && other !== e && m.roomAllowed[e * m.R + r]) return r;
-    }
-    return m.roomList[m.roomStart[e]! + rng.int(m.roomStart[e + 1]! - m.roomStart[e]!)]!;
   }
 
   /**
