@@ -1,93 +1,24 @@
 import type { Actor } from "../auth/actor.js";
 import type { Executor } from "../db/database.js";
-import { entityStore } from "../db/entity-store.js";
 import { candidatesRepository } from "../scheduling/candidates.repository.js";
-import type { DeliveryFormat } from "../scheduling/engine/types.js";
-import type { SolverEvent, SolverModel } from "../solver/model.js";
-import { dayNumberOf, isoWeekdayOf } from "../time/zoned.js";
-import { type Explanation, explainBlocked, explainRunBlocks } from "./explain.js";
-import { limitWindows } from "./limit-windows.js";
-import { type EquipmentNeed, equipmentNeeds, poolsFreeOn } from "./plan-equipment.js";
-import { type PoolBands, planPools, runWindow } from "./plan-pools.js";
-import {
-  instructorDayCost,
-  LATER_DAY_COST,
-  planningWeights,
-  UNPREFERRED_WEEKDAY_COST,
-} from "./planning-costs.js";
+import { assemblePlanModel } from "./assemble-plan-model.js";
+import { explainBlocked, explainRunBlocks } from "./explain.js";
+import { loadPlanLookups } from "./load-plan-lookups.js";
+import { equipmentNeeds, poolsFreeOn } from "./plan-equipment.js";
+import { runWindow } from "./plan-pools.js";
+import type { PlanItemOptions, PlanProblem } from "./plan-problem.js";
 import type { PlanInput } from "./plans.schemas.js";
 import {
   addBlock,
   addRunBlock,
   type DayBlocks,
   probeResources,
-  type RunBlocks,
   type TeachingLimit,
 } from "./probe-resources.js";
-import { type PlanItemDraft, readPlanItems } from "./read-plan-items.js";
+import { readPlanItems } from "./read-plan-items.js";
 import { takenAlong } from "./taken-along.js";
-import { loadTravelMinutes } from "./travel-minutes.js";
 
 const CANDIDATE_LIMIT = 200;
-
-/** One session to place: a run of a demand, or a draft session. */
-export interface PlanRun {
-  key: string;
-  kind: "demand" | "session";
-  courseId: string;
-  courseTitle: string;
-  sessionId: string | null;
-  timeZone: string;
-  locationId: string | null;
-  format: DeliveryFormat;
-  maxSeats: number;
-  /** Wall-clock times of each segment ("HH:mm"), in order; segment i goes on the i-th day. */
-  times: { start: string; end: string }[];
-  /** The run's events in the model (one per segment); empty when it cannot be placed. */
-  events: number[];
-  /** Equipment the run needs: a demand run's per kind of its course, a draft's own lines. */
-  equipment: EquipmentNeed[];
-  /** Per pool: units other sessions leave free on each candidate date. */
-  equipmentFree: Map<string, Map<string, number>>;
-  /** Why it cannot be placed (before solving), or what limited it (used if solving fails it). */
-  explanation: Explanation[];
-  blockedReasons: Explanation[];
-}
-
-/** A teaching-day limit in the model (same index as `model.instructorLimits`), for explanations. */
-export interface PlanLimit {
-  constraint: "instructor_week_limit" | "instructor_month_limit";
-  /** ISO week ("2027-W23") or month ("2027-06"). */
-  label: string;
-  limit: number;
-}
-
-export interface PlanProblem {
-  model: SolverModel;
-  runs: PlanRun[];
-  periodDates: string[];
-  instructors: { id: string; name: string }[];
-  rooms: { id: string; name: string }[];
-  limits: PlanLimit[];
-  /** The solver pools of each equipment pool's bands of hours (`model.pools`), for the read-back. */
-  poolBands: PoolBands;
-}
-
-interface ItemOptions {
-  item: PlanItemDraft;
-  instructorIds: string[];
-  roomIds: string[];
-  allowedDates: string[];
-  explanation: Explanation[];
-  blockedReasons: Explanation[];
-  teachingDays: Map<string, number>;
-  unqualified: Set<string>;
-  unfit: Map<string, Set<string>>;
-  runBlocks: RunBlocks;
-  /** What the run needs from the equipment pools. */
-  equipment: EquipmentNeed[];
-  equipmentFree: Map<string, Map<string, number>>;
-}
 
 /**
  * Reads what the plan needs from the database and turns it into a solver model: one period per
@@ -106,7 +37,7 @@ export async function buildPlanProblem(
   const instructorBlocks: DayBlocks = new Map();
   const roomBlocks: DayBlocks = new Map();
   const limits = new Map<string, TeachingLimit>();
-  const options: ItemOptions[] = [];
+  const options: PlanItemOptions[] = [];
   for (const item of items) {
     const needsRoom = item.format !== "vilt";
     const instructorIds =
@@ -185,7 +116,7 @@ export async function buildPlanProblem(
     options.at(-1)!.explanation.push(...equipment.missing);
   }
 
-  const lookups = await loadNames(db, actor.tenantId, options);
+  const lookups = await loadPlanLookups(db, actor.tenantId, options);
   const { names } = lookups;
   for (const option of options) {
     const { item } = option;
@@ -249,172 +180,5 @@ export async function buildPlanProblem(
         });
     }
   }
-  return assembleModel(options, instructorBlocks, roomBlocks, limits, lookups);
+  return assemblePlanModel(options, instructorBlocks, roomBlocks, limits, lookups);
 }
-
-async function loadNames(db: Executor, tenantId: string, options: ItemOptions[]) {
-  const instructorIds = [...new Set(options.flatMap((o) => [...o.instructorIds, ...o.unqualified]))];
-  const roomIds = [...new Set(options.flatMap((o) => [...o.roomIds, ...o.unfit.keys()]))];
-  const [instructors, rooms] = await Promise.all([
-    candidatesRepository.costs(db, tenantId, instructorIds),
-    entityStore.findMany(db, "rooms", tenantId, roomIds),
-  ]);
-  const travelMinutes = await loadTravelMinutes(db, tenantId, instructors);
-  const names = new Map<string, string>();
-  for (const row of instructors) names.set(row.id, row.name);
-  for (const row of rooms) names.set(row.id, row.name);
-  return {
-    names,
-    rates: new Map(instructors.map((row) => [row.id, row.day_rate_minor])),
-    travelMinutes,
-    capacities: new Map(rooms.map((row) => [row.id, row.capacity])),
-  };
-}
-
-function assembleModel(
-  options: ItemOptions[],
-  instructorBlocks: DayBlocks,
-  roomBlocks: DayBlocks,
-  limits: Map<string, TeachingLimit>,
-  lookups: Awaited<ReturnType<typeof loadNames>>,
-): PlanProblem {
-  const { names } = lookups;
-  const periodDates = [...new Set(options.flatMap((o) => o.allowedDates))].sort();
-  const periodOf = new Map(periodDates.map((date, p) => [date, p]));
-  const instructorIds = [...new Set(options.flatMap((o) => o.instructorIds))].sort();
-  const roomIds = [...new Set(options.flatMap((o) => o.roomIds))].sort();
-  const instructorIndex = new Map(instructorIds.map((id, i) => [id, i]));
-  const roomIndex = new Map(roomIds.map((id, r) => [id, r]));
-  const courses: SolverModel["courses"] = [];
-  const groups: SolverModel["groups"] = [];
-  const events: SolverEvent[] = [];
-  const runs: PlanRun[] = [];
-  const pools = planPools(periodDates);
-
-  for (const option of options) {
-    const { item } = option;
-    for (let run = 0; run < item.runs; run++) {
-      const key = item.kind === "demand" ? `${item.key}.${run}` : item.key;
-      const planRun: PlanRun = {
-        key,
-        kind: item.kind,
-        courseId: item.course.id,
-        courseTitle: item.course.title,
-        sessionId: item.sessionId,
-        timeZone: item.timeZone,
-        locationId: item.locationId,
-        format: item.format,
-        maxSeats: item.maxSeats,
-        times: item.times,
-        equipment: option.equipment,
-        equipmentFree: option.equipmentFree,
-        events: [],
-        explanation: option.explanation,
-        blockedReasons: option.blockedReasons,
-      };
-      runs.push(planRun);
-      if (option.explanation.length > 0) continue;
-      const course = courses.length;
-      // A line for some of a draft's days ties those segments to their place in the run: ordered.
-      const ordered = option.equipment.some((need) => need.segments);
-      courses.push({ id: key, minDays: item.times.length, ...(ordered ? { ordered } : {}) });
-      // A multi-day run is a compact group: a day of it with no other day of it next to it costs.
-      if (item.times.length > 1) groups.push({ id: `run:${key}`, courses: [course], compact: true });
-      const windowStart = item.dates[0]!;
-      const instructorOptions =
-        item.lockedInstructors?.length === 0
-          ? []
-          : option.instructorIds.map((id) => ({
-              instructor: instructorIndex.get(id)!,
-              cost: instructorDayCost(
-                lookups.rates.get(id) ?? null,
-                option.teachingDays.get(id) ?? 0,
-                lookups.travelMinutes(id, item.format === "vilt" ? null : item.locationId),
-              ),
-            }));
-      const periodCosts = periodDates.map((date) => {
-        const later = LATER_DAY_COST * Math.max(0, dayDistance(windowStart, date));
-        const weekday = isoWeekdayOf(date);
-        const unpreferred =
-          item.preferredWeekdays.length > 0 && !item.preferredWeekdays.includes(weekday)
-            ? UNPREFERRED_WEEKDAY_COST
-            : 0;
-        return later + unpreferred;
-      });
-      item.times.forEach((_, segment) => {
-        const allowed = item.lockedDates ? [item.lockedDates[segment]!] : option.allowedDates;
-        planRun.events.push(events.length);
-        events.push({
-          id: `${key}#${segment}`,
-          course,
-          size: item.maxSeats,
-          periods: allowed.filter((date) => periodOf.has(date)).map((date) => periodOf.get(date)!),
-          rooms: item.format === "vilt" ? [] : option.roomIds.map((id) => roomIndex.get(id)!),
-          instructors: instructorOptions,
-          periodCosts,
-        });
-      });
-      pools.add(
-        courses[course]!,
-        planRun.events.map((e) => events[e]!),
-        option.equipment,
-        option.equipmentFree,
-        runWindow(item.times),
-        item.timeZone,
-      );
-    }
-  }
-  // Existing bookings, unavailability and time off: fixed events holding the resource that day.
-  const holdBlockedDays = (
-    ids: string[],
-    blocks: DayBlocks,
-    holder: (index: number, period: number) => Pick<SolverEvent, "rooms" | "instructors" | "fixed">,
-  ) =>
-    ids.forEach((id, index) => {
-      const blocked = [...(blocks.get(id)?.keys() ?? [])].filter((date) => periodOf.has(date));
-      if (blocked.length === 0) return;
-      const course = courses.length;
-      courses.push({ id: `busy:${id}`, minDays: 0 });
-      for (const date of blocked) {
-        const period = periodOf.get(date)!;
-        events.push({
-          id: `busy:${id}:${date}`,
-          course,
-          size: 0,
-          periods: [period],
-          ...holder(index, period),
-        });
-      }
-    });
-  holdBlockedDays(instructorIds, instructorBlocks, (i, period) => ({
-    rooms: [],
-    instructors: [{ instructor: i, cost: 0 }],
-    fixed: { period, room: -1, instructor: i },
-  }));
-  holdBlockedDays(roomIds, roomBlocks, (r, period) => ({ rooms: [r], fixed: { period, room: r } }));
-  const { pools: solverPools, bands } = pools.build();
-  const teachingLimits = limitWindows(options, limits, periodOf, instructorIndex);
-  return {
-    model: {
-      instructorLimits: teachingLimits.map(({ window }) => window),
-      periodDay: periodDates.map((_, p) => p),
-      // Each period is its own day (spread), adjacent to the previous one when consecutive in the calendar.
-      periodAdjacent: periodDates.map((date, p) => p > 0 && dayDistance(periodDates[p - 1]!, date) === 1),
-      rooms: roomIds.map((id) => ({ id, capacity: lookups.capacities.get(id) ?? 0 })),
-      instructors: instructorIds.map((id) => ({ id })),
-      courses,
-      groups,
-      events,
-      pools: solverPools,
-      weights: planningWeights,
-    },
-    runs,
-    periodDates,
-    instructors: instructorIds.map((id) => ({ id, name: names.get(id) ?? id })),
-    rooms: roomIds.map((id) => ({ id, name: names.get(id) ?? id })),
-    limits: teachingLimits.map(({ limit }) => limit),
-    poolBands: bands,
-  };
-}
-
-const dayDistance = (from: string, to: string) => dayNumberOf(to) - dayNumberOf(from);

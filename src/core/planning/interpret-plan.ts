@@ -1,8 +1,8 @@
 import { monthText } from "../scheduling/engine/messages.js";
 import type { SolveResult } from "../solver/solve.js";
-import type { PlanProblem, PlanRun } from "./build-plan-model.js";
 import type { Explanation } from "./explain.js";
 import type { PlannedEquipment } from "./plan-equipment.js";
+import type { PlanProblem, PlanRun } from "./plan-problem.js";
 import type { PlanItem, PlanResult } from "./plans.schemas.js";
 import { poolCounter } from "./pool-counter.js";
 

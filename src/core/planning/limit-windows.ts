@@ -1,6 +1,6 @@
 import { isoWeekOf } from "../scheduling/engine/local-days.js";
 import type { SolverModel } from "../solver/model.js";
-import type { PlanLimit } from "./build-plan-model.js";
+import type { PlanLimit } from "./plan-problem.js";
 import type { TeachingLimit } from "./probe-resources.js";
 
 /**

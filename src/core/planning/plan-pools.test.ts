@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import type { SolverEvent, SolverModel } from "../solver/model.js";
-import type { PlanRun } from "./build-plan-model.js";
 import type { EquipmentNeed } from "./plan-equipment.js";
 import { planPools, runWindow } from "./plan-pools.js";
+import type { PlanRun } from "./plan-problem.js";
 import { poolCounter } from "./pool-counter.js";
 
 const dates = ["2027-11-01"];

@@ -1,10 +1,10 @@
 import type { Database } from "../db/database.js";
 import type { Clock } from "../shared/clock.js";
 import { runSolverInWorker } from "../solver/run-in-worker.js";
+import { zeroScore } from "../solver/score-breakdown.js";
 import type { SolveResult } from "../solver/solve.js";
-import { zeroScore } from "../solver/state.js";
-import type { PlanProblem } from "./build-plan-model.js";
 import { interpretPlan } from "./interpret-plan.js";
+import type { PlanProblem } from "./plan-problem.js";
 import { PLAN_HARD_WEIGHT } from "./planning-costs.js";
 import { planRepository } from "./plans.repository.js";
 

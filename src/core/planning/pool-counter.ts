@@ -1,8 +1,8 @@
 import type { SolverModel } from "../solver/model.js";
-import type { PlanRun } from "./build-plan-model.js";
 import type { Explanation } from "./explain.js";
 import type { PlannedEquipment } from "./plan-equipment.js";
 import { bandsDuring, type DayWindow, isPoolChoice, type PoolBands, runWindow } from "./plan-pools.js";
+import type { PlanRun } from "./plan-problem.js";
 
 /** Units of a pool a run takes during its hours on some of the plan's periods. */
 export interface PoolTake {

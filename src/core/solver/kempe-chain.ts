@@ -1,4 +1,4 @@
-import type { CompiledModel } from "./model.js";
+import type { CompiledModel } from "./compile-model.js";
 import { instructorOf, over } from "./move-deltas.js";
 import type { SolverState } from "./state.js";
 

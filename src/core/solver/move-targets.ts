@@ -1,4 +1,4 @@
-import type { CompiledModel } from "./model.js";
+import type { CompiledModel } from "./compile-model.js";
 import type { Random } from "./random.js";
 import type { SolverState } from "./state.js";
 

@@ -1,5 +1,5 @@
+import type { CompiledModel } from "./compile-model.js";
 import { KempeChain } from "./kempe-chain.js";
-import type { CompiledModel } from "./model.js";
 import {
   courseMoveHard,
   daysMoveDelta,

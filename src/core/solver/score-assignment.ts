@@ -1,5 +1,5 @@
-import type { CompiledModel } from "./model.js";
-import { type ScoreBreakdown, weightedSoft, zeroScore } from "./state.js";
+import type { CompiledModel } from "./compile-model.js";
+import { type ScoreBreakdown, weightedSoft, zeroScore } from "./score-breakdown.js";
 
 /** Scores an assignment from scratch, independently of the incremental state (for tests/checks). */
 export function scoreAssignment(

@@ -1,7 +1,9 @@
-import { type CompiledModel, compileModel, type SolverModel } from "./model.js";
+import { type CompiledModel, compileModel } from "./compile-model.js";
+import type { SolverModel } from "./model.js";
 import { Moves } from "./moves.js";
 import { Random } from "./random.js";
-import { type ScoreBreakdown, SolverState } from "./state.js";
+import type { ScoreBreakdown } from "./score-breakdown.js";
+import { SolverState } from "./state.js";
 
 export interface SolverProgress {
   elapsedMs: number;

@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { compileModel, type SolverModel } from "./model.js";
+import { compileModel } from "./compile-model.js";
+import type { SolverModel } from "./model.js";
 import { Moves } from "./moves.js";
 import { Random } from "./random.js";
 import { scoreAssignment } from "./score-assignment.js";

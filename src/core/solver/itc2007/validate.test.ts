@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { compileModel } from "../model.js";
+import { compileModel } from "../compile-model.js";
 import { scoreAssignment } from "../score-assignment.js";
 import { cttToModel, parseCtt, writeSolution } from "./ctt.js";
 import { TOY } from "./fixtures.js";

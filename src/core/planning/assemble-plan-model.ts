@@ -1,0 +1,166 @@
+import type { SolverEvent, SolverModel } from "../solver/model.js";
+import { dayNumberOf, isoWeekdayOf } from "../time/zoned.js";
+import { limitWindows } from "./limit-windows.js";
+import type { PlanLookups } from "./load-plan-lookups.js";
+import { planPools, runWindow } from "./plan-pools.js";
+import type { PlanItemOptions, PlanProblem, PlanRun } from "./plan-problem.js";
+import {
+  instructorDayCost,
+  LATER_DAY_COST,
+  planningWeights,
+  UNPREFERRED_WEEKDAY_COST,
+} from "./planning-costs.js";
+import type { DayBlocks, TeachingLimit } from "./probe-resources.js";
+
+/**
+ * Turns the candidates of every plan item into the solver model: one period per candidate day, one
+ * course per run (its segments on different days, costed by instructor, lateness and weekday),
+ * and every blocked day of an instructor or room as a fixed event holding it.
+ */
+export function assemblePlanModel(
+  options: PlanItemOptions[],
+  instructorBlocks: DayBlocks,
+  roomBlocks: DayBlocks,
+  limits: Map<string, TeachingLimit>,
+  lookups: PlanLookups,
+): PlanProblem {
+  const { names } = lookups;
+  const periodDates = [...new Set(options.flatMap((o) => o.allowedDates))].sort();
+  const periodOf = new Map(periodDates.map((date, p) => [date, p]));
+  const instructorIds = [...new Set(options.flatMap((o) => o.instructorIds))].sort();
+  const roomIds = [...new Set(options.flatMap((o) => o.roomIds))].sort();
+  const instructorIndex = new Map(instructorIds.map((id, i) => [id, i]));
+  const roomIndex = new Map(roomIds.map((id, r) => [id, r]));
+  const courses: SolverModel["courses"] = [];
+  const groups: SolverModel["groups"] = [];
+  const events: SolverEvent[] = [];
+  const runs: PlanRun[] = [];
+  const pools = planPools(periodDates);
+
+  for (const option of options) {
+    const { item } = option;
+    for (let run = 0; run < item.runs; run++) {
+      const key = item.kind === "demand" ? `${item.key}.${run}` : item.key;
+      const planRun: PlanRun = {
+        key,
+        kind: item.kind,
+        courseId: item.course.id,
+        courseTitle: item.course.title,
+        sessionId: item.sessionId,
+        timeZone: item.timeZone,
+        locationId: item.locationId,
+        format: item.format,
+        maxSeats: item.maxSeats,
+        times: item.times,
+        equipment: option.equipment,
+        equipmentFree: option.equipmentFree,
+        events: [],
+        explanation: option.explanation,
+        blockedReasons: option.blockedReasons,
+      };
+      runs.push(planRun);
+      if (option.explanation.length > 0) continue;
+      const course = courses.length;
+      // A line for some of a draft's days ties those segments to their place in the run: ordered.
+      const ordered = option.equipment.some((need) => need.segments);
+      courses.push({ id: key, minDays: item.times.length, ...(ordered ? { ordered } : {}) });
+      // A multi-day run is a compact group: a day of it with no other day of it next to it costs.
+      if (item.times.length > 1) groups.push({ id: `run:${key}`, courses: [course], compact: true });
+      const windowStart = item.dates[0]!;
+      const instructorOptions =
+        item.lockedInstructors?.length === 0
+          ? []
+          : option.instructorIds.map((id) => ({
+              instructor: instructorIndex.get(id)!,
+              cost: instructorDayCost(
+                lookups.rates.get(id) ?? null,
+                option.teachingDays.get(id) ?? 0,
+                lookups.travelMinutes(id, item.format === "vilt" ? null : item.locationId),
+              ),
+            }));
+      const periodCosts = periodDates.map((date) => {
+        const later = LATER_DAY_COST * Math.max(0, dayDistance(windowStart, date));
+        const weekday = isoWeekdayOf(date);
+        const unpreferred =
+          item.preferredWeekdays.length > 0 && !item.preferredWeekdays.includes(weekday)
+            ? UNPREFERRED_WEEKDAY_COST
+            : 0;
+        return later + unpreferred;
+      });
+      item.times.forEach((_, segment) => {
+        const allowed = item.lockedDates ? [item.lockedDates[segment]!] : option.allowedDates;
+        planRun.events.push(events.length);
+        events.push({
+          id: `${key}#${segment}`,
+          course,
+          size: item.maxSeats,
+          periods: allowed.filter((date) => periodOf.has(date)).map((date) => periodOf.get(date)!),
+          rooms: item.format === "vilt" ? [] : option.roomIds.map((id) => roomIndex.get(id)!),
+          instructors: instructorOptions,
+          periodCosts,
+        });
+      });
+      pools.add(
+        courses[course]!,
+        planRun.events.map((e) => events[e]!),
+        option.equipment,
+        option.equipmentFree,
+        runWindow(item.times),
+        item.timeZone,
+      );
+    }
+  }
+  // Existing bookings, unavailability and time off: fixed events holding the resource that day.
+  const holdBlockedDays = (
+    ids: string[],
+    blocks: DayBlocks,
+    holder: (index: number, period: number) => Pick<SolverEvent, "rooms" | "instructors" | "fixed">,
+  ) =>
+    ids.forEach((id, index) => {
+      const blocked = [...(blocks.get(id)?.keys() ?? [])].filter((date) => periodOf.has(date));
+      if (blocked.length === 0) return;
+      const course = courses.length;
+      courses.push({ id: `busy:${id}`, minDays: 0 });
+      for (const date of blocked) {
+        const period = periodOf.get(date)!;
+        events.push({
+          id: `busy:${id}:${date}`,
+          course,
+          size: 0,
+          periods: [period],
+          ...holder(index, period),
+        });
+      }
+    });
+  holdBlockedDays(instructorIds, instructorBlocks, (i, period) => ({
+    rooms: [],
+    instructors: [{ instructor: i, cost: 0 }],
+    fixed: { period, room: -1, instructor: i },
+  }));
+  holdBlockedDays(roomIds, roomBlocks, (r, period) => ({ rooms: [r], fixed: { period, room: r } }));
+  const { pools: solverPools, bands } = pools.build();
+  const teachingLimits = limitWindows(options, limits, periodOf, instructorIndex);
+  return {
+    model: {
+      instructorLimits: teachingLimits.map(({ window }) => window),
+      periodDay: periodDates.map((_, p) => p),
+      // Each period is its own day (spread), adjacent to the previous one when consecutive in the calendar.
+      periodAdjacent: periodDates.map((date, p) => p > 0 && dayDistance(periodDates[p - 1]!, date) === 1),
+      rooms: roomIds.map((id) => ({ id, capacity: lookups.capacities.get(id) ?? 0 })),
+      instructors: instructorIds.map((id) => ({ id })),
+      courses,
+      groups,
+      events,
+      pools: solverPools,
+      weights: planningWeights,
+    },
+    runs,
+    periodDates,
+    instructors: instructorIds.map((id) => ({ id, name: names.get(id) ?? id })),
+    rooms: roomIds.map((id) => ({ id, name: names.get(id) ?? id })),
+    limits: teachingLimits.map(({ limit }) => limit),
+    poolBands: bands,
+  };
+}
+
+const dayDistance = (from: string, to: string) => dayNumberOf(to) - dayNumberOf(from);
