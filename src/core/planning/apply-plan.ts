@@ -1,10 +1,11 @@
 import { type Actor, authorize } from "../auth/actor.js";
-import { AppError, notFound } from "../errors.js";
+import { AppError, notFound, validationFailed } from "../errors.js";
 import { createSession } from "../scheduling/create-session.js";
 import { loadRecord, type SchedulingDeps } from "../scheduling/session-writes.js";
 import { type SessionInput, sessionInputSchema } from "../scheduling/sessions.schemas.js";
 import { updateSession } from "../scheduling/update-session.js";
 import { fromJson } from "../shared/json.js";
+import { addDays } from "../time/zoned.js";
 import type { PlanningDeps } from "./create-plan.js";
 import { STALE_AFTER_MS } from "./plan-runner.js";
 import { planRepository } from "./plans.repository.js";
@@ -28,9 +29,27 @@ function assignments(item: PlanItem) {
   }));
 }
 
-async function applyItem(deps: Deps, actor: Actor, planId: string, item: PlanItem, input: ApplyInput) {
+/** A planned segment as local date-times; an end at 24:00 is midnight of the next day. */
+function segmentTimes(segment: PlanItem["segments"][number]) {
+  return {
+    start: `${segment.date}T${segment.start}`,
+    end: segment.end === "24:00" ? `${addDays(segment.date, 1)}T00:00` : `${segment.date}T${segment.end}`,
+    roomId: segment.roomId,
+  };
+}
+
+async function applyItem(
+  deps: Deps,
+  actor: Actor,
+  plan: { id: string; createdAt: number },
+  item: PlanItem,
+  input: ApplyInput,
+) {
+  const planId = plan.id;
   if (item.kind === "demand") {
-    const body: SessionInput = sessionInputSchema.parse({
+    // A run the session rules refuse (say, more instructors than a session may list) is this
+    // item's error in the report, not a failure of the whole apply.
+    const parsed = sessionInputSchema.safeParse({
       courseId: item.courseId,
       format: item.format,
       timeZone: item.timeZone,
@@ -38,19 +57,27 @@ async function applyItem(deps: Deps, actor: Actor, planId: string, item: PlanIte
       maxSeats: item.maxSeats,
       status: input.status,
       notes: `Planned by plan ${planId} (${item.key})`,
-      segments: item.segments.map((s) => ({
-        start: `${s.date}T${s.start}`,
-        end: `${s.date}T${s.end}`,
-        roomId: s.roomId,
-      })),
+      segments: item.segments.map(segmentTimes),
       instructors: assignments(item),
       equipment: item.equipment.map(({ equipmentId, quantity }) => ({ equipmentId, quantity })),
       override: input.override,
     });
+    if (!parsed.success)
+      throw validationFailed(
+        parsed.error.issues.map((issue) => ({ path: issue.path.join("."), message: issue.message })),
+      );
+    const body: SessionInput = parsed.data;
     const session = await createSession(deps, actor, body);
     return { status: "created" as const, sessionId: session.id };
   }
   const record = await loadRecord(deps.database.db, actor.tenantId, item.sessionId!);
+  // The plan was made for the session as it was then: one confirmed, re-timed or edited since is
+  // not silently rescheduled over those changes.
+  if (Number(record.session.updated_at) > plan.createdAt)
+    throw new AppError(
+      "conflict",
+      `Session ${item.sessionId} changed after this plan was made (it is ${record.session.status} now): plan it again`,
+    );
   const kept = record.instructors
     .filter((a) => a.role !== "lead")
     .map((a) => ({
@@ -65,12 +92,7 @@ async function applyItem(deps: Deps, actor: Actor, planId: string, item: PlanIte
       respondBy: a.respond_by === null ? null : new Date(a.respond_by).toISOString(),
     }));
   const { session } = await updateSession(deps, actor, item.sessionId!, {
-    segments: item.segments.map((s, position) => ({
-      id: record.segments[position]?.id,
-      start: `${s.date}T${s.start}`,
-      end: `${s.date}T${s.end}`,
-      roomId: s.roomId,
-    })),
+    segments: item.segments.map((s, position) => ({ id: record.segments[position]?.id, ...segmentTimes(s) })),
     instructors: [...assignments(item), ...kept],
     override: input.override,
     reason: `Planned by plan ${planId}`,
@@ -134,10 +156,11 @@ export async function applyPlan(deps: Deps, actor: Actor, id: string, input: App
       const failed: PlanItem[] = [];
       for (const item of pending) {
         try {
-          const done = await applyItem(deps, actor, id, item, input);
+          const done = await applyItem(deps, actor, { id, createdAt: Number(row.created_at) }, item, input);
           report.set(item.key, { key: item.key, ...done, message: null, conflicts: [] });
           progressed = true;
-          // Stored after every item, so a crash part-way never writes an item twice.
+          // Stored after every item, so a resumed apply skips what was written. (A crash between the
+          // write and this save leaves that item to report a conflict with its own session.)
           await save();
         } catch (error) {
           if (!(error instanceof AppError)) throw error;
@@ -151,6 +174,8 @@ export async function applyPlan(deps: Deps, actor: Actor, id: string, input: App
               : [],
           });
           failed.push(item);
+          // Also a heartbeat: a long run of refused items must not look like a dead apply.
+          await save();
         }
       }
       pending = failed;

@@ -109,7 +109,7 @@ export async function autoStaffSession(
         ...current.instructors.filter((a) => a.role !== input.role),
         { instructorId: best.instructorId, role: input.role, segments: null, respondBy: null },
       ],
-      override: null,
+      override: input.override,
     });
     assigned = session;
   }

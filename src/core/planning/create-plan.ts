@@ -1,9 +1,10 @@
 import { type Actor, authorize } from "../auth/actor.js";
 import type { Database } from "../db/database.js";
+import { AppError } from "../errors.js";
 import type { Clock } from "../shared/clock.js";
 import { newId } from "../shared/ids.js";
 import { buildPlanProblem } from "./build-plan-model.js";
-import type { PlanRunner } from "./plan-runner.js";
+import { type PlanRunner, STALE_AFTER_MS } from "./plan-runner.js";
 import { planRepository } from "./plans.repository.js";
 import type { Plan, PlanInput } from "./plans.schemas.js";
 import { presentPlan } from "./present-plan.js";
@@ -13,6 +14,12 @@ export interface PlanningDeps {
   clock: Clock;
   runner: PlanRunner;
 }
+
+/**
+ * Plans a tenant may have searching at once: each takes a worker thread (a core) for up to its time
+ * limit, so one tenant's burst must not take every core of the server.
+ */
+export const MAX_LIVE_PLANS = 3;
 
 /** A move budget that grows with the plan, so the cooling is reproducible for a seed. */
 const defaultIterations = (events: number) => Math.min(5_000_000, 20_000 + 4_000 * events);
@@ -26,6 +33,19 @@ export async function createPlan(deps: PlanningDeps, actor: Actor, input: PlanIn
   authorize(actor, "reference:write");
   const { db } = deps.database;
   const now = deps.clock.now();
+  // Plans whose heartbeat stopped (an interrupted process) do not count.
+  const live = await planRepository.countLive(
+    db,
+    actor.tenantId,
+    ["queued", "running"],
+    now - STALE_AFTER_MS,
+  );
+  if (live >= MAX_LIVE_PLANS)
+    throw new AppError(
+      "conflict",
+      `${live} plans are running for this organisation (at most ${MAX_LIVE_PLANS} at once): wait for one to finish or cancel one`,
+      { running: live, limit: MAX_LIVE_PLANS },
+    );
   const problem = await buildPlanProblem(db, actor, input, now);
   const id = newId();
   const options = {

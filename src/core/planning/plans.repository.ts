@@ -22,6 +22,32 @@ export const planRepository = {
     return query.orderBy("id", "desc").limit(options.limit).execute();
   },
 
+  /** Ids of the tenant's plans in one of `statuses` whose last write is older than `before`. */
+  idleIds: async (db: Executor, tenantId: string, statuses: string[], before: number) =>
+    (
+      await db
+        .selectFrom("plans")
+        .select("id")
+        .where("tenant_id", "=", tenantId)
+        .where("status", "in", statuses)
+        .where("updated_at", "<", before)
+        .execute()
+    ).map((row) => row.id),
+
+  /** How many of the tenant's plans in one of `statuses` were written at or after `since`. */
+  countLive: async (db: Executor, tenantId: string, statuses: string[], since: number) =>
+    Number(
+      (
+        await db
+          .selectFrom("plans")
+          .select((eb) => eb.fn.countAll().as("n"))
+          .where("tenant_id", "=", tenantId)
+          .where("status", "in", statuses)
+          .where("updated_at", ">=", since)
+          .executeTakeFirstOrThrow()
+      ).n,
+    ),
+
   update: (db: Executor, tenantId: string, id: string, changes: PlanChanges) =>
     db.updateTable("plans").set(changes).where("tenant_id", "=", tenantId).where("id", "=", id).execute(),
 

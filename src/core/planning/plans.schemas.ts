@@ -222,6 +222,10 @@ export const autoStaffInputSchema = z.object({
     .boolean()
     .default(false)
     .meta({ description: "Assign the best candidate (through the normal session update)" }),
+  override: overrideSchema.meta({
+    description:
+      "With assign: accept the session's warning conflicts (say, a room too small accepted before) with an audited reason, as a session update would",
+  }),
 });
 export type AutoStaffInput = z.output<typeof autoStaffInputSchema>;
 

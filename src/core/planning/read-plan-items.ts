@@ -6,6 +6,7 @@ import { type FieldError, throwIfErrors } from "../errors.js";
 import { courseProfile } from "../scheduling/conflict-context.js";
 import type { DeliveryFormat } from "../scheduling/engine/types.js";
 import { sessionRepository } from "../scheduling/sessions.repository.js";
+import { MAX_SEGMENTS } from "../scheduling/sessions.schemas.js";
 import { loadTenant } from "../tenancy/tenancy.service.js";
 import { addDays, dayNumberOf, instantToLocalDate, isoWeekdayOf } from "../time/zoned.js";
 import type { PlanInput } from "./plans.schemas.js";
@@ -34,6 +35,19 @@ export interface PlanItemDraft {
   lockedInstructors: string[] | null;
   lockedRooms: string[] | null;
   preferredWeekdays: number[];
+}
+
+/**
+ * The allowed dates of [from, to] (on the weekdays), or an error on `path` when the window spans
+ * more than MAX_WINDOW_DAYS: checked before any date is listed, as a window to 9999-12-31 would be
+ * millions of them.
+ */
+function allowedDates(from: string, to: string, weekdays: number[], path: string, errors: FieldError[]) {
+  if (dayNumberOf(to) - dayNumberOf(from) >= MAX_WINDOW_DAYS) {
+    errors.push({ path, message: `the window may span at most ${MAX_WINDOW_DAYS} days` });
+    return [];
+  }
+  return from <= to ? windowDates(from, to, weekdays) : [];
 }
 
 function windowDates(from: string, to: string, weekdays: number[]): string[] {
@@ -94,12 +108,13 @@ export async function readPlanItems(
     if (demand.window.to < tomorrow)
       errors.push({ path: `${path}.window.to`, message: "lies in the past: plan from tomorrow on" });
     const from = demand.window.from < tomorrow ? tomorrow : demand.window.from;
-    if (dayNumberOf(demand.window.to) - dayNumberOf(from) >= MAX_WINDOW_DAYS)
-      errors.push({
-        path: `${path}.window.to`,
-        message: `the window may span at most ${MAX_WINDOW_DAYS} days`,
-      });
+    const dates = allowedDates(from, demand.window.to, demand.weekdays, `${path}.window.to`, errors);
     if (!course) return;
+    if (course.duration_days > MAX_SEGMENTS)
+      errors.push({
+        path: `${path}.courseId`,
+        message: `runs ${course.duration_days} days: a session holds at most ${MAX_SEGMENTS} segments`,
+      });
     const start = demand.startTime ?? course.day_start_time;
     const end = demand.endTime ?? course.day_end_time;
     if (end <= start) errors.push({ path: `${path}.endTime`, message: "must be after the start time" });
@@ -114,7 +129,7 @@ export async function readPlanItems(
       locationId: demand.locationId,
       format,
       maxSeats: demand.maxSeats ?? course.max_seats,
-      dates: from <= demand.window.to ? windowDates(from, demand.window.to, demand.weekdays) : [],
+      dates,
       times: Array.from({ length: Math.max(1, course.duration_days) }, () => ({ start, end })),
       lockedDates: null,
       lockedInstructors: null,
@@ -154,6 +169,16 @@ export async function readPlanItems(
         path: `${path}.sessionId`,
         message: "has a segment over midnight, which the planner cannot move",
       });
+    // The planner gives each segment a day of its own (in order), so two parts of one day cannot be kept.
+    else if (new Set(current).size < current.length)
+      errors.push({
+        path: `${path}.sessionId`,
+        message:
+          "has two segments on one day, which the planner cannot place (it gives each segment its own day)",
+      });
+    const dates = item.lock.dates
+      ? [...new Set(current)].sort()
+      : allowedDates(from, windowTo, item.weekdays, `${path}.window.to`, errors);
     const leads = record.instructors.filter((a) => a.role === "lead").map((a) => a.instructor_id);
     const rooms = [...new Set(segments.flatMap((s) => (s.room_id ? [s.room_id] : [])))];
     items.push({
@@ -167,7 +192,7 @@ export async function readPlanItems(
       locationId: session.location_id,
       format: session.format as DeliveryFormat,
       maxSeats: session.max_seats,
-      dates: item.lock.dates ? [...new Set(current)].sort() : windowDates(from, windowTo, item.weekdays),
+      dates,
       times: segments.map((s) => ({ start: s.start_local.slice(11), end: s.end_local.slice(11) })),
       lockedDates: item.lock.dates ? current : null,
       lockedInstructors: item.lock.instructors ? leads : null,

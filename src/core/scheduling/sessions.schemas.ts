@@ -11,6 +11,9 @@ import {
 } from "../shared/schemas.js";
 import { parseTimePoint } from "../time/zoned.js";
 
+/** Segments (days or parts of days) a session may have. */
+export const MAX_SEGMENTS = 100;
+
 export const sessionStatuses = [
   "draft",
   "planned",
@@ -103,7 +106,7 @@ export const sessionInputSchema = z.object({
     .enum(["draft", "planned"])
     .default("draft")
     .meta({ description: "Sessions start as drafts or planned" }),
-  segments: z.array(segmentInputSchema).min(1).max(100),
+  segments: z.array(segmentInputSchema).min(1).max(MAX_SEGMENTS),
   instructors: z.array(assignmentInputSchema).max(20).default([]),
   equipment: z.array(equipmentLineSchema).max(50).default([]),
   override: overrideSchema,
@@ -131,7 +134,7 @@ export const sessionPatchSchema = z.object({
   currency: currency.nullable().optional(),
   virtualPlatformId: entityId.nullable().optional(),
   notes: z.string().trim().max(5000).nullable().optional(),
-  segments: z.array(segmentInputSchema).min(1).max(100).optional(),
+  segments: z.array(segmentInputSchema).min(1).max(MAX_SEGMENTS).optional(),
   instructors: z.array(assignmentInputSchema).max(20).optional(),
   equipment: z.array(equipmentLineSchema).max(50).optional(),
   override: overrideSchema,

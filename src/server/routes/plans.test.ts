@@ -148,6 +148,30 @@ async function planTwoRuns(api: Api, world: World, window: { from: string; to: s
   return { plan, teachers };
 }
 
+/** A plan row marked running whose heartbeat was last written at `at`. */
+const runningPlan = (tenantId: string, id: string, at: number) => ({
+  tenant_id: tenantId,
+  id,
+  status: "running",
+  input_json: "{}",
+  seed: 1,
+  time_limit_ms: 1000,
+  max_iterations: 1000,
+  progress: 0.5,
+  iterations: 500,
+  best_hard: 0,
+  best_soft: 10,
+  result_json: null,
+  apply_json: null,
+  error: null,
+  created_by: "test",
+  created_at: at,
+  updated_at: at,
+  started_at: at,
+  finished_at: null,
+  applied_at: null,
+});
+
 describeEachDatabase("planning", (ctx) => {
   const api = () => client(ctx().app, ctx().a.token);
 
@@ -406,6 +430,26 @@ describeEachDatabase("planning", (ctx) => {
     const session = (await api().get(`/sessions/${draft.body.id}`)).body;
     expect(session.instructors.map((i: any) => i.instructorId)).toEqual([world.ben.id]);
     expect(session.segments[0].id).toBe(draft.body.segments[0].id);
+  });
+
+  it("does not apply a plan to a draft that changed after the plan was made", async () => {
+    const world = await schedulingWorld(api());
+    const draft = await api().post("/sessions", sessionBody(world, "2027-06-07"));
+    expect(draft.status).toBe(201);
+    const plan = await runPlan(api(), {
+      sessions: [{ sessionId: draft.body.id, window: { from: "2027-06-07", to: "2027-06-11" } }],
+      iterations: 3000,
+    });
+    expect(plan.result.items[0].status).toBe("placed");
+    const confirmed = await api().post(`/sessions/${draft.body.id}/status`, { status: "planned" });
+    expect(confirmed.status, JSON.stringify(confirmed.body)).toBe(200);
+    const before = (await api().get(`/sessions/${draft.body.id}`)).body;
+    const applied = await api().post(`/plans/${plan.id}/apply`, {});
+    expect(applied.status).toBe(200);
+    expect(applied.body.status).toBe("done");
+    expect(applied.body.applied[0]).toMatchObject({ status: "conflict", sessionId: draft.body.id });
+    expect(applied.body.applied[0].message).toContain("changed after this plan was made");
+    expect((await api().get(`/sessions/${draft.body.id}`)).body).toEqual(before);
   });
 
   it("moves a re-planned draft only to days its enrolled learners are free, and says so", async () => {
@@ -882,6 +926,32 @@ describeEachDatabase("planning", (ctx) => {
     expect(assigned.body.assigned.instructors.map((i: any) => i.instructorId)).toEqual([world.anna.id]);
   });
 
+  it("auto-staffs a session with an accepted warning only with an override, as an update would", async () => {
+    const world = await schedulingWorld(api());
+    // Room A seats 12: 15 seats are a warning, accepted when the session was created.
+    const crowded = await api().post(
+      "/sessions",
+      sessionBody(world, "2027-06-15", {
+        instructors: [],
+        maxSeats: 15,
+        override: { reason: "Extra chairs" },
+      }),
+    );
+    expect(crowded.status, JSON.stringify(crowded.body)).toBe(201);
+    const refused = await api().post(`/sessions/${crowded.body.id}/auto-staff`, { assign: true });
+    expectProblem(refused, 409, "conflict");
+    expect((await api().get(`/sessions/${crowded.body.id}`)).body.instructors).toEqual([]);
+    const assigned = await api().post(`/sessions/${crowded.body.id}/auto-staff`, {
+      assign: true,
+      override: { reason: "Extra chairs, still" },
+    });
+    expect(assigned.status, JSON.stringify(assigned.body)).toBe(200);
+    expect(assigned.body.assigned.instructors.map((i: any) => i.instructorId)).toEqual([world.ben.id]);
+    const short = await api().post(`/sessions/${crowded.body.id}/auto-staff`, { override: { reason: "x" } });
+    expectProblem(short, 422, "validation_failed");
+    expect(paths(short)).toEqual(["override.reason"]);
+  });
+
   it("weighs the journey from an instructor's home: a local instructor beats a cheaper one four hours away", async () => {
     const world = await schedulingWorld(api());
     // Ben (500 a day) lives in Munich, four hours from Berlin (160 a day at 40 an hour): 660 > Anna's 600.
@@ -965,38 +1035,120 @@ describeEachDatabase("planning", (ctx) => {
     expect(applied.body.applied.map((entry: any) => entry.status)).toEqual(["created"]);
   });
 
-  it("reports a plan whose process stopped (a restart) as failed", async () => {
+  it("reports a plan whose process stopped (a restart) as failed, read alone or in a list", async () => {
     const { core, a } = ctx();
     const old = Date.now() - 10 * 60_000;
     const id = "0190d4b4-0000-7000-8000-00000000beef";
+    const listed = "0190d4b4-0000-7000-8000-00000000bee0";
+    const interrupted = (planId: string) => runningPlan(a.id, planId, old);
     await core.database.db
       .insertInto("plans")
-      .values({
-        tenant_id: a.id,
-        id,
-        status: "running",
-        input_json: "{}",
-        seed: 1,
-        time_limit_ms: 1000,
-        max_iterations: 1000,
-        progress: 0.5,
-        iterations: 500,
-        best_hard: 0,
-        best_soft: 10,
-        result_json: null,
-        apply_json: null,
-        error: null,
-        created_by: "test",
-        created_at: old,
-        updated_at: old,
-        started_at: old,
-        finished_at: null,
-        applied_at: null,
-      })
+      .values([interrupted(id), interrupted(listed)])
       .execute();
     const plan = await api().get(`/plans/${id}`);
     expect(plan.body.status).toBe("failed");
     expect(plan.body.error).toContain("restart");
+    const running = await api().get("/plans?status=running");
+    expect(running.status).toBe(200);
+    expect(running.body.items.map((item: any) => item.id)).not.toContain(listed);
+    const failed = await api().get("/plans?status=failed");
+    expect(failed.body.items.map((item: any) => item.id)).toEqual(expect.arrayContaining([id, listed]));
+  });
+
+  it("lets an organisation run three plans at once, not counting interrupted ones", async () => {
+    const { core, b } = ctx();
+    const asB = client(ctx().app, b.token);
+    const ids = [1, 2, 3].map((n) => `0190d4b4-0000-7000-8000-00000000c0d${n}`);
+    const now = Date.now();
+    await core.database.db
+      .insertInto("plans")
+      .values([
+        runningPlan(b.id, ids[0]!, now),
+        runningPlan(b.id, ids[1]!, now),
+        runningPlan(b.id, "0190d4b4-0000-7000-8000-00000000c0d0", now - 10 * 60_000),
+      ])
+      .execute();
+    const body = {
+      demand: [
+        {
+          courseId: "0190d4b4-0000-7000-8000-000000000000",
+          window: { from: "2027-01-04", to: "2027-01-05" },
+        },
+      ],
+    };
+    // Two live plans: a third may start (here it fails validation, which proves it got that far).
+    expectProblem(await asB.post("/plans", body), 422, "validation_failed");
+    await core.database.db
+      .insertInto("plans")
+      .values(runningPlan(b.id, ids[2]!, now))
+      .execute();
+    const refused = await asB.post("/plans", body);
+    expectProblem(refused, 409, "conflict");
+    expect(refused.body.detail).toContain("at most 3");
+    await core.database.db.updateTable("plans").set({ status: "failed" }).where("id", "in", ids).execute();
+    expectProblem(await asB.post("/plans", body), 422, "validation_failed");
+  });
+
+  it("refuses windows over a year, courses longer than a session and drafts with two parts of a day, before listing a date", async () => {
+    const world = await schedulingWorld(api());
+    const endless = { from: "2027-01-04", to: "9999-12-31" };
+    const huge = await api().post("/plans", { demand: [demand(world, endless)] });
+    expectProblem(huge, 422, "validation_failed");
+    expect(paths(huge)).toEqual(["demand.0.window.to"]);
+    const draft = await api().post("/sessions", sessionBody(world, "2027-06-07"));
+    expect(draft.status).toBe(201);
+    const hugeDraft = await api().post("/plans", {
+      sessions: [{ sessionId: draft.body.id, window: endless }],
+    });
+    expect(paths(hugeDraft)).toEqual(["sessions.0.window.to"]);
+    // Locked dates need no window.
+    const locked = await runPlan(api(), {
+      sessions: [{ sessionId: draft.body.id, window: endless, lock: { dates: true } }],
+      iterations: 1000,
+    });
+    expect(locked.result.items[0].status).toBe("placed");
+
+    const split = await api().post(
+      "/sessions",
+      sessionBody(world, "2027-06-08", {
+        segments: [
+          { start: "2027-06-08T09:00", end: "2027-06-08T12:00", roomId: world.roomA.id },
+          { start: "2027-06-08T13:00", end: "2027-06-08T17:00", roomId: world.roomA.id },
+        ],
+      }),
+    );
+    expect(split.status, JSON.stringify(split.body)).toBe(201);
+    const twoParts = await api().post("/plans", {
+      sessions: [{ sessionId: split.body.id, lock: { dates: true } }],
+    });
+    expectProblem(twoParts, 422, "validation_failed");
+    expect(paths(twoParts)).toEqual(["sessions.0.sessionId"]);
+
+    expect((await api().patch(`/courses/${world.course.id}`, { durationDays: 150 })).status).toBe(200);
+    const long = await api().post("/plans", {
+      demand: [demand(world, { from: "2027-01-04", to: "2027-12-31" })],
+    });
+    expect(paths(long)).toEqual(["demand.0.courseId"]);
+  });
+
+  it("applies a run that ends at midnight (24:00) as a session ending at 00:00 the next day", async () => {
+    const world = await schedulingWorld(api());
+    const evenings = { rules: [{ weekday: 1, startTime: "08:00", endTime: "24:00" }] };
+    expect((await api().put(`/instructors/${world.ben.id}/availability-rules`, evenings)).status).toBe(200);
+    const plan = await runPlan(api(), {
+      demand: [
+        demand(world, { from: "2027-03-01", to: "2027-03-01" }, { startTime: "20:00", endTime: "24:00" }),
+      ],
+      iterations: 2000,
+    });
+    expect(plan.result.items[0], JSON.stringify(plan.result.items[0])).toMatchObject({ status: "placed" });
+    expect(plan.result.items[0].segments[0]).toMatchObject({ date: "2027-03-01", end: "24:00" });
+    const applied = await api().post(`/plans/${plan.id}/apply`, {});
+    expect(applied.status, JSON.stringify(applied.body)).toBe(200);
+    expect(applied.body.applied[0].status).toBe("created");
+    const session = (await api().get(`/sessions/${applied.body.applied[0].sessionId}`)).body;
+    expect(session.segments[0]).toMatchObject({ start: "2027-03-01T20:00", end: "2027-03-02T00:00" });
+    expect(session.segments[0].endsAt).toBe("2027-03-01T23:00:00.000Z");
   });
 
   it("refuses bad input with the field named, and people who are not coordinators", async () => {
