@@ -1,7 +1,8 @@
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { systemActor } from "../../src/core/auth/actor.js";
-import { sessionCheckSchema } from "../../src/core/scheduling/sessions.schemas.js";
+import { autoStaffInputSchema } from "../../src/core/planning/plans.schemas.js";
+import { sessionCheckSchema, sessionQuerySchema } from "../../src/core/scheduling/sessions.schemas.js";
 import {
   choose,
   type E2eApp,
@@ -114,6 +115,43 @@ if (!hasChromium) console.warn(skipReason);
       const [plan] = (await app.core.planning.list(actor, { limit: 1 })).items;
       const session = await app.core.sessions.get(actor, plan!.applied![0]!.sessionId!);
       expect(session.equipment.map((line) => line.quantity)).toEqual([1]);
+    }, 120_000);
+
+    it("ranks the free qualified leads of a session by cost and puts the chosen one in the form", async () => {
+      const actor = systemActor(app.tenantId);
+      const listed = await app.core.sessions.list(
+        actor,
+        sessionQuerySchema.parse({ from: new Date(Date.now() + 7 * 86_400_000).toISOString(), limit: 200 }),
+      );
+      const ranked = [];
+      for (const session of listed.items.filter((s) => s.status === "planned" || s.status === "draft")) {
+        const result = await app.core.planning.autoStaff(actor, session.id, autoStaffInputSchema.parse({}));
+        const lead = session.instructors.find((a) => a.role === "lead")?.instructorId;
+        if (result.candidates.some((c) => c.instructorId !== lead)) ranked.push({ session, result });
+        if (ranked.length > 0) break;
+      }
+      expect(ranked, "a demo session has a free qualified instructor besides its lead").toHaveLength(1);
+      const { session, result } = ranked[0]!;
+      await page.goto(`/sessions/${session.id}`);
+      await page.getByRole("button", { name: "Suggest a lead by cost" }).click();
+      const table = page.getByRole("table", { name: "Instructors by cost" });
+      await table.waitFor();
+      const names = await table.locator("tbody tr td:first-child").allTextContents();
+      expect(names).toEqual(result.candidates.slice(0, 5).map((c) => c.name));
+      const costs = (await table.locator("tbody tr td:nth-child(5)").allTextContents()).map(Number);
+      expect(costs).toEqual([...costs].sort((a, b) => a - b));
+      expect(await seriousAxeViolations(page)).toEqual([]);
+      const lead = session.instructors.find((a) => a.role === "lead")?.instructorId;
+      const chosen = result.candidates.find((c) => c.instructorId !== lead)!;
+      await page.getByRole("button", { name: `Make lead: ${chosen.name}` }).click();
+      await expect
+        .poll(() => page.getByRole("combobox", { name: "Instructor 1", exact: true }).inputValue())
+        .toBe(chosen.name);
+      const now = page.getByRole("button", { name: `Lead: ${chosen.name}` });
+      await now.waitFor();
+      expect(await now.isDisabled()).toBe(true);
+      await table.scrollIntoViewIfNeeded();
+      await screenshot(page, "session-auto-staff");
     }, 120_000);
   },
 );

@@ -4,6 +4,7 @@ import type { demandSchema } from "../../../../src/core/planning/plans.schemas.j
 
 export type {
   ApplyItem,
+  AutoStaffResult,
   Plan,
   PlanItem,
   PlanResult,

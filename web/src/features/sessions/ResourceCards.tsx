@@ -1,11 +1,12 @@
 import { ActionIcon, Button, Card, Group, NumberInput, Select, Stack, Text, Title } from "@mantine/core";
 import { useMemo } from "react";
 import { useEquipment, useInstructors } from "../../api/reference";
+import { AutoStaff } from "./AutoStaff";
 import type { InstructorRole } from "./draft";
 import type { CardProps } from "./formCard";
 
 /** Instructors and their roles. */
-export function InstructorsCard({ draft, set, fieldError }: CardProps) {
+export function InstructorsCard({ draft, set, fieldError, sessionId }: CardProps) {
   const instructors = useInstructors();
   const instructorOptions = useMemo(
     () => (instructors.data ?? []).map((i) => ({ value: i.id, label: i.name })),
@@ -86,6 +87,7 @@ export function InstructorsCard({ draft, set, fieldError }: CardProps) {
             </ActionIcon>
           </Group>
         ))}
+        {sessionId && <AutoStaff sessionId={sessionId} draft={draft} set={set} />}
       </Stack>
     </Card>
   );

@@ -168,7 +168,13 @@ function Editor({ initial, session }: { initial: Draft; session?: Session }) {
   return (
     <Grid gap="lg">
       <Grid.Col span={{ base: 12, lg: 7 }}>
-        <SessionForm draft={draft} onChange={edit} fieldError={fieldError} isNew={!session} />
+        <SessionForm
+          draft={draft}
+          onChange={edit}
+          fieldError={fieldError}
+          isNew={!session}
+          sessionId={writable ? session?.id : undefined}
+        />
         {!session && (
           <div style={{ marginTop: "var(--mantine-spacing-md)" }}>
             <RepeatCard repeat={repeat} onChange={setRepeat} check={seriesCheck} />

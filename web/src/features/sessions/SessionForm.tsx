@@ -9,12 +9,13 @@ interface Props {
   onChange(draft: Draft): void;
   fieldError(path: string): string | undefined;
   isNew: boolean;
+  sessionId?: string;
 }
 
 /** The session's fields; every API error is shown next to the field its path names. */
-export function SessionForm({ draft, onChange, fieldError, isNew }: Props) {
+export function SessionForm({ draft, onChange, fieldError, isNew, sessionId }: Props) {
   const set = (patch: Partial<Draft>) => onChange({ ...draft, ...patch });
-  const card = { draft, set, fieldError, isNew };
+  const card = { draft, set, fieldError, isNew, sessionId };
   return (
     <Stack gap="md">
       <WhatCard {...card} />

@@ -6,4 +6,6 @@ export interface CardProps {
   set(patch: Partial<Draft>): void;
   fieldError(path: string): string | undefined;
   isNew: boolean;
+  /** The saved session being edited (none while creating one). */
+  sessionId?: string;
 }
