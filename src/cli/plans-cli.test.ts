@@ -49,6 +49,17 @@ it("lectern plan create plans a virtual demand with the cheaper instructor; plan
   const again = await lectern(["plan", "apply", id!]);
   expect(again.stdout).toBe(applied.stdout);
 
+  const sessionId = /created (\S+)/.exec(applied.stdout)![1]!;
+  const staff = await lectern(["plan", "staff", sessionId]);
+  expect(staff.code, staff.stderr).toBe(0);
+  expect(staff.stdout).toMatch(
+    /^1\. Cheap Chris {2}400\.00 EUR\/day {2}0 days that month {2}local {2}cost \d+$/m,
+  );
+  expect(staff.stdout).toMatch(/^2\. Dear Dora {2}900\.00 EUR\/day/m);
+  const badRole = await lectern(["plan", "staff", sessionId, "--role", "boss"]);
+  expect(badRole.code).toBe(1);
+  expect(badRole.stderr).toContain("role:");
+
   const bad = await lectern(["plan", "create", "--demand", file, "--iterations", "5"]);
   expect(bad.code).toBe(1);
   expect(bad.stderr).toContain("iterations:");

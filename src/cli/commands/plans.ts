@@ -3,7 +3,13 @@ import type { Command } from "commander";
 import type { Core } from "../../core/app.js";
 import type { Actor } from "../../core/auth/actor.js";
 import { validationFailed } from "../../core/errors.js";
-import { applyInputSchema, type Plan, planInputSchema } from "../../core/planning/plans.schemas.js";
+import {
+  type AutoStaffResult,
+  applyInputSchema,
+  autoStaffInputSchema,
+  type Plan,
+  planInputSchema,
+} from "../../core/planning/plans.schemas.js";
 import { clearProgress, cliActor, resolveTenant, showProgress, withCore } from "../context.js";
 
 interface CreateOptions {
@@ -67,6 +73,20 @@ export function printPlan(plan: Plan, log: (line: string) => void = console.log)
     );
     for (const conflict of entry.conflicts) log(`  ${conflict.type}: ${conflict.message}`);
   }
+}
+
+export function printStaffing(result: AutoStaffResult, log: (line: string) => void = console.log) {
+  if (result.candidates.length === 0) log("nobody qualified is free for this session");
+  result.candidates.forEach((c, i) => {
+    const rate =
+      c.dayRateMinor === null ? "no rate" : `${(c.dayRateMinor / 100).toFixed(2)} ${c.currency}/day`;
+    const travel = c.travelMinutes > 0 ? `${c.travelMinutes} min travel` : "local";
+    log(
+      `${i + 1}. ${c.name}  ${rate}  ${c.teachingDays} days that month  ${travel}  cost ${Math.round(c.cost)}`,
+    );
+  });
+  for (const r of result.rejected) log(`not free: ${r.name} (${r.constraints.join(", ")})`);
+  if (result.assigned) log(`assigned ${result.candidates[0]!.name} to session ${result.assigned.id}`);
 }
 
 async function waitFor(core: Core, actor: Actor, id: string): Promise<Plan> {
@@ -154,5 +174,34 @@ export function registerPlanCommands(program: Command) {
         printPlan(applied);
         if (applied.status !== "applied") process.exitCode = 1;
       }),
+    );
+
+  plan
+    .command("staff")
+    .description(
+      "Rank the qualified instructors free for a session by the planner's cost (cheapest first); --assign gives the role to the first through the normal update",
+    )
+    .argument("<sessionId>", "the session")
+    .option("--role <role>", "lead or co", "lead")
+    .option("--assign", "assign the cheapest free instructor")
+    .option("--override <reason>", "with --assign: accept the session's warning conflicts with this reason")
+    .option("--tenant <slug>", "tenant slug")
+    .action(
+      (sessionId: string, options: { role: string; assign?: boolean; override?: string; tenant?: string }) =>
+        withCore(async (core, config) => {
+          const actor = cliActor(await resolveTenant(core, config, options.tenant));
+          const parsed = autoStaffInputSchema.safeParse({
+            role: options.role,
+            assign: options.assign ?? false,
+            override: options.override ? { reason: options.override } : null,
+          });
+          if (!parsed.success)
+            throw validationFailed(
+              parsed.error.issues.map((i) => ({ path: i.path.join("."), message: i.message })),
+            );
+          const result = await core.planning.autoStaff(actor, sessionId, parsed.data);
+          printStaffing(result);
+          if (options.assign && !result.assigned) process.exitCode = 1;
+        }),
     );
 }
