@@ -9,7 +9,7 @@ import { addDays } from "../time/zoned.js";
 import type { PlanningDeps } from "./create-plan.js";
 import { STALE_AFTER_MS } from "./plan-runner.js";
 import { planRepository } from "./plans.repository.js";
-import type { ApplyInput, ApplyItem, Plan, PlanItem, PlanResult } from "./plans.schemas.js";
+import type { ApplyInput, ApplyItem, Plan, PlanInput, PlanItem, PlanResult } from "./plans.schemas.js";
 import { presentPlan, readPlanResult } from "./present-plan.js";
 
 type Deps = PlanningDeps & SchedulingDeps;
@@ -41,7 +41,7 @@ function segmentTimes(segment: PlanItem["segments"][number]) {
 async function applyItem(
   deps: Deps,
   actor: Actor,
-  plan: { id: string; createdAt: number },
+  plan: { id: string; createdAt: number; locks: Map<string, PlanInput["sessions"][number]["lock"]> },
   item: PlanItem,
   input: ApplyInput,
 ) {
@@ -91,9 +91,11 @@ async function applyItem(
             ),
       respondBy: a.respond_by === null ? null : new Date(a.respond_by).toISOString(),
     }));
+  // Locked instructors keep their assignments exactly (the solver gave each segment one of them).
+  const lock = plan.locks.get(item.key);
   const { session } = await updateSession(deps, actor, item.sessionId!, {
     segments: item.segments.map((s, position) => ({ id: record.segments[position]?.id, ...segmentTimes(s) })),
-    instructors: [...assignments(item), ...kept],
+    ...(!lock?.instructors && { instructors: [...assignments(item), ...kept] }),
     override: input.override,
     reason: `Planned by plan ${planId}`,
   });
@@ -122,6 +124,12 @@ export async function applyPlan(deps: Deps, actor: Actor, id: string, input: App
   const result = readPlanResult(row.result_json) ?? ({ items: [] } as unknown as PlanResult);
   const previous = new Map(fromJson<ApplyItem[]>(row.apply_json, []).map((entry) => [entry.key, entry]));
   const report = new Map<string, ApplyItem>();
+  const sessionsInput = fromJson<Partial<PlanInput>>(row.input_json, {}).sessions ?? [];
+  const plan = {
+    id,
+    createdAt: Number(row.created_at),
+    locks: new Map(sessionsInput.map((entry, i) => [`sessions.${i}`, entry.lock])),
+  };
   for (const item of result.items) {
     const before = previous.get(item.key);
     if (
@@ -156,7 +164,7 @@ export async function applyPlan(deps: Deps, actor: Actor, id: string, input: App
       const failed: PlanItem[] = [];
       for (const item of pending) {
         try {
-          const done = await applyItem(deps, actor, { id, createdAt: Number(row.created_at) }, item, input);
+          const done = await applyItem(deps, actor, plan, item, input);
           report.set(item.key, { key: item.key, ...done, message: null, conflicts: [] });
           progressed = true;
           // Stored after every item, so a resumed apply skips what was written. (A crash between the

@@ -61,8 +61,12 @@ export function assemblePlanModel(
       runs.push(planRun);
       if (option.explanation.length > 0) continue;
       const course = courses.length;
-      // A line for some of a draft's days ties those segments to their place in the run: ordered.
-      const ordered = option.equipment.some((need) => need.segments);
+      // A line for some of a draft's days, or a lead or room locked to a day, ties those segments
+      // to their place in the run: ordered.
+      const ordered =
+        option.equipment.some((need) => need.segments) ||
+        item.lockedLeadsBySegment !== null ||
+        item.lockedRoomBySegment !== null;
       courses.push({ id: key, minDays: item.times.length, ...(ordered ? { ordered } : {}) });
       // A multi-day run is a compact group: a day of it with no other day of it next to it costs.
       if (item.times.length > 1) groups.push({ id: `run:${key}`, courses: [course], compact: true });
@@ -87,16 +91,27 @@ export function assemblePlanModel(
             : 0;
         return later + unpreferred;
       });
+      const roomOptions = item.format === "vilt" ? [] : option.roomIds.map((id) => roomIndex.get(id)!);
       item.times.forEach((_, segment) => {
         const allowed = item.lockedDates ? [item.lockedDates[segment]!] : option.allowedDates;
+        // Locked instructors or rooms stay with their own segments (build-plan-model checked they fit).
+        const leads = item.lockedLeadsBySegment?.[segment];
+        const room = item.lockedRoomBySegment?.[segment];
         planRun.events.push(events.length);
         events.push({
           id: `${key}#${segment}`,
           course,
           size: item.maxSeats,
           periods: allowed.filter((date) => periodOf.has(date)).map((date) => periodOf.get(date)!),
-          rooms: item.format === "vilt" ? [] : option.roomIds.map((id) => roomIndex.get(id)!),
-          instructors: instructorOptions,
+          rooms:
+            room === undefined || item.format === "vilt"
+              ? roomOptions
+              : room === null
+                ? []
+                : [roomIndex.get(room)!],
+          instructors: leads
+            ? instructorOptions.filter((o) => leads.includes(instructorIds[o.instructor]!))
+            : instructorOptions,
           periodCosts,
         });
       });

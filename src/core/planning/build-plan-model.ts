@@ -170,6 +170,34 @@ export async function buildPlanProblem(
         count: unfit.length,
       });
     }
+    // A locked lead or room must fit its own segment: none moves to another day of the run.
+    item.lockedLeadsBySegment?.forEach((leads, segment) => {
+      if (
+        option.instructorIds.length > 0 &&
+        leads.length > 0 &&
+        !leads.some((id) => option.instructorIds.includes(id))
+      )
+        option.explanation.push({
+          constraint: "instructor_unqualified",
+          message: `Day ${segment + 1}'s locked lead (${leads.map((id) => names.get(id) ?? id).join(", ")}) is not qualified on every day of the window`,
+          count: leads.length,
+        });
+    });
+    item.lockedRoomBySegment?.forEach((room, segment) => {
+      if (
+        item.format === "vilt" ||
+        room === null ||
+        option.roomIds.length === 0 ||
+        option.roomIds.includes(room)
+      )
+        return;
+      const types = [...(option.unfit.get(room) ?? [])];
+      option.explanation.push({
+        constraint: types.includes("room_missing_features") ? "room_missing_features" : "room_too_small",
+        message: `Day ${segment + 1}'s locked room ${names.get(room) ?? room} does not fit: ${types.join(", ") || "inactive"}`,
+        count: 1,
+      });
+    });
     if (option.explanation.length === 0 && option.allowedDates.length < item.times.length) {
       option.explanation.push(...option.blockedReasons);
       if (option.explanation.length === 0)

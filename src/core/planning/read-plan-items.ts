@@ -7,6 +7,7 @@ import { courseProfile } from "../scheduling/conflict-context.js";
 import type { DeliveryFormat } from "../scheduling/engine/types.js";
 import { sessionRepository } from "../scheduling/sessions.repository.js";
 import { MAX_SEGMENTS } from "../scheduling/sessions.schemas.js";
+import { fromJson } from "../shared/json.js";
 import { loadTenant } from "../tenancy/tenancy.service.js";
 import { addDays, dayNumberOf, instantToLocalDate, isoWeekdayOf } from "../time/zoned.js";
 import type { PlanInput } from "./plans.schemas.js";
@@ -34,6 +35,9 @@ export interface PlanItemDraft {
   lockedDates: string[] | null;
   lockedInstructors: string[] | null;
   lockedRooms: string[] | null;
+  /** With locked instructors or rooms, each segment's own: the leads teaching it, its room. */
+  lockedLeadsBySegment: string[][] | null;
+  lockedRoomBySegment: (string | null)[] | null;
   preferredWeekdays: number[];
 }
 
@@ -134,6 +138,8 @@ export async function readPlanItems(
       lockedDates: null,
       lockedInstructors: null,
       lockedRooms: null,
+      lockedLeadsBySegment: null,
+      lockedRoomBySegment: null,
       preferredWeekdays: demand.preferredWeekdays,
     });
   });
@@ -179,7 +185,15 @@ export async function readPlanItems(
     const dates = item.lock.dates
       ? [...new Set(current)].sort()
       : allowedDates(from, windowTo, item.weekdays, `${path}.window.to`, errors);
-    const leads = record.instructors.filter((a) => a.role === "lead").map((a) => a.instructor_id);
+    const leadRows = record.instructors.filter((a) => a.role === "lead");
+    const leads = [...new Set(leadRows.map((a) => a.instructor_id))];
+    const leadsOf = (segmentId: string) =>
+      leadRows
+        .filter(
+          (a) =>
+            a.segment_ids_json === null || fromJson<string[]>(a.segment_ids_json, []).includes(segmentId),
+        )
+        .map((a) => a.instructor_id);
     const rooms = [...new Set(segments.flatMap((s) => (s.room_id ? [s.room_id] : [])))];
     items.push({
       key: path,
@@ -197,6 +211,8 @@ export async function readPlanItems(
       lockedDates: item.lock.dates ? current : null,
       lockedInstructors: item.lock.instructors ? leads : null,
       lockedRooms: item.lock.rooms ? rooms : null,
+      lockedLeadsBySegment: item.lock.instructors ? segments.map((s) => leadsOf(s.id)) : null,
+      lockedRoomBySegment: item.lock.rooms ? segments.map((s) => s.room_id) : null,
       preferredWeekdays: item.preferredWeekdays,
     });
   });

@@ -432,6 +432,85 @@ describeEachDatabase("planning", (ctx) => {
     expect(session.segments[0].id).toBe(draft.body.segments[0].id);
   });
 
+  it("keeps locked leads and rooms with their own days, and every lead on apply", async () => {
+    const world = await schedulingWorld(api());
+    const draft = await api().post(
+      "/sessions",
+      sessionBody(world, "2027-06-07", {
+        segments: [
+          { start: "2027-06-07T09:00", end: "2027-06-07T17:00", roomId: world.roomA.id },
+          { start: "2027-06-08T09:00", end: "2027-06-08T17:00", roomId: world.roomB.id },
+        ],
+        instructors: [
+          { instructorId: world.anna.id, role: "lead", segments: [0] },
+          { instructorId: world.ben.id, role: "lead", segments: [1] },
+        ],
+      }),
+    );
+    expect(draft.status, JSON.stringify(draft.body)).toBe(201);
+    const plan = await runPlan(api(), {
+      sessions: [
+        {
+          sessionId: draft.body.id,
+          window: { from: "2027-06-09", to: "2027-06-11" },
+          lock: { instructors: true, rooms: true },
+        },
+      ],
+      iterations: 3000,
+    });
+    const [item] = plan.result.items;
+    expect(item.status, JSON.stringify(item)).toBe("placed");
+    expect(item.segments.map((s: any) => [s.instructorId, s.roomId])).toEqual([
+      [world.anna.id, world.roomA.id],
+      [world.ben.id, world.roomB.id],
+    ]);
+    const applied = await api().post(`/plans/${plan.id}/apply`, {});
+    expect(applied.body.applied[0], JSON.stringify(applied.body)).toMatchObject({ status: "updated" });
+    const session = (await api().get(`/sessions/${draft.body.id}`)).body;
+    expect(session.segments.map((s: any) => [s.start.slice(0, 10) >= "2027-06-09", s.roomId])).toEqual([
+      [true, world.roomA.id],
+      [true, world.roomB.id],
+    ]);
+    const segmentIds = session.segments.map((s: any) => s.id);
+    expect(segmentIds).toEqual(draft.body.segments.map((s: any) => s.id));
+    expect(session.instructors.map((i: any) => [i.instructorId, i.role, i.segmentIds]).sort()).toEqual(
+      [
+        [world.anna.id, "lead", [segmentIds[0]]],
+        [world.ben.id, "lead", [segmentIds[1]]],
+      ].sort(),
+    );
+
+    // Two leads of every day: the solver gives each day one of them, apply keeps both.
+    const paired = await api().post(
+      "/sessions",
+      sessionBody(world, "2027-06-14", {
+        instructors: [
+          { instructorId: world.anna.id, role: "lead" },
+          { instructorId: world.ben.id, role: "lead" },
+        ],
+      }),
+    );
+    expect(paired.status, JSON.stringify(paired.body)).toBe(201);
+    const pairedPlan = await runPlan(api(), {
+      sessions: [
+        {
+          sessionId: paired.body.id,
+          window: { from: "2027-06-15", to: "2027-06-16" },
+          lock: { instructors: true },
+        },
+      ],
+      iterations: 3000,
+    });
+    expect(pairedPlan.result.items[0].status).toBe("placed");
+    const pairedApplied = await api().post(`/plans/${pairedPlan.id}/apply`, {});
+    expect(pairedApplied.body.applied[0]).toMatchObject({ status: "updated" });
+    const after = (await api().get(`/sessions/${paired.body.id}`)).body;
+    expect(after.segments[0].start.slice(0, 10)).not.toBe("2027-06-14");
+    expect(after.instructors.map((i: any) => i.instructorId).sort()).toEqual(
+      [world.anna.id, world.ben.id].sort(),
+    );
+  });
+
   it("does not apply a plan to a draft that changed after the plan was made", async () => {
     const world = await schedulingWorld(api());
     const draft = await api().post("/sessions", sessionBody(world, "2027-06-07"));
