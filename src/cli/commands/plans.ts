@@ -2,7 +2,6 @@ import { readFileSync } from "node:fs";
 import type { Command } from "commander";
 import type { Core } from "../../core/app.js";
 import type { Actor } from "../../core/auth/actor.js";
-import { validationFailed } from "../../core/errors.js";
 import {
   type AutoStaffResult,
   applyInputSchema,
@@ -10,6 +9,7 @@ import {
   type Plan,
   planInputSchema,
 } from "../../core/planning/plans.schemas.js";
+import { parseInput } from "../../core/shared/parse-input.js";
 import { clearProgress, cliActor, resolveTenant, showProgress, withCore } from "../context.js";
 
 interface CreateOptions {
@@ -38,13 +38,7 @@ function readInput(options: CreateOptions) {
     ...(options.time && { timeLimitSeconds: Number(options.time) }),
     ...(options.iterations && { iterations: Number(options.iterations) }),
   };
-  const parsed = planInputSchema.safeParse(raw);
-  if (!parsed.success) {
-    throw validationFailed(
-      parsed.error.issues.map((issue) => ({ path: issue.path.join("."), message: issue.message })),
-    );
-  }
-  return parsed.data;
+  return parseInput(planInputSchema, raw);
 }
 
 export function printPlan(plan: Plan, log: (line: string) => void = console.log) {
@@ -162,15 +156,11 @@ export function registerPlanCommands(program: Command) {
     .action((id: string, options: { status: string; override?: string; tenant?: string }) =>
       withCore(async (core, config) => {
         const actor = cliActor(await resolveTenant(core, config, options.tenant));
-        const parsed = applyInputSchema.safeParse({
+        const input = parseInput(applyInputSchema, {
           status: options.status,
           override: options.override ? { reason: options.override } : null,
         });
-        if (!parsed.success)
-          throw validationFailed(
-            parsed.error.issues.map((i) => ({ path: i.path.join("."), message: i.message })),
-          );
-        const applied = await core.planning.apply(actor, id, parsed.data);
+        const applied = await core.planning.apply(actor, id, input);
         printPlan(applied);
         if (applied.status !== "applied") process.exitCode = 1;
       }),
@@ -190,16 +180,12 @@ export function registerPlanCommands(program: Command) {
       (sessionId: string, options: { role: string; assign?: boolean; override?: string; tenant?: string }) =>
         withCore(async (core, config) => {
           const actor = cliActor(await resolveTenant(core, config, options.tenant));
-          const parsed = autoStaffInputSchema.safeParse({
+          const input = parseInput(autoStaffInputSchema, {
             role: options.role,
             assign: options.assign ?? false,
             override: options.override ? { reason: options.override } : null,
           });
-          if (!parsed.success)
-            throw validationFailed(
-              parsed.error.issues.map((i) => ({ path: i.path.join("."), message: i.message })),
-            );
-          const result = await core.planning.autoStaff(actor, sessionId, parsed.data);
+          const result = await core.planning.autoStaff(actor, sessionId, input);
           printStaffing(result);
           if (options.assign && !result.assigned) process.exitCode = 1;
         }),

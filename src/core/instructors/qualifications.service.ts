@@ -2,10 +2,11 @@ import { recordAudit } from "../audit/audit.service.js";
 import type { Actor } from "../auth/actor.js";
 import type { Database } from "../db/database.js";
 import type { InstructorQualificationsTable } from "../db/schema.js";
-import { notFound, throwIfErrors, validationFailed } from "../errors.js";
+import { notFound, throwIfErrors } from "../errors.js";
 import { type Clock, toIso } from "../shared/clock.js";
 import { checkReferences } from "../shared/entity-service.js";
 import { newId } from "../shared/ids.js";
+import { parseInput } from "../shared/parse-input.js";
 import { patchOf } from "../shared/schemas.js";
 import { requireInstructor } from "./instructor-access.js";
 import { instructorDetailsRepository as details } from "./instructor-details.repository.js";
@@ -89,15 +90,10 @@ export function createQualificationService(deps: { database: Pick<Database, "db"
         const row = await details.find(trx, "instructor_qualifications", actor.tenantId, instructorId, id);
         if (!row) throw notFound("Qualification", id);
         const before = presentQualification(row);
-        const merged = qualificationInputSchema.safeParse({ ...before, ...patch });
-        if (!merged.success) {
-          throw validationFailed(
-            merged.error.issues.map((i) => ({ path: i.path.join("."), message: i.message })),
-          );
-        }
-        throwIfErrors(await checkCourse(trx, actor, merged.data, row.course_id));
+        const merged = parseInput(qualificationInputSchema, { ...before, ...patch });
+        throwIfErrors(await checkCourse(trx, actor, merged, row.course_id));
         const now = deps.clock.now();
-        const values = { ...columns(merged.data), updated_at: now };
+        const values = { ...columns(merged), updated_at: now };
         await details.updateQualification(trx, actor.tenantId, id, values);
         const after = presentQualification({ ...row, ...values });
         await recordAudit(trx, actor, now, {

@@ -1,10 +1,11 @@
 import { type Actor, authorize } from "../auth/actor.js";
-import { AppError, notFound, validationFailed } from "../errors.js";
+import { AppError, notFound } from "../errors.js";
 import { createSession } from "../scheduling/create-session.js";
 import { loadRecord, type SchedulingDeps } from "../scheduling/session-writes.js";
 import { type SessionInput, sessionInputSchema } from "../scheduling/sessions.schemas.js";
 import { updateSession } from "../scheduling/update-session.js";
 import { fromJson } from "../shared/json.js";
+import { parseInput } from "../shared/parse-input.js";
 import { addDays } from "../time/zoned.js";
 import type { PlanningDeps } from "./create-plan.js";
 import { STALE_AFTER_MS } from "./plan-runner.js";
@@ -49,7 +50,7 @@ async function applyItem(
   if (item.kind === "demand") {
     // A run the session rules refuse (say, more instructors than a session may list) is this
     // item's error in the report, not a failure of the whole apply.
-    const parsed = sessionInputSchema.safeParse({
+    const body: SessionInput = parseInput(sessionInputSchema, {
       courseId: item.courseId,
       format: item.format,
       timeZone: item.timeZone,
@@ -62,11 +63,6 @@ async function applyItem(
       equipment: item.equipment.map(({ equipmentId, quantity }) => ({ equipmentId, quantity })),
       override: input.override,
     });
-    if (!parsed.success)
-      throw validationFailed(
-        parsed.error.issues.map((issue) => ({ path: issue.path.join("."), message: issue.message })),
-      );
-    const body: SessionInput = parsed.data;
     const session = await createSession(deps, actor, body);
     return { status: "created" as const, sessionId: session.id };
   }

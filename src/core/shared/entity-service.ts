@@ -5,18 +5,12 @@ import type { Database, Dialect, Executor } from "../db/database.js";
 import { entityStore, type ListQuery } from "../db/entity-store.js";
 import type { DB, EntityTableName, TenantsTable } from "../db/schema.js";
 import { constraintViolation } from "../db/sql.js";
-import {
-  AppError,
-  type FieldError,
-  notFound,
-  type Reference,
-  throwIfErrors,
-  validationFailed,
-} from "../errors.js";
+import { AppError, type FieldError, notFound, type Reference, throwIfErrors } from "../errors.js";
 import { loadTenant } from "../tenancy/tenancy.service.js";
 import type { Clock } from "./clock.js";
 import { newId } from "./ids.js";
 import { decodeCursor, toPage } from "./pagination.js";
+import { parseInput } from "./parse-input.js";
 import type { Page } from "./schemas.js";
 
 type Row<T extends EntityTableName> = DB[T];
@@ -209,23 +203,12 @@ export function createEntityService<
     update: (actor, id, patch) =>
       write(actor, async (context) => {
         const before = await load(context.db, actor.tenantId, id);
-        const merged = definition.schema.safeParse({ ...before, ...patch });
-        if (!merged.success) {
-          throw validationFailed(
-            merged.error.issues.map((issue) => ({
-              path: issue.path.join("."),
-              message: issue.message,
-              code: issue.code,
-            })),
-          );
-        }
-        await validate(context, merged.data, before);
+        const merged = parseInput(definition.schema, { ...before, ...patch });
+        await validate(context, merged, before);
         const now = deps.clock.now();
-        const values = { ...(await definition.toRow(merged.data, context)), updated_at: now } as Partial<
-          Row<T>
-        >;
+        const values = { ...(await definition.toRow(merged, context)), updated_at: now } as Partial<Row<T>>;
         await entityStore.update(context.db, table, actor.tenantId, id, values);
-        await definition.afterWrite?.(context, id, merged.data);
+        await definition.afterWrite?.(context, id, merged);
         const after = await load(context.db, actor.tenantId, id);
         await recordAudit(context.db, actor, now, {
           action: "update",
