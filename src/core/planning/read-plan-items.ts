@@ -170,7 +170,10 @@ export async function readPlanItems(
     const from = windowFrom < tomorrow ? tomorrow : windowFrom;
     if (!item.lock.dates && windowTo < tomorrow)
       errors.push({ path: `${path}.window.to`, message: "lies in the past: plan from tomorrow on" });
-    if (segments.some((s) => s.end_local.slice(0, 10) !== s.start_local.slice(0, 10)))
+    // A segment ending at midnight ends at 24:00 of its own day; one running on past it cannot move.
+    const endOf = (s: (typeof segments)[number]) =>
+      s.end_local === `${addDays(s.start_local.slice(0, 10), 1)}T00:00` ? "24:00" : s.end_local.slice(11);
+    if (segments.some((s) => s.end_local.slice(0, 10) !== s.start_local.slice(0, 10) && endOf(s) !== "24:00"))
       errors.push({
         path: `${path}.sessionId`,
         message: "has a segment over midnight, which the planner cannot move",
@@ -207,7 +210,7 @@ export async function readPlanItems(
       format: session.format as DeliveryFormat,
       maxSeats: session.max_seats,
       dates,
-      times: segments.map((s) => ({ start: s.start_local.slice(11), end: s.end_local.slice(11) })),
+      times: segments.map((s) => ({ start: s.start_local.slice(11), end: endOf(s) })),
       lockedDates: item.lock.dates ? current : null,
       lockedInstructors: item.lock.instructors ? leads : null,
       lockedRooms: item.lock.rooms ? rooms : null,

@@ -1202,6 +1202,21 @@ describeEachDatabase("planning", (ctx) => {
     });
     expectProblem(twoParts, 422, "validation_failed");
     expect(paths(twoParts)).toEqual(["sessions.0.sessionId"]);
+    const night = await api().post(
+      "/sessions",
+      sessionBody(world, "2027-06-09", {
+        segments: [{ start: "2027-06-09T22:00", end: "2027-06-10T02:00", roomId: world.roomA.id }],
+        instructors: [],
+      }),
+    );
+    expect(night.status, JSON.stringify(night.body)).toBe(201);
+    const overMidnight = await api().post("/plans", { sessions: [{ sessionId: night.body.id }] });
+    expect(overMidnight.body.errors).toEqual([
+      expect.objectContaining({
+        path: "sessions.0.sessionId",
+        message: expect.stringContaining("over midnight"),
+      }),
+    ]);
 
     expect((await api().patch(`/courses/${world.course.id}`, { durationDays: 150 })).status).toBe(200);
     const long = await api().post("/plans", {
@@ -1210,7 +1225,7 @@ describeEachDatabase("planning", (ctx) => {
     expect(paths(long)).toEqual(["demand.0.courseId"]);
   });
 
-  it("applies a run that ends at midnight (24:00) as a session ending at 00:00 the next day", async () => {
+  it("applies a run that ends at midnight (24:00) as a session ending at 00:00 the next day, and re-plans such a draft", async () => {
     const world = await schedulingWorld(api());
     const evenings = { rules: [{ weekday: 1, startTime: "08:00", endTime: "24:00" }] };
     expect((await api().put(`/instructors/${world.ben.id}/availability-rules`, evenings)).status).toBe(200);
@@ -1228,6 +1243,24 @@ describeEachDatabase("planning", (ctx) => {
     const session = (await api().get(`/sessions/${applied.body.applied[0].sessionId}`)).body;
     expect(session.segments[0]).toMatchObject({ start: "2027-03-01T20:00", end: "2027-03-02T00:00" });
     expect(session.segments[0].endsAt).toBe("2027-03-01T23:00:00.000Z");
+
+    // The same evening as a draft (ending at 00:00 the next day) is re-planned and keeps its hours.
+    const draft = await api().post(
+      "/sessions",
+      sessionBody(world, "2027-03-08", {
+        segments: [{ start: "2027-03-08T20:00", end: "2027-03-09T00:00", roomId: world.roomA.id }],
+        instructors: [{ instructorId: world.ben.id, role: "lead" }],
+      }),
+    );
+    expect(draft.status, JSON.stringify(draft.body)).toBe(201);
+    const replanned = await runPlan(api(), {
+      sessions: [{ sessionId: draft.body.id, window: { from: "2027-03-15", to: "2027-03-15" } }],
+      iterations: 2000,
+    });
+    expect(replanned.result.items[0].segments[0]).toMatchObject({ date: "2027-03-15", end: "24:00" });
+    expect((await api().post(`/plans/${replanned.id}/apply`, {})).body.applied[0].status).toBe("updated");
+    const moved = (await api().get(`/sessions/${draft.body.id}`)).body;
+    expect(moved.segments[0]).toMatchObject({ start: "2027-03-15T20:00", end: "2027-03-16T00:00" });
   });
 
   it("refuses bad input with the field named, and people who are not coordinators", async () => {
