@@ -1,5 +1,5 @@
 import { type Actor, authorize } from "../auth/actor.js";
-import type { Database } from "../db/database.js";
+import type { Database, Executor } from "../db/database.js";
 import { AppError } from "../errors.js";
 import type { Clock } from "../shared/clock.js";
 import { newId } from "../shared/ids.js";
@@ -10,7 +10,7 @@ import type { Plan, PlanInput } from "./plans.schemas.js";
 import { presentPlan } from "./present-plan.js";
 
 export interface PlanningDeps {
-  database: Pick<Database, "db">;
+  database: Pick<Database, "db" | "dialect">;
   clock: Clock;
   runner: PlanRunner;
 }
@@ -20,6 +20,17 @@ export interface PlanningDeps {
  * limit, so one tenant's burst must not take every core of the server.
  */
 export const MAX_LIVE_PLANS = 3;
+
+/** A 409 when the tenant has MAX_LIVE_PLANS searching (interrupted plans, whose heartbeat stopped, do not count). */
+async function refuseOverCap(db: Executor, tenantId: string, now: number) {
+  const live = await planRepository.countLive(db, tenantId, ["queued", "running"], now - STALE_AFTER_MS);
+  if (live >= MAX_LIVE_PLANS)
+    throw new AppError(
+      "conflict",
+      `${live} plans are running for this organisation (at most ${MAX_LIVE_PLANS} at once): wait for one to finish or cancel one`,
+      { running: live, limit: MAX_LIVE_PLANS },
+    );
+}
 
 /** A move budget that grows with the plan, so the cooling is reproducible for a seed. */
 const defaultIterations = (events: number) => Math.min(5_000_000, 20_000 + 4_000 * events);
@@ -33,19 +44,7 @@ export async function createPlan(deps: PlanningDeps, actor: Actor, input: PlanIn
   authorize(actor, "reference:write");
   const { db } = deps.database;
   const now = deps.clock.now();
-  // Plans whose heartbeat stopped (an interrupted process) do not count.
-  const live = await planRepository.countLive(
-    db,
-    actor.tenantId,
-    ["queued", "running"],
-    now - STALE_AFTER_MS,
-  );
-  if (live >= MAX_LIVE_PLANS)
-    throw new AppError(
-      "conflict",
-      `${live} plans are running for this organisation (at most ${MAX_LIVE_PLANS} at once): wait for one to finish or cancel one`,
-      { running: live, limit: MAX_LIVE_PLANS },
-    );
+  await refuseOverCap(db, actor.tenantId, now); // before the model is built: answer at once
   const problem = await buildPlanProblem(db, actor, input, now);
   const id = newId();
   const options = {
@@ -75,7 +74,12 @@ export async function createPlan(deps: PlanningDeps, actor: Actor, input: PlanIn
     finished_at: null,
     applied_at: null,
   };
-  await planRepository.insert(db, row);
+  // Counted again and stored under one lock, so simultaneous requests cannot pass the cap together.
+  await db.transaction().execute(async (trx) => {
+    await planRepository.lockTenant(trx, deps.database.dialect, actor.tenantId);
+    await refuseOverCap(trx, actor.tenantId, now);
+    await planRepository.insert(trx, row);
+  });
   deps.runner.start(actor.tenantId, id, problem, options);
   return presentPlan(row);
 }

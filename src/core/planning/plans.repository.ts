@@ -1,4 +1,4 @@
-import type { Executor } from "../db/database.js";
+import type { Dialect, Executor } from "../db/database.js";
 import type { PlansTable } from "../db/schema.js";
 
 type PlanChanges = Partial<Omit<PlansTable, "tenant_id" | "id" | "created_at" | "created_by">>;
@@ -33,6 +33,12 @@ export const planRepository = {
         .where("updated_at", "<", before)
         .execute()
     ).map((row) => row.id),
+
+  /** Serialises plan creation per tenant until the transaction ends (SQLite: its one writer already does). */
+  async lockTenant(db: Executor, dialect: Dialect, tenantId: string) {
+    if (dialect !== "postgres") return;
+    await db.selectFrom("tenants").select("id").where("id", "=", tenantId).forUpdate().execute();
+  },
 
   /** How many of the tenant's plans in one of `statuses` were written at or after `since`. */
   countLive: async (db: Executor, tenantId: string, statuses: string[], since: number) =>

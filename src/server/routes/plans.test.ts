@@ -1165,6 +1165,19 @@ describeEachDatabase("planning", (ctx) => {
     expectProblem(refused, 409, "conflict");
     expect(refused.body.detail).toContain("at most 3");
     await core.database.db.updateTable("plans").set({ status: "failed" }).where("id", "in", ids).execute();
+
+    // Two live plans and three requests at once: exactly one more starts.
+    await core.database.db
+      .updateTable("plans")
+      .set({ status: "running", updated_at: Date.now() })
+      .where("id", "in", ids.slice(0, 2))
+      .execute();
+    const world = await schedulingWorld(asB);
+    const valid = { demand: [demand(world, { from: "2027-02-01", to: "2027-02-05" })], iterations: 2000 };
+    const answers = await Promise.all([1, 2, 3].map(() => asB.post("/plans", valid)));
+    expect(answers.map((a) => a.status).sort()).toEqual([202, 409, 409]);
+    await waitForPlan(asB, answers.find((a) => a.status === 202)!.body.id);
+    await core.database.db.updateTable("plans").set({ status: "failed" }).where("id", "in", ids).execute();
     expectProblem(await asB.post("/plans", body), 422, "validation_failed");
   });
 
