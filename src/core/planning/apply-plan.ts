@@ -1,4 +1,5 @@
 import { type Actor, authorize } from "../auth/actor.js";
+import type { Executor } from "../db/database.js";
 import { AppError, notFound } from "../errors.js";
 import { createSession } from "../scheduling/create-session.js";
 import { loadRecord, type SchedulingDeps } from "../scheduling/session-writes.js";
@@ -45,6 +46,7 @@ async function applyItem(
   plan: { id: string; createdAt: number; locks: Map<string, PlanInput["sessions"][number]["lock"]> },
   item: PlanItem,
   input: ApplyInput,
+  written: (trx: Executor, done: { status: "created" | "updated"; sessionId: string }) => Promise<void>,
 ) {
   const planId = plan.id;
   if (item.kind === "demand") {
@@ -63,8 +65,10 @@ async function applyItem(
       equipment: item.equipment.map(({ equipmentId, quantity }) => ({ equipmentId, quantity })),
       override: input.override,
     });
-    const session = await createSession(deps, actor, body);
-    return { status: "created" as const, sessionId: session.id };
+    await createSession(deps, actor, body, (trx, session) =>
+      written(trx, { status: "created", sessionId: session.id }),
+    );
+    return;
   }
   const record = await loadRecord(deps.database.db, actor.tenantId, item.sessionId!);
   // The plan was made for the session as it was then: one confirmed, re-timed or edited since is
@@ -89,13 +93,21 @@ async function applyItem(
     }));
   // Locked instructors keep their assignments exactly (the solver gave each segment one of them).
   const lock = plan.locks.get(item.key);
-  const { session } = await updateSession(deps, actor, item.sessionId!, {
-    segments: item.segments.map((s, position) => ({ id: record.segments[position]?.id, ...segmentTimes(s) })),
-    ...(!lock?.instructors && { instructors: [...assignments(item), ...kept] }),
-    override: input.override,
-    reason: `Planned by plan ${planId}`,
-  });
-  return { status: "updated" as const, sessionId: session.id };
+  await updateSession(
+    deps,
+    actor,
+    item.sessionId!,
+    {
+      segments: item.segments.map((s, position) => ({
+        id: record.segments[position]?.id,
+        ...segmentTimes(s),
+      })),
+      ...(!lock?.instructors && { instructors: [...assignments(item), ...kept] }),
+      override: input.override,
+      reason: `Planned by plan ${planId}`,
+    },
+    (trx, session) => written(trx, { status: "updated", sessionId: session.id }),
+  );
 }
 
 /**
@@ -143,9 +155,9 @@ export async function applyPlan(deps: Deps, actor: Actor, id: string, input: App
       });
     }
   }
-  const save = (status?: string) => {
+  const save = (status?: string, executor: Executor = db) => {
     const now = deps.clock.now();
-    return planRepository.update(db, actor.tenantId, id, {
+    return planRepository.update(executor, actor.tenantId, id, {
       apply_json: JSON.stringify(result.items.map((item) => report.get(item.key)).filter(Boolean)),
       updated_at: now,
       ...(status && { status }),
@@ -160,13 +172,16 @@ export async function applyPlan(deps: Deps, actor: Actor, id: string, input: App
       const failed: PlanItem[] = [];
       for (const item of pending) {
         try {
-          const done = await applyItem(deps, actor, plan, item, input);
-          report.set(item.key, { key: item.key, ...done, message: null, conflicts: [] });
+          // The report is stored in the session write's own transaction: a resumed apply skips
+          // exactly what was written, even after a crash.
+          await applyItem(deps, actor, plan, item, input, async (trx, done) => {
+            report.set(item.key, { key: item.key, ...done, message: null, conflicts: [] });
+            await save(undefined, trx);
+          });
           progressed = true;
-          // Stored after every item, so a resumed apply skips what was written. (A crash between the
-          // write and this save leaves that item to report a conflict with its own session.)
-          await save();
         } catch (error) {
+          // The write rolled back, and the report entry its transaction stored with it.
+          report.delete(item.key);
           if (!(error instanceof AppError)) throw error;
           report.set(item.key, {
             key: item.key,

@@ -5,6 +5,7 @@ import { prepareSession } from "./prepare-session.js";
 import { presentSession } from "./present-session.js";
 import { sessionCreatedEvents } from "./session-domain-events.js";
 import {
+  type Alongside,
   auditSession,
   checkAndSave,
   inTransaction,
@@ -15,7 +16,12 @@ import {
 import type { Session, SessionInput } from "./sessions.schemas.js";
 
 /** Creates a session with its bookings, or refuses with every conflict it would cause. */
-export function createSession(deps: SchedulingDeps, actor: Actor, input: SessionInput): Promise<Session> {
+export function createSession(
+  deps: SchedulingDeps,
+  actor: Actor,
+  input: SessionInput,
+  alongside?: Alongside,
+): Promise<Session> {
   authorize(actor, "reference:write");
   return inTransaction(deps, async (trx) => {
     const now = deps.clock.now();
@@ -31,6 +37,8 @@ export function createSession(deps: SchedulingDeps, actor: Actor, input: Session
     });
     await auditSession(trx, actor, now, "create", null, created, accepted, input.override);
     await publishEvents(trx, actor, now, sessionCreatedEvents(created));
-    return presentSession(created);
+    const session = presentSession(created);
+    await alongside?.(trx, session);
+    return session;
   });
 }

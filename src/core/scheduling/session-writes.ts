@@ -14,6 +14,7 @@ import type { Conflict, ResourceType } from "./engine/types.js";
 import type { PreparedSession } from "./prepare-session.js";
 import { presentConflicts, presentSession } from "./present-session.js";
 import { type SessionRecord, sessionRepository } from "./sessions.repository.js";
+import type { Session } from "./sessions.schemas.js";
 
 export interface SchedulingDeps {
   database: Pick<Database, "db" | "dialect">;
@@ -102,6 +103,12 @@ export async function checkAndSave(
 }
 
 /** Runs a scheduling write; the PostgreSQL exclusion constraint, the last net, answers like the engine would. */
+/**
+ * Work a caller adds to a session write's own transaction (a plan's apply report), so the write and
+ * the caller's record of it commit or fail together.
+ */
+export type Alongside = (trx: Executor, session: Session) => Promise<void>;
+
 export async function inTransaction<T>(
   deps: SchedulingDeps,
   work: (trx: Executor) => Promise<T>,

@@ -10,6 +10,7 @@ import { presentSession } from "./present-session.js";
 import { sessionUpdatedEvents } from "./session-domain-events.js";
 import { mergePatch } from "./session-input.js";
 import {
+  type Alongside,
   auditSession,
   checkAndSave,
   inTransaction,
@@ -30,6 +31,7 @@ export function updateSession(
   actor: Actor,
   id: string,
   patch: SessionPatch,
+  alongside?: Alongside,
 ): Promise<{ session: Session; impact: Impact }> {
   authorize(actor, "reference:write");
   return inTransaction(deps, async (trx) => {
@@ -77,6 +79,8 @@ export function updateSession(
       now,
       sessionUpdatedEvents(before, after, impact.timesChanged, patch.reason),
     );
-    return { session: presentSession(after), impact };
+    const session = presentSession(after);
+    await alongside?.(trx, session);
+    return { session, impact };
   });
 }
