@@ -1,3 +1,4 @@
+import { sql } from "kysely";
 import { expect, it } from "vitest";
 import { type ApiResponse, client, describeEachDatabase, expectProblem, paths } from "../../../test/app.js";
 import { schedulingWorld, sessionBody, type World } from "../../../test/scheduling-fixtures.js";
@@ -410,6 +411,43 @@ describeEachDatabase("planning", (ctx) => {
       true,
     );
     expect(await count()).toBe(3);
+  });
+
+  it("writes a session and its line of the apply report together or not at all", async () => {
+    const { core } = ctx();
+    const world = await schedulingWorld(api());
+    const plan = await runPlan(api(), {
+      demand: [demand(world, { from: "2027-07-05", to: "2027-07-05" })],
+      iterations: 2000,
+    });
+    const count = async () =>
+      (await api().get(`/sessions?courseId=${world.course.id}&from=2027-07-01T00:00:00Z&limit=100`)).body
+        .items.length;
+    // Storing the report fails inside the write's transaction: the session must not stay behind.
+    const failing =
+      core.database.dialect === "postgres"
+        ? [
+            sql`create function refuse_report() returns trigger language plpgsql as $$ begin raise exception 'report refused'; end $$`,
+            sql`create trigger refuse_report before update of apply_json on plans for each row when (new.apply_json like '%"created"%') execute function refuse_report()`,
+          ]
+        : [
+            sql`create trigger refuse_report before update of apply_json on plans when new.apply_json like '%"created"%' begin select raise(abort, 'report refused'); end`,
+          ];
+    for (const statement of failing) await statement.execute(core.database.db);
+    try {
+      const broken = await api().post(`/plans/${plan.id}/apply`, {});
+      expect(broken.status).toBe(500);
+      expect(await count()).toBe(0);
+    } finally {
+      await sql`drop trigger refuse_report${core.database.dialect === "postgres" ? sql` on plans` : sql``}`.execute(
+        core.database.db,
+      );
+      if (core.database.dialect === "postgres")
+        await sql`drop function refuse_report`.execute(core.database.db);
+    }
+    const applied = await api().post(`/plans/${plan.id}/apply`, {});
+    expect(applied.body.applied.map((a: any) => a.status)).toEqual(["created"]);
+    expect(await count()).toBe(1);
   });
 
   it("re-plans a draft session with locked dates and staffs it through the normal update", async () => {
