@@ -2,21 +2,12 @@ import { Alert, Button, Group, Stack, Table, Text } from "@mantine/core";
 import { useMutation } from "@tanstack/react-query";
 import { ApiError, api } from "../../api/client";
 import type { AutoStaffResult } from "../planner/types";
-import type { Draft } from "./draft";
+import { type Draft, withLead } from "./draft";
 
 const money = (minor: number | null, currency: string) =>
   minor === null
     ? "no rate"
     : new Intl.NumberFormat(undefined, { style: "currency", currency }).format(minor / 100);
-
-/** The draft with `instructorId` as its only lead (co-trainers and assistants kept). */
-export const withLead = (draft: Draft, instructorId: string): Draft => ({
-  ...draft,
-  instructors: [
-    { instructorId, role: "lead", segments: null },
-    ...draft.instructors.filter((a) => a.role !== "lead" && a.instructorId !== instructorId),
-  ],
-});
 
 /**
  * Ranks the qualified instructors free for the saved session by the planner's cost (day rate,

@@ -140,6 +140,15 @@ export const replaceInstructor = (draft: Draft, from: string, to: string): Draft
   instructors: draft.instructors.map((a) => (a.instructorId === from ? { ...a, instructorId: to } : a)),
 });
 
+/** The draft with `instructorId` as its only lead (co-trainers and assistants kept). */
+export const withLead = (draft: Draft, instructorId: string): Draft => ({
+  ...draft,
+  instructors: [
+    { instructorId, role: "lead", segments: null },
+    ...draft.instructors.filter((a) => a.role !== "lead" && a.instructorId !== instructorId),
+  ],
+});
+
 export const replaceRoom = (draft: Draft, from: string, to: string): Draft => ({
   ...draft,
   segments: draft.segments.map((s) => (s.roomId === from ? { ...s, roomId: to } : s)),
