@@ -35,6 +35,23 @@ describe("solver", () => {
     expect(result.score.soft).toBe(2);
   });
 
+  it("leaves lectures that no period allows unplaced, and still reaches the optimum of the rest (validated)", () => {
+    const instance = parseCtt(TOY);
+    // D's two lectures are unavailable everywhere: 2 violations of Lectures, and D misses its day (5).
+    instance.courses.push({ id: "D", teacher: "tD", lectures: 2, minDays: 1, students: 10 });
+    for (let day = 0; day < instance.days; day++)
+      for (let period = 0; period < instance.periodsPerDay; period++)
+        instance.unavailability.push({ course: "D", day, period });
+    const model = cttToModel(instance);
+    for (const seed of [1, 2, 3]) {
+      const result = solve(model, { seed, maxIterations: 50_000 });
+      const v = validateItc(instance, writeSolution(instance, model, result));
+      expect(v).toMatchObject({ lectures: 2, availability: 0, violations: 2, totalCost: 2 + 5 });
+      expect(result.period.slice(-2)).toEqual([-1, -1]);
+      expect(result.score).toMatchObject({ hard: 2, unplaced: 2, soft: 7 });
+    }
+  });
+
   it("places events in the only feasible arrangement their domains leave", () => {
     const model: SolverModel = {
       periodDay: [0, 0, 0],

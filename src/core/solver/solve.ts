@@ -129,8 +129,11 @@ export function solve(model: SolverModel, options: SolveOptions = {}): SolveResu
   let lastHistory = Number.NEGATIVE_INFINITY;
   let historyPending = false;
 
+  // An event with no allowed period can never be placed: it stays unplaced (a hard violation the
+  // search cannot remove) and no move picks it.
   const movable: number[] = [];
-  for (let e = 0; e < E; e++) if (!m.eventFixed[e]) movable.push(e);
+  for (let e = 0; e < E; e++)
+    if (!m.eventFixed[e] && m.periodStart[e + 1]! > m.periodStart[e]!) movable.push(e);
   const M = movable.length;
   const movableArr = Int32Array.from(movable);
   const moves = new Moves(m, s, rng);
@@ -176,6 +179,7 @@ export function solve(model: SolverModel, options: SolveOptions = {}): SolveResu
   ) => {
     let w = weight;
     let lastImprovement = iterations;
+    let lastHardDrop = progress();
     // The state's scores, kept here so a scored-before-applied move needs no re-summing (refreshed
     // from the state every CHECK_EVERY moves, so fractional weights cannot drift).
     let curHard = s.hard();
@@ -189,8 +193,12 @@ export function solve(model: SolverModel, options: SolveOptions = {}): SolveResu
         else if (elapsed() >= timeLimit) stoppedBy = "time";
         else if (options.shouldStop?.()) stoppedBy = "cancelled";
         if (stoppedBy !== undefined) break;
-        const fraction = (progress() - from) / (to - from);
+        const now = progress();
+        const fraction = (now - from) / (to - from);
         if (fraction >= 1) break;
+        // A timetable that stays infeasible for a tenth of the budget may be infeasible by nature
+        // (more lectures than places): the soft cost gets the rest of the budget.
+        if (untilFeasible && now - lastHardDrop > 0.1) break;
         temperature = tStart * ratio ** Math.max(0, fraction);
         if (restartAfter > 0 && iterations - lastImprovement > restartAfter) {
           // Stagnation: continue from the best solution (its weight and cost).
@@ -200,9 +208,12 @@ export function solve(model: SolverModel, options: SolveOptions = {}): SolveResu
         }
         curHard = s.hard();
         curSoft = s.soft();
-        // Strategic oscillation: the hard weight rises while infeasible and falls while feasible.
+        // Strategic oscillation: the hard weight rises while the timetable has more hard violations
+        // than the best one (infeasible, on a feasible instance) and falls while it has no more. Measured
+        // from the best rather than from 0, an instance that cannot be made feasible still has its
+        // soft cost optimised around the violations it cannot avoid.
         if (adaptive)
-          w = curHard > 0 ? Math.min(w * adaptRate, maxWeight) : Math.max(w / adaptRate, minWeight);
+          w = curHard > bestHard ? Math.min(w * adaptRate, maxWeight) : Math.max(w / adaptRate, minWeight);
         current = w * curHard + softWeight * curSoft;
         report();
       }
@@ -223,6 +234,7 @@ export function solve(model: SolverModel, options: SolveOptions = {}): SolveResu
         curHard = hard;
         curSoft = soft;
         if (hard < bestHard || (hard === bestHard && soft < bestSoft - 1e-9)) {
+          if (hard < bestHard) lastHardDrop = progress();
           bestHard = hard;
           bestSoft = soft;
           bestPeriod.set(s.period);
