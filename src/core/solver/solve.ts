@@ -179,7 +179,6 @@ export function solve(model: SolverModel, options: SolveOptions = {}): SolveResu
   ) => {
     let w = weight;
     let lastImprovement = iterations;
-    let lastHardDrop = progress();
     // The state's scores, kept here so a scored-before-applied move needs no re-summing (refreshed
     // from the state every CHECK_EVERY moves, so fractional weights cannot drift).
     let curHard = s.hard();
@@ -193,12 +192,8 @@ export function solve(model: SolverModel, options: SolveOptions = {}): SolveResu
         else if (elapsed() >= timeLimit) stoppedBy = "time";
         else if (options.shouldStop?.()) stoppedBy = "cancelled";
         if (stoppedBy !== undefined) break;
-        const now = progress();
-        const fraction = (now - from) / (to - from);
+        const fraction = (progress() - from) / (to - from);
         if (fraction >= 1) break;
-        // A timetable that stays infeasible for a tenth of the budget may be infeasible by nature
-        // (more lectures than places): the soft cost gets the rest of the budget.
-        if (untilFeasible && now - lastHardDrop > 0.1) break;
         temperature = tStart * ratio ** Math.max(0, fraction);
         if (restartAfter > 0 && iterations - lastImprovement > restartAfter) {
           // Stagnation: continue from the best solution (its weight and cost).
@@ -234,7 +229,6 @@ export function solve(model: SolverModel, options: SolveOptions = {}): SolveResu
         curHard = hard;
         curSoft = soft;
         if (hard < bestHard || (hard === bestHard && soft < bestSoft - 1e-9)) {
-          if (hard < bestHard) lastHardDrop = progress();
           bestHard = hard;
           bestSoft = soft;
           bestPeriod.set(s.period);
