@@ -16,6 +16,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import { basename, dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { cttToModel, parseCtt, writeSolution } from "../src/core/solver/itc2007/ctt.js";
+import { type ItcReference, parseReferenceResults } from "../src/core/solver/itc2007/references.js";
 import { validateItc } from "../src/core/solver/itc2007/validate.js";
 import { type SolveOptions, solve } from "../src/core/solver/solve.js";
 import { writeResult } from "./support.js";
@@ -34,24 +35,10 @@ const SEEDS = (process.env.SEEDS ?? "1").split(",").map(Number);
 const MOVES = process.env.MOVES ? Number(process.env.MOVES) : undefined;
 const OPTS = process.env.OPTS ? (JSON.parse(process.env.OPTS) as SolveOptions) : {};
 
-interface Reference {
-  sub: number;
-  finalM: number;
-  best2013: number;
-}
-
-/** Rows `| comp01 | sub | final-M | final-Lu | final-Atsuta | Best-2013 |` of REFERENCE_RESULTS.md. */
-function readReferences(folder: string): Map<string, Reference> {
-  const references = new Map<string, Reference>();
+/** REFERENCE_RESULTS.md of the instance folder, when there is one. */
+function readReferences(folder: string): Map<string, ItcReference> {
   const file = join(folder, "REFERENCE_RESULTS.md");
-  if (!existsSync(file)) return references;
-  for (const line of readFileSync(file, "utf8").split("\n")) {
-    const cells = line.split("|").map((cell) => cell.trim());
-    const [, name, sub, finalM, , , best] = cells;
-    if (!name || !/^\d+$/.test(sub ?? "") || !/^\d+$/.test(best ?? "")) continue;
-    references.set(name, { sub: Number(sub), finalM: Number(finalM), best2013: Number(best) });
-  }
-  return references;
+  return existsSync(file) ? parseReferenceResults(readFileSync(file, "utf8")) : new Map();
 }
 
 const files: string[] = [];
@@ -75,6 +62,17 @@ console.log(
   `ITC2007 Track 3: ${files.length} instances, ${budget} per run, seeds ${SEEDS.join(",")}${optsText}\n`,
 );
 const rows: Record<string, unknown>[] = [];
+const tally = {
+  instances: 0,
+  feasible: 0,
+  withGoal: 0,
+  goalMet: 0,
+  runsWithGoal: 0,
+  runsInGoal: 0,
+  withFinalM: 0,
+  beatsM: 0,
+  tiesM: 0,
+};
 const header =
   "| instance | hard | soft (per seed) | mean | best soft | Best-2013 | gap | goal ≤ | ITC-final-M | beats M |";
 const lines = [header, "|---|---|---|---|---|---|---|---|---|---|"];
@@ -100,10 +98,12 @@ for (const file of files) {
   const feasible = runs.filter((run) => run.violations === 0);
   const bestSoft = feasible.length > 0 ? Math.min(...feasible.map((run) => run.cost)) : null;
   const ref = references.get(name);
-  const goal = ref ? Math.floor(ref.best2013 * 1.2 + 5) : null;
+  const best2013 = ref?.best2013 ?? null;
+  const finalM = ref?.finalM ?? null;
+  const goal = best2013 !== null ? Math.floor(best2013 * 1.2 + 5) : null;
   const gap =
-    ref && bestSoft !== null
-      ? `${(((bestSoft - ref.best2013) / Math.max(ref.best2013, 1)) * 100).toFixed(0)}%`
+    best2013 !== null && bestSoft !== null
+      ? `${(((bestSoft - best2013) / Math.max(best2013, 1)) * 100).toFixed(0)}%`
       : "–";
   const hard = Math.max(...runs.map((run) => run.violations));
   const mean =
@@ -111,8 +111,21 @@ for (const file of files) {
       ? (feasible.reduce((sum, run) => sum + run.cost, 0) / feasible.length).toFixed(1)
       : "–";
   lines.push(
-    `| ${name} | ${hard} | ${runs.map((run) => (run.violations ? `${run.cost}*` : run.cost)).join(", ")} | ${mean} | ${bestSoft ?? "–"} | ${ref?.best2013 ?? "–"} | ${gap} | ${goal ?? "–"}${goal !== null && bestSoft !== null ? (bestSoft <= goal ? " ✓" : " ✗") : ""} | ${ref?.finalM ?? "–"} | ${ref && bestSoft !== null ? (bestSoft < ref.finalM ? "yes" : bestSoft === ref.finalM ? "tie" : "no") : "–"} |`,
+    `| ${name} | ${hard} | ${runs.map((run) => (run.violations ? `${run.cost}*` : run.cost)).join(", ")} | ${mean} | ${bestSoft ?? "–"} | ${best2013 ?? "–"} | ${gap} | ${goal ?? "–"}${goal !== null && bestSoft !== null ? (bestSoft <= goal ? " ✓" : " ✗") : ""} | ${finalM ?? "–"} | ${finalM !== null && bestSoft !== null ? (bestSoft < finalM ? "yes" : bestSoft === finalM ? "tie" : "no") : "–"} |`,
   );
+  tally.instances++;
+  if (hard === 0) tally.feasible++;
+  if (goal !== null && bestSoft !== null) {
+    tally.withGoal++;
+    if (bestSoft <= goal) tally.goalMet++;
+    tally.runsWithGoal += runs.length;
+    tally.runsInGoal += feasible.filter((run) => run.cost <= goal).length;
+  }
+  if (finalM !== null && bestSoft !== null) {
+    tally.withFinalM++;
+    if (bestSoft < finalM) tally.beatsM++;
+    else if (bestSoft === finalM) tally.tiesM++;
+  }
   rows.push({
     instance: name,
     runs: runs.map(({ validation, ...run }) => run),
@@ -121,6 +134,14 @@ for (const file of files) {
   });
 }
 console.log(lines.join("\n"));
+console.log(
+  [
+    "",
+    `No hard violation in any run: ${tally.feasible} of ${tally.instances} instances.`,
+    `Within 20% (+5) of Best-2013: ${tally.goalMet} of ${tally.withGoal} instances by the best seed; ${tally.runsInGoal} of ${tally.runsWithGoal} runs.`,
+    `Better than ITC-final-M: ${tally.beatsM} of ${tally.withFinalM} instances (tied on ${tally.tiesM}).`,
+  ].join("\n"),
+);
 console.log("\n* = infeasible run (hard violations > 0). Solutions in bench/results/itc2007/.");
 const file = writeResult("itc2007", {
   date: new Date().toISOString(),
