@@ -74,7 +74,6 @@ describe.each(databaseKinds)("a worker killed with SIGKILL mid-batch [%s]", (kin
         return Number((await query.executeTakeFirstOrThrow()).n);
       };
 
-      const first = startWorker();
       const running = async () =>
         Number(
           (
@@ -86,18 +85,26 @@ describe.each(databaseKinds)("a worker killed with SIGKILL mid-batch [%s]", (kin
               .executeTakeFirstOrThrow()
           ).n,
         );
-      // Kill while sends are in flight (a batch claimed, the slow server still answering).
-      await waitFor(
-        async () => smtp.received.length >= 12 && (await running()) > 0,
-        60_000,
-        "sends in flight",
-      );
-      first.kill("SIGKILL");
-      await new Promise((resolve) => first.once("exit", resolve));
-      const arrivedBeforeKill = smtp.received.length;
-      expect(arrivedBeforeKill).toBeLessThan(TOTAL);
-      const stranded = await db.selectFrom("jobs").select(["id"]).where("status", "=", "running").execute();
-      expect(stranded.length).toBeGreaterThan(0); // killed mid-batch: claimed jobs left behind
+      // Kill while sends are in flight (a batch claimed, the slow server still answering). A batch
+      // seen running may still finish before the kill lands (between two batches nothing is
+      // claimed): then the kill stranded nothing, and a new worker is killed again.
+      let kills = 0;
+      let stranded = 0;
+      while (stranded === 0 && kills < 5) {
+        const worker = startWorker();
+        await waitFor(
+          async () => smtp.received.length >= 12 && (await running()) > 0,
+          60_000,
+          "sends in flight",
+        );
+        worker.kill("SIGKILL");
+        await new Promise((resolve) => worker.once("exit", resolve));
+        kills++;
+        stranded = (await db.selectFrom("jobs").select(["id"]).where("status", "=", "running").execute())
+          .length;
+      }
+      expect(stranded).toBeGreaterThan(0); // killed mid-batch: claimed jobs left behind
+      expect(smtp.received.length).toBeLessThan(TOTAL);
 
       const second = startWorker();
       await waitFor(async () => (await countMessages("sent")) === TOTAL, 90_000, "every message sent");
@@ -124,15 +131,15 @@ describe.each(databaseKinds)("a worker killed with SIGKILL mid-batch [%s]", (kin
       expect(new Set(jobs.map((j) => j.idempotency_key)).size).toBe(jobs.length);
       expect(await countMessages()).toBe(TOTAL);
 
-      // Every recipient got their message; the only repeats are sends that were in flight at the
-      // kill, re-sent with the same Message-ID (receivers drop them), at most one batch of them.
+      // Every recipient got their message; the only repeats are sends that were in flight at a
+      // kill, re-sent with the same Message-ID (receivers drop them), at most a batch per kill.
       const ids = new Set(smtp.received.map((mail) => mail.messageId));
       expect(ids.size).toBe(TOTAL);
       const recipients = new Set(
         smtp.received.map((mail) => (mail.to as { text: string }).text.match(/<(.+)>/)?.[1]),
       );
       expect([...recipients].sort()).toEqual([...emails].sort());
-      expect(smtp.received.length - ids.size).toBeLessThanOrEqual(BATCH);
+      expect(smtp.received.length - ids.size).toBeLessThanOrEqual(BATCH * kills);
     } finally {
       for (const child of children)
         if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
