@@ -3,260 +3,18 @@ import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { type Core, createCore } from "../src/core/app.js";
-import { type Actor, systemActor } from "../src/core/auth/actor.js";
-import { entityStore } from "../src/core/db/entity-store.js";
-import type {
-  BookingsTable,
-  SessionInstructorsTable,
-  SessionSegmentsTable,
-  SessionsTable,
-} from "../src/core/db/schema.js";
+import { createCore } from "../src/core/app.js";
+import { systemActor } from "../src/core/auth/actor.js";
 import { bookingRepository } from "../src/core/scheduling/bookings.repository.js";
-import { newId } from "../src/core/shared/ids.js";
 import { addDays, localToInstant } from "../src/core/time/zoned.js";
 import { freshDatabase, mulberry32, pgUrl, round, writeResult } from "./support.js";
+import { FIRST_DAY, INSTRUCTORS, seedWorld, type World } from "./world.js";
 
 const SESSIONS = Number(process.env.SESSIONS ?? 60_000);
 const ITERATIONS = Number(process.env.ITERATIONS ?? 500);
 const WARMUP = Number(process.env.WARMUP ?? 1000);
 /** Measuring processes per database; the table shows each, the summary line their median. */
 const RUNS = Number(process.env.RUNS ?? 3);
-const LOCATIONS = 20;
-const ROOMS_PER_LOCATION = 5;
-const INSTRUCTORS = 150;
-const PER_DAY = 33;
-const FIRST_DAY = "2022-01-03";
-const ZONES = ["Europe/London", "Europe/Berlin", "America/New_York", "Asia/Singapore"];
-
-/** Reference data through the services; the 60,000 sessions in bulk, conflict-free by construction. */
-async function seed(core: Core, actor: Actor) {
-  const random = mulberry32(7);
-  const locations = [];
-  for (let index = 0; index < LOCATIONS; index++) {
-    locations.push(
-      await core.locations.create(actor, {
-        name: `Site ${index}`,
-        code: null,
-        address: {},
-        timeZone: ZONES[index % ZONES.length]!,
-        travelTimes: [],
-        notes: null,
-      }),
-    );
-  }
-  const rooms = [];
-  for (const location of locations) {
-    for (let index = 0; index < ROOMS_PER_LOCATION; index++) {
-      rooms.push(
-        await core.rooms.create(actor, {
-          locationId: location.id,
-          name: `Room ${index}`,
-          capacity: 12 + index * 4,
-          features: ["projector"],
-          costPerDayMinor: 30_000,
-          costPerHourMinor: null,
-          setupMinutes: 15,
-          teardownMinutes: 15,
-          notes: null,
-        }),
-      );
-    }
-  }
-  const course = await core.courses.create(actor, {
-    code: "BENCH-1",
-    title: "Benchmark course",
-    description: null,
-    formats: ["ilt", "vilt"],
-    durationDays: 5,
-    dayStartTime: "09:00",
-    dayEndTime: "17:00",
-    minSeats: 1,
-    maxSeats: 12,
-    requiredQualifications: ["bench"],
-    requiredRoomFeatures: ["projector"],
-    requiredEquipment: [],
-    materials: [],
-    listPriceMinor: 100_000,
-    certificateValidityMonths: null,
-    language: null,
-    tags: [],
-  });
-  const instructors = [];
-  for (let index = 0; index < INSTRUCTORS; index++) {
-    const instructor = await core.instructors.create(actor, {
-      name: `Instructor ${index}`,
-      email: `i${index}@bench.example`,
-      phone: null,
-      kind: "internal",
-      homeLocationId: locations[index % LOCATIONS]!.id,
-      dayRateMinor: 50_000 + index * 100,
-      hourRateMinor: null,
-      maxDaysPerWeek: 5,
-      maxDaysPerMonth: 20,
-      languages: [],
-      tags: [],
-      notes: null,
-    });
-    await core.qualifications.add(actor, instructor.id, {
-      courseId: null,
-      skill: "bench",
-      level: null,
-      validFrom: null,
-      validUntil: null,
-      notes: null,
-    });
-    await core.availability.replace(actor, instructor.id, {
-      rules: [1, 2, 3, 4, 5].map((weekday) => ({
-        weekday,
-        startTime: "07:00",
-        endTime: "19:00",
-        validFrom: null,
-        validUntil: null,
-      })),
-    });
-    instructors.push(instructor);
-  }
-  const laptops = await core.equipment.create(actor, {
-    name: "Laptops",
-    kind: "laptop",
-    quantity: 400,
-    locationId: null,
-    costPerDayMinor: null,
-    notes: null,
-  });
-
-  const { db, dialect } = core.database;
-  const now = Date.now();
-  let sessions: SessionsTable[] = [];
-  let segments: SessionSegmentsTable[] = [];
-  let assignments: SessionInstructorsTable[] = [];
-  let bookings: BookingsTable[] = [];
-  let bookingCount = 0;
-  const flush = async () => {
-    await db.transaction().execute(async (trx) => {
-      await entityStore.insertMany(trx, dialect, "sessions", sessions);
-      await entityStore.insertMany(trx, dialect, "session_segments", segments);
-      await entityStore.insertMany(trx, dialect, "session_instructors", assignments);
-      await entityStore.insertMany(trx, dialect, "bookings", bookings);
-    });
-    bookingCount += bookings.length;
-    sessions = [];
-    segments = [];
-    assignments = [];
-    bookings = [];
-  };
-  for (let index = 0; index < SESSIONS; index++) {
-    const day = Math.floor(index / PER_DAY);
-    const slot = index % PER_DAY;
-    const date = addDays(FIRST_DAY, day);
-    const room = rooms[slot % rooms.length]!;
-    const location = locations.find((l) => l.id === room.locationId)!;
-    const instructor = instructors[(day * PER_DAY + slot) % INSTRUCTORS]!;
-    const zone = location.timeZone;
-    const parts =
-      random() < 0.25
-        ? [
-            ["09:00", "12:00"],
-            ["13:00", "17:00"],
-          ]
-        : [["09:00", "17:00"]];
-    const id = newId();
-    const rows = parts.map(([start, end], position) => ({
-      tenant_id: actor.tenantId,
-      id: newId(),
-      session_id: id,
-      position,
-      start_local: `${date}T${start}`,
-      end_local: `${date}T${end}`,
-      starts_at: localToInstant(`${date}T${start}`, zone),
-      ends_at: localToInstant(`${date}T${end}`, zone),
-      local_date: date,
-      room_id: room.id,
-    }));
-    sessions.push({
-      tenant_id: actor.tenantId,
-      id,
-      course_id: course.id,
-      title: null,
-      format: "ilt",
-      time_zone: zone,
-      location_id: location.id,
-      visibility: "public",
-      client_id: null,
-      min_seats: 1,
-      max_seats: 12,
-      price_minor: 100_000,
-      currency: "EUR",
-      virtual_platform_id: null,
-      join_url: null,
-      notes: null,
-      status: "confirmed",
-      series_id: null,
-      starts_at: rows[0]!.starts_at,
-      ends_at: rows.at(-1)!.ends_at,
-      start_date: date,
-      version: 1,
-      created_at: now,
-      updated_at: now,
-    });
-    segments.push(...rows);
-    assignments.push({
-      tenant_id: actor.tenantId,
-      id: newId(),
-      session_id: id,
-      instructor_id: instructor.id,
-      role: "lead",
-      segment_ids_json: null,
-      status: "accepted",
-      respond_by: null,
-      responded_at: null,
-      response_note: null,
-      override_reason: null,
-      created_at: now,
-      updated_at: now,
-    });
-    for (const segment of rows) {
-      const base = {
-        tenant_id: actor.tenantId,
-        session_id: id,
-        segment_id: segment.id,
-        starts_at: segment.starts_at,
-        ends_at: segment.ends_at,
-        quantity: 1,
-        location_id: location.id,
-        created_at: now,
-      };
-      bookings.push({
-        ...base,
-        id: newId(),
-        resource_type: "instructor",
-        resource_id: instructor.id,
-        busy_from: segment.starts_at,
-        busy_to: segment.ends_at,
-      });
-      bookings.push({
-        ...base,
-        id: newId(),
-        resource_type: "room",
-        resource_id: room.id,
-        busy_from: segment.starts_at - 900_000,
-        busy_to: segment.ends_at + 900_000,
-      });
-    }
-    if (sessions.length === 2000) await flush();
-  }
-  await flush();
-  return {
-    rooms,
-    instructors,
-    course,
-    laptops,
-    locations,
-    bookingCount,
-    days: Math.ceil(SESSIONS / PER_DAY),
-  };
-}
 
 const percentile = (values: number[], p: number) => {
   const sorted = [...values].sort((a, b) => a - b);
@@ -268,8 +26,6 @@ async function timed(run: () => Promise<unknown>) {
   await run();
   return performance.now() - started;
 }
-
-type World = Awaited<ReturnType<typeof seed>>;
 
 /**
  * Measures in a process of its own, started on the seeded database as a server would be: the
@@ -382,7 +138,7 @@ async function run(kind: "sqlite" | "postgres") {
   const core = await createCore({ DATABASE_URL: database.url, DATABASE_POOL_MAX: 4 });
   const { tenant } = await core.tenancy.ensureTenant("bench");
   const seedStarted = performance.now();
-  const world = await seed(core, systemActor(tenant.id, "bench"));
+  const world = await seedWorld(core, systemActor(tenant.id, "bench"), SESSIONS);
   const seedSeconds = (performance.now() - seedStarted) / 1000;
   await core.close();
   try {

@@ -15,11 +15,11 @@ import type { DayBlocks, TeachingLimit } from "./probe-resources.js";
 /**
  * Turns the candidates of every plan item into the solver model: one period per candidate day, one
  * course per run (its segments on different days, costed by instructor, lateness and weekday),
- * and every blocked day of an instructor or room as a fixed event holding it.
+ * each instructor option allowed only on the days its item's probe left free for it, and every
+ * blocked day of a room as a fixed event holding it.
  */
 export function assemblePlanModel(
   options: PlanItemOptions[],
-  instructorBlocks: DayBlocks,
   roomBlocks: DayBlocks,
   limits: Map<string, TeachingLimit>,
   lookups: PlanLookups,
@@ -39,6 +39,11 @@ export function assemblePlanModel(
 
   for (const option of options) {
     const { item } = option;
+    // What every run of the item shares (an item with an explanation has no runs to place).
+    const template =
+      option.explanation.length > 0
+        ? null
+        : runTemplate(option, periodDates, instructorIndex, roomIndex, lookups);
     for (let run = 0; run < item.runs; run++) {
       const key = item.kind === "demand" ? `${item.key}.${run}` : item.key;
       const planRun: PlanRun = {
@@ -59,39 +64,12 @@ export function assemblePlanModel(
         blockedReasons: option.blockedReasons,
       };
       runs.push(planRun);
-      if (option.explanation.length > 0) continue;
+      if (!template) continue;
       const course = courses.length;
-      // A line for some of a draft's days, or a lead or room locked to a day, ties those segments
-      // to their place in the run: ordered.
-      const ordered =
-        option.equipment.some((need) => need.segments) ||
-        item.lockedLeadsBySegment !== null ||
-        item.lockedRoomBySegment !== null;
-      courses.push({ id: key, minDays: item.times.length, ...(ordered ? { ordered } : {}) });
+      courses.push({ id: key, minDays: item.times.length, ...(template.ordered ? { ordered: true } : {}) });
       // A multi-day run is a compact group: a day of it with no other day of it next to it costs.
       if (item.times.length > 1) groups.push({ id: `run:${key}`, courses: [course], compact: true });
-      const windowStart = item.dates[0]!;
-      const instructorOptions =
-        item.lockedInstructors?.length === 0
-          ? []
-          : option.instructorIds.map((id) => ({
-              instructor: instructorIndex.get(id)!,
-              cost: instructorDayCost(
-                lookups.rates.get(id) ?? null,
-                option.teachingDays.get(id) ?? 0,
-                lookups.travelMinutes(id, item.format === "vilt" ? null : item.locationId),
-              ),
-            }));
-      const periodCosts = periodDates.map((date) => {
-        const later = LATER_DAY_COST * Math.max(0, dayDistance(windowStart, date));
-        const weekday = isoWeekdayOf(date);
-        const unpreferred =
-          item.preferredWeekdays.length > 0 && !item.preferredWeekdays.includes(weekday)
-            ? UNPREFERRED_WEEKDAY_COST
-            : 0;
-        return later + unpreferred;
-      });
-      const roomOptions = item.format === "vilt" ? [] : option.roomIds.map((id) => roomIndex.get(id)!);
+      const { instructorOptions, periodCosts, roomOptions } = template;
       item.times.forEach((_, segment) => {
         const allowed = item.lockedDates ? [item.lockedDates[segment]!] : option.allowedDates;
         // Locked instructors or rooms stay with their own segments (build-plan-model checked they fit).
@@ -125,34 +103,24 @@ export function assemblePlanModel(
       );
     }
   }
-  // Existing bookings, unavailability and time off: fixed events holding the resource that day.
-  const holdBlockedDays = (
-    ids: string[],
-    blocks: DayBlocks,
-    holder: (index: number, period: number) => Pick<SolverEvent, "rooms" | "instructors" | "fixed">,
-  ) =>
-    ids.forEach((id, index) => {
-      const blocked = [...(blocks.get(id)?.keys() ?? [])].filter((date) => periodOf.has(date));
-      if (blocked.length === 0) return;
-      const course = courses.length;
-      courses.push({ id: `busy:${id}`, minDays: 0 });
-      for (const date of blocked) {
-        const period = periodOf.get(date)!;
-        events.push({
-          id: `busy:${id}:${date}`,
-          course,
-          size: 0,
-          periods: [period],
-          ...holder(index, period),
-        });
-      }
-    });
-  holdBlockedDays(instructorIds, instructorBlocks, (i, period) => ({
-    rooms: [],
-    instructors: [{ instructor: i, cost: 0 }],
-    fixed: { period, room: -1, instructor: i },
-  }));
-  holdBlockedDays(roomIds, roomBlocks, (r, period) => ({ rooms: [r], fixed: { period, room: r } }));
+  // A room's existing bookings: fixed events holding it that day.
+  roomIds.forEach((id, r) => {
+    const blocked = [...(roomBlocks.get(id)?.keys() ?? [])].filter((date) => periodOf.has(date));
+    if (blocked.length === 0) return;
+    const course = courses.length;
+    courses.push({ id: `busy:${id}`, minDays: 0 });
+    for (const date of blocked) {
+      const period = periodOf.get(date)!;
+      events.push({
+        id: `busy:${id}:${date}`,
+        course,
+        size: 0,
+        periods: [period],
+        rooms: [r],
+        fixed: { period, room: r },
+      });
+    }
+  });
   const { pools: solverPools, bands } = pools.build();
   const teachingLimits = limitWindows(options, limits, periodOf, instructorIndex);
   return {
@@ -179,3 +147,52 @@ export function assemblePlanModel(
 }
 
 const dayDistance = (from: string, to: string) => dayNumberOf(to) - dayNumberOf(from);
+
+/**
+ * The parts of a run's events that every run of an item shares: whether its segments are ordered,
+ * its instructor options (each kept to the days its probe left free), day costs and rooms.
+ */
+function runTemplate(
+  option: PlanItemOptions,
+  periodDates: string[],
+  instructorIndex: Map<string, number>,
+  roomIndex: Map<string, number>,
+  lookups: PlanLookups,
+) {
+  const { item } = option;
+  // A line for some of a draft's days, or a lead or room locked to a day, ties those segments
+  // to their place in the run: ordered.
+  const ordered =
+    option.equipment.some((need) => need.segments) ||
+    item.lockedLeadsBySegment !== null ||
+    item.lockedRoomBySegment !== null;
+  const windowStart = item.dates[0]!;
+  const instructorOptions: NonNullable<SolverEvent["instructors"]> =
+    item.lockedInstructors?.length === 0
+      ? []
+      : option.instructorIds.map((id) => {
+          // Booked, away, outside their hours or too far on a day of this item: not that day.
+          const blocked = option.instructorBlocks.get(id);
+          const free = blocked ? periodDates.flatMap((date, p) => (blocked.has(date) ? [] : [p])) : null;
+          return {
+            instructor: instructorIndex.get(id)!,
+            cost: instructorDayCost(
+              lookups.rates.get(id) ?? null,
+              option.teachingDays.get(id) ?? 0,
+              lookups.travelMinutes(id, item.format === "vilt" ? null : item.locationId),
+            ),
+            ...(free && free.length < periodDates.length ? { periods: free } : {}),
+          };
+        });
+  const periodCosts = periodDates.map((date) => {
+    const later = LATER_DAY_COST * Math.max(0, dayDistance(windowStart, date));
+    const weekday = isoWeekdayOf(date);
+    const unpreferred =
+      item.preferredWeekdays.length > 0 && !item.preferredWeekdays.includes(weekday)
+        ? UNPREFERRED_WEEKDAY_COST
+        : 0;
+    return later + unpreferred;
+  });
+  const roomOptions = item.format === "vilt" ? [] : option.roomIds.map((id) => roomIndex.get(id)!);
+  return { ordered, instructorOptions, periodCosts, roomOptions };
+}

@@ -7,7 +7,6 @@ import { loadPlanLookups } from "./load-plan-lookups.js";
 import { equipmentNeeds, poolsFreeOn } from "./plan-equipment.js";
 import { runWindow } from "./plan-pools.js";
 import type { PlanItemOptions, PlanProblem } from "./plan-problem.js";
-import type { PlanInput } from "./plans.schemas.js";
 import {
   addBlock,
   addRunBlock,
@@ -15,26 +14,25 @@ import {
   probeResources,
   type TeachingLimit,
 } from "./probe-resources.js";
-import { readPlanItems } from "./read-plan-items.js";
+import type { PlanItemDraft } from "./read-plan-items.js";
 import { takenAlong } from "./taken-along.js";
 
 const CANDIDATE_LIMIT = 200;
 
 /**
- * Reads what the plan needs from the database and turns it into a solver model: one period per
- * candidate day, one course per run (its segments on different days), qualified free instructors
- * and fitting free rooms as domains, and every existing booking, unavailability and time off as a
- * fixed event that holds its instructor or room on that day.
+ * Reads what the validated plan items need from the database and turns it into a solver model: one
+ * period per candidate day, one course per run (its segments on different days), qualified
+ * instructors and fitting rooms as domains, each instructor option kept to the days its run's probe
+ * left free for it, and a room's existing bookings as fixed events holding it on those days.
  */
 export async function buildPlanProblem(
   db: Executor,
   actor: Actor,
-  input: PlanInput,
-  now: number,
+  items: PlanItemDraft[],
 ): Promise<PlanProblem> {
-  const items = await readPlanItems(db, actor, input, now);
   const moving = new Set(items.flatMap((item) => (item.sessionId ? [item.sessionId] : [])));
-  const instructorBlocks: DayBlocks = new Map();
+  // Rooms are held for every run alike; an instructor's blocks belong to the run probed (its hours,
+  // zone and place decide whether they are free), so they stay with it.
   const roomBlocks: DayBlocks = new Map();
   const limits = new Map<string, TeachingLimit>();
   const options: PlanItemOptions[] = [];
@@ -81,8 +79,6 @@ export async function buildPlanProblem(
       ),
       equipmentCandidates: item.sessionId === null,
     });
-    for (const [id, days] of probe.instructorBlocks)
-      for (const [date, types] of days) for (const type of types) addBlock(instructorBlocks, id, date, type);
     for (const [id, days] of probe.roomBlocks)
       for (const [date, types] of days) for (const type of types) addBlock(roomBlocks, id, date, type);
     for (const [id, limit] of probe.limits) {
@@ -106,6 +102,7 @@ export async function buildPlanProblem(
       allowedDates: [],
       explanation: [],
       blockedReasons: [],
+      instructorBlocks: probe.instructorBlocks,
       teachingDays: probe.teachingDays,
       unqualified: probe.unqualified,
       unfit: probe.unfitRooms,
@@ -123,7 +120,7 @@ export async function buildPlanProblem(
     const needsInstructor = item.lockedInstructors === null || item.lockedInstructors.length > 0;
     const freeOn = (date: string) =>
       !option.runBlocks.has(date) &&
-      (!needsInstructor || option.instructorIds.some((id) => !instructorBlocks.get(id)?.has(date))) &&
+      (!needsInstructor || option.instructorIds.some((id) => !option.instructorBlocks.get(id)?.has(date))) &&
       (item.format === "vilt" || option.roomIds.some((id) => !roomBlocks.get(id)?.has(date)));
     option.allowedDates = item.dates.filter(freeOn);
     option.blockedReasons = [
@@ -132,7 +129,7 @@ export async function buildPlanProblem(
         dates: item.dates,
         instructorIds: option.instructorIds,
         roomIds: option.roomIds,
-        instructorBlocks,
+        instructorBlocks: option.instructorBlocks,
         roomBlocks,
         names,
       }),
@@ -208,5 +205,5 @@ export async function buildPlanProblem(
         });
     }
   }
-  return assemblePlanModel(options, instructorBlocks, roomBlocks, limits, lookups);
+  return assemblePlanModel(options, roomBlocks, limits, lookups);
 }

@@ -8,6 +8,7 @@ import { type PlanRunner, STALE_AFTER_MS } from "./plan-runner.js";
 import { planRepository } from "./plans.repository.js";
 import type { Plan, PlanInput } from "./plans.schemas.js";
 import { presentPlan } from "./present-plan.js";
+import { readPlanItems } from "./read-plan-items.js";
 
 export interface PlanningDeps {
   database: Pick<Database, "db" | "dialect">;
@@ -36,21 +37,21 @@ async function refuseOverCap(db: Executor, tenantId: string, now: number) {
 const defaultIterations = (events: number) => Math.min(5_000_000, 20_000 + 4_000 * events);
 
 /**
- * Validates the demand or draft sessions, builds the solver model from the database (so input
- * errors answer at once), stores the plan and starts the search in a worker thread. The answer is
- * the running plan: poll it for progress and the proposal.
+ * Validates the demand or draft sessions (so input errors answer at once), stores the plan and
+ * starts it: the solver model is built from the database (seconds for a quarter of many demand
+ * lines), then searched in a worker thread. The answer is the running plan: poll it for progress
+ * and the proposal. Its move budget (`maxIterations`) is known once the model is built.
  */
 export async function createPlan(deps: PlanningDeps, actor: Actor, input: PlanInput): Promise<Plan> {
   authorize(actor, "reference:write");
   const { db } = deps.database;
   const now = deps.clock.now();
-  await refuseOverCap(db, actor.tenantId, now); // before the model is built: answer at once
-  const problem = await buildPlanProblem(db, actor, input, now);
+  await refuseOverCap(db, actor.tenantId, now); // before the items are read: answer at once
+  const items = await readPlanItems(db, actor, input, now);
   const id = newId();
   const options = {
     seed: input.seed,
     timeLimitMs: Math.round(input.timeLimitSeconds * 1000),
-    maxIterations: input.iterations ?? defaultIterations(problem.model.events.length),
   };
   const row = {
     tenant_id: actor.tenantId,
@@ -59,7 +60,8 @@ export async function createPlan(deps: PlanningDeps, actor: Actor, input: PlanIn
     input_json: JSON.stringify(input),
     seed: options.seed,
     time_limit_ms: options.timeLimitMs,
-    max_iterations: options.maxIterations,
+    // The default budget grows with the model: set once it is built.
+    max_iterations: input.iterations ?? 0,
     progress: 0,
     iterations: 0,
     best_hard: null,
@@ -80,6 +82,9 @@ export async function createPlan(deps: PlanningDeps, actor: Actor, input: PlanIn
     await refuseOverCap(trx, actor.tenantId, now);
     await planRepository.insert(trx, row);
   });
-  deps.runner.start(actor.tenantId, id, problem, options);
+  deps.runner.start(actor.tenantId, id, options, async () => {
+    const problem = await buildPlanProblem(db, actor, items);
+    return { problem, maxIterations: input.iterations ?? defaultIterations(problem.model.events.length) };
+  });
   return presentPlan(row);
 }

@@ -27,6 +27,12 @@ export function interpretPlan(problem: PlanProblem, result: SolveResult): PlanRe
   model.events.forEach((event, e) => {
     if (event.fixed) take(e);
   });
+  // A run left with an instructor on a day its probe found them not free for it (booked, away,
+  // outside their hours) lost to the other items too: the search could not avoid it.
+  const instructorFree = (e: number, i: number, p: number) => {
+    const periods = model.events[e]!.instructors?.find((option) => option.instructor === i)?.periods;
+    return !periods || periods.includes(p);
+  };
   const limits = limitCounter(problem);
   const pools = poolCounter(periodDates, model.pools ?? [], problem.poolBands);
   const equipment = new Map<PlanRun, PlannedEquipment[]>();
@@ -40,7 +46,11 @@ export function interpretPlan(problem: PlanProblem, result: SolveResult): PlanRe
         const p = result.period[e]!;
         const i = result.instructor[e]!;
         const r = result.room[e]!;
-        return p >= 0 && (i < 0 || !used.has(`i${i}|${p}`)) && (r < 0 || !used.has(`r${r}|${p}`));
+        return (
+          p >= 0 &&
+          (i < 0 || (!used.has(`i${i}|${p}`) && instructorFree(e, i, p))) &&
+          (r < 0 || !used.has(`r${r}|${p}`))
+        );
       });
     if (!fits) {
       rejected.set(run, [competition, ...run.blockedReasons]);
@@ -96,6 +106,8 @@ export function interpretPlan(problem: PlanProblem, result: SolveResult): PlanRe
       soft: s.soft,
       constraints: [
         hard("instructor_double_booked", s.instructorClashes),
+        // A run's instructor on a day they are not free for it (a booking, time off, their hours).
+        hard("instructor_not_free", s.instructorBlocked),
         hard("teaching_day_limit", s.instructorLimit),
         hard("room_double_booked", s.roomClashes),
         // A run is both a course and its own (compact) group: a clash counts in both, as in `hard`.

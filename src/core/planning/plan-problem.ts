@@ -3,7 +3,7 @@ import type { SolverModel } from "../solver/model.js";
 import type { Explanation } from "./explain.js";
 import type { EquipmentNeed } from "./plan-equipment.js";
 import type { PoolBands } from "./plan-pools.js";
-import type { RunBlocks } from "./probe-resources.js";
+import type { DayBlocks, RunBlocks } from "./probe-resources.js";
 import type { PlanItemDraft } from "./read-plan-items.js";
 
 /** One session to place: a run of a demand, or a draft session. */
@@ -57,6 +57,8 @@ export interface PlanItemOptions {
   explanation: Explanation[];
   blockedReasons: Explanation[];
   teachingDays: Map<string, number>;
+  /** The days each candidate instructor cannot teach this item (its hours, zone and place). */
+  instructorBlocks: DayBlocks;
   unqualified: Set<string>;
   unfit: Map<string, Set<string>>;
   runBlocks: RunBlocks;

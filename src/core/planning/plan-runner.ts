@@ -15,8 +15,10 @@ export const STALE_AFTER_MS = 30_000;
 export interface RunOptions {
   seed: number;
   timeLimitMs: number;
-  maxIterations: number;
 }
+
+/** A plan's model, built from the database once the plan is stored, and its move budget. */
+export type BuildPlan = () => Promise<{ problem: PlanProblem; maxIterations: number }>;
 
 const noSolve: SolveResult = {
   period: [],
@@ -31,53 +33,72 @@ const noSolve: SolveResult = {
 };
 
 /**
- * Runs plans in worker threads of this process and records their progress, heartbeat and result
- * in the plans table, so any request (or another process) can poll them. A plan cancelled in the
- * table (from any process) is stopped at its next progress write, keeping its best result.
+ * Runs plans in this process: each builds its model (on this thread: reads and conflict checks),
+ * then searches in a worker thread; its progress, heartbeat and result are recorded in the plans
+ * table, so any request (or another process) can poll them. A plan cancelled in the table (from
+ * any process) is stopped at its next progress write, keeping its best result; one cancelled here
+ * while its model is built stops as soon as its search starts, with the construction's result.
  */
 export function createPlanRunner(deps: { database: Pick<Database, "db">; clock: Clock }) {
   const running = new Map<string, { cancel(): void; finished: Promise<void> }>();
   const { db } = deps.database;
 
-  function start(tenantId: string, planId: string, problem: PlanProblem, options: RunOptions): void {
-    const update = (changes: Parameters<typeof planRepository.update>[3]) =>
-      planRepository.update(db, tenantId, planId, { ...changes, updated_at: deps.clock.now() });
+  function start(tenantId: string, planId: string, options: RunOptions, build: BuildPlan): void {
+    // Progress and heartbeat writes are chained, and the outcome waits for the chain, so a write
+    // issued before the end can never land after it (a late progress write reset progress to 0).
+    let writes: Promise<unknown> = Promise.resolve();
+    const update = (changes: Parameters<typeof planRepository.update>[3]) => {
+      const write = writes.then(() =>
+        planRepository.update(db, tenantId, planId, { ...changes, updated_at: deps.clock.now() }),
+      );
+      writes = write.catch(() => {});
+      return write;
+    };
     let writing = false;
-    let cancel = () => {};
-    const job =
-      problem.model.events.length === 0
-        ? { result: Promise.resolve(noSolve), cancel: () => {} }
-        : runSolverInWorker(problem.model, {
-            seed: options.seed,
-            timeLimitMs: options.timeLimitMs,
-            maxIterations: options.maxIterations,
-            hardWeight: PLAN_HARD_WEIGHT,
-            progressIntervalMs: 250,
-            onProgress: (progress) => {
-              if (writing) return;
-              writing = true;
-              update({
-                progress: Math.min(1, progress.iterations / options.maxIterations),
-                iterations: progress.iterations,
-                best_hard: progress.bestHard,
-                best_soft: progress.bestSoft,
-              })
-                .then(() => planRepository.status(db, tenantId, planId))
-                .then((status) => {
-                  if (status === "cancelled") cancel();
-                })
-                .catch(() => {})
-                .finally(() => {
-                  writing = false;
-                });
-            },
-          });
-    cancel = job.cancel;
+    let cancelled = false;
+    let cancel = () => {
+      cancelled = true;
+    };
+    const search = (problem: PlanProblem, maxIterations: number): Promise<SolveResult> => {
+      if (problem.model.events.length === 0) return Promise.resolve(noSolve);
+      const job = runSolverInWorker(problem.model, {
+        seed: options.seed,
+        timeLimitMs: options.timeLimitMs,
+        maxIterations,
+        hardWeight: PLAN_HARD_WEIGHT,
+        progressIntervalMs: 250,
+        onProgress: (progress) => {
+          if (writing) return;
+          writing = true;
+          update({
+            progress: Math.min(1, progress.iterations / maxIterations),
+            iterations: progress.iterations,
+            best_hard: progress.bestHard,
+            best_soft: progress.bestSoft,
+          })
+            .then(() => planRepository.status(db, tenantId, planId))
+            .then((status) => {
+              if (status === "cancelled") cancel();
+            })
+            .catch(() => {})
+            .finally(() => {
+              writing = false;
+            });
+        },
+      });
+      cancel = job.cancel;
+      if (cancelled) job.cancel();
+      return job.result;
+    };
     const heartbeat = setInterval(() => void update({}).catch(() => {}), HEARTBEAT_MS);
     heartbeat.unref();
-    const finished = job.result
-      .then(async (result) => {
+    const finished = build()
+      .then(async ({ problem, maxIterations }) => {
+        await update({ max_iterations: maxIterations });
+        const result = await search(problem, maxIterations);
         const planResult = interpretPlan(problem, result);
+        clearInterval(heartbeat);
+        await writes;
         const now = deps.clock.now();
         const outcome = {
           result_json: JSON.stringify(planResult),

@@ -189,7 +189,9 @@ export const planSchema = z
     input: z.unknown(),
     seed: z.number().int(),
     timeLimitMs: z.number().int(),
-    maxIterations: z.number().int(),
+    maxIterations: z.number().int().meta({
+      description: "The search's move budget; 0 while the plan's model is being built (default budget)",
+    }),
     progress: z.number().meta({ description: "0 to 1: share of the move budget spent" }),
     iterations: z.number().int(),
     bestHard: z.number().nullable().meta({ description: "Hard violations of the best plan so far" }),

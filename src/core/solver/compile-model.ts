@@ -28,6 +28,12 @@ export interface CompiledModel {
   instStart: Int32Array;
   instList: Int32Array;
   instCost: Float64Array;
+  /**
+   * Per instructor option (same index as instList), its row of `instBlocked` (-1: allowed in every
+   * period); `instBlocked[row * P + p]` is 1 when the option may not teach in period p.
+   */
+  instBlockRow: Int32Array;
+  instBlocked: Uint8Array;
   /** Period cost per event, E*P, or null when no event has one. */
   periodCost: Float64Array | null;
   courseMinDays: Int32Array;
@@ -113,6 +119,25 @@ export function compileModel(model: SolverModel): CompiledModel {
   const rooms: number[][] = [];
   const insts: number[][] = [];
   const costs: number[] = [];
+  // Options allowed in some periods only share a row per distinct set (a run's segments, say).
+  const blockRows: number[] = [];
+  const rowOf = new Map<string, number>();
+  const blocked: number[] = [];
+  const blockRow = (periods: number[], what: string) => {
+    const allowed = [...new Set(periods)].sort((a, b) => a - b);
+    for (const p of allowed)
+      check(Number.isInteger(p) && p >= 0 && p < P, `${what}: instructor period out of range`);
+    const key = allowed.join(",");
+    let row = rowOf.get(key);
+    if (row === undefined) {
+      row = rowOf.size;
+      rowOf.set(key, row);
+      const start = blocked.length;
+      for (let p = 0; p < P; p++) blocked.push(1);
+      for (const p of allowed) blocked[start + p] = 0;
+    }
+    return row;
+  };
   const periodAllowed = new Uint8Array(E * P);
   const roomAllowed = new Uint8Array(E * R);
   const fixedPeriod = new Int32Array(E).fill(-1);
@@ -159,7 +184,10 @@ export function compileModel(model: SolverModel): CompiledModel {
       for (const r of rs) roomAllowed[e * R + r] = 1;
     }
     insts.push(options.map((o) => o.instructor));
-    for (const o of options) costs.push(o.cost);
+    for (const o of options) {
+      costs.push(o.cost);
+      blockRows.push(o.periods ? blockRow(o.periods, `event ${event.id}`) : -1);
+    }
     if (periodCost && event.periodCosts) {
       check(event.periodCosts.length === P, `event ${event.id}: periodCosts must have one entry per period`);
       periodCost.set(event.periodCosts, e * P);
@@ -279,6 +307,8 @@ export function compileModel(model: SolverModel): CompiledModel {
     instStart: instCsr.start,
     instList: instCsr.list,
     instCost: Float64Array.from(costs),
+    instBlockRow: Int32Array.from(blockRows),
+    instBlocked: Uint8Array.from(blocked),
     periodCost,
     courseMinDays: Int32Array.from(model.courses.map((course) => course.minDays)),
     courseGroupStart: groupCsr.start,

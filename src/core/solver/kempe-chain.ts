@@ -1,5 +1,5 @@
 import type { CompiledModel } from "./compile-model.js";
-import { instructorOf, over } from "./move-deltas.js";
+import { blockedAt, instructorOf, over } from "./move-deltas.js";
 import type { SolverState } from "./state.js";
 
 /**
@@ -113,9 +113,9 @@ export class KempeChain {
 
   /**
    * Whether events e (in t1) and f (in t2) trading periods would leave the timetable as it is: one
-   * course (not an ordered one), one instructor, one room clash-free in both periods, the same
-   * period costs and pool uses. A third of the two-event chains on ITC2007 are such no-ops (and
-   * always accepted).
+   * course (not an ordered one), one instructor allowed alike in both periods, one room clash-free
+   * in both periods, the same period costs and pool uses. A third of the two-event chains on
+   * ITC2007 are such no-ops (and always accepted).
    */
   private tradesNothing(e: number, f: number, t1: number, t2: number): boolean {
     const m = this.m;
@@ -126,6 +126,7 @@ export class KempeChain {
       m.eventCourse[e] === m.eventCourse[f] &&
       !m.courseOrdered[m.eventCourse[e]!] &&
       instructorOf(m, s, e) === instructorOf(m, s, f) &&
+      blockedAt(m, s, e, t1) + blockedAt(m, s, f, t2) === blockedAt(m, s, e, t2) + blockedAt(m, s, f, t1) &&
       s.room[f] === r &&
       (r < 0 || (s.roomCnt[r * P + t1] === 1 && s.roomCnt[r * P + t2] === 1)) &&
       (!m.periodCost ||

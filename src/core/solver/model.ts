@@ -12,9 +12,10 @@
  * - A *group* (curriculum, cohort, teacher) lists courses whose events must not overlap; when
  *   `compact` is set an event of the group alone in its day's run of periods costs `compactness`.
  * - An *instructor* teaches one event at a time; each event chooses one of its instructor options
- *   (with a cost), or has none.
+ *   (with a cost, maybe for some periods only), or has none.
  * - Hard: every event placed, no room used twice at once, no group/course/instructor overlap,
- *   periods/rooms/instructors only from the event's domain, fixed events stay where they are, and
+ *   periods/rooms/instructors only from the event's domain (an instructor option outside its
+ *   periods: one violation), fixed events stay where they are, and
  *   no instructor in more periods of a limit's window than it allows (one violation per period over),
  *   no pool (a shared stock such as laptops) giving out more in a period than it has (one
  *   violation per unit over; a course with `poolChoices` takes from the pool chosen for it), the
@@ -33,8 +34,12 @@ export interface SolverEvent {
   periods?: number[];
   /** Allowed rooms; omitted = all; empty = the event needs no room (virtual). */
   rooms?: number[];
-  /** Instructor options with their cost; omitted or empty = no instructor to assign. */
-  instructors?: { instructor: number; cost: number }[];
+  /**
+   * Instructor options with their cost; omitted or empty = no instructor to assign. `periods`: the
+   * periods the option may teach it in (omitted = all); in any other it is a hard violation (an
+   * instructor available for one event's hours and place but not another's on the same day).
+   */
+  instructors?: { instructor: number; cost: number; periods?: number[] }[];
   /** Soft cost of each period (same length as the model's periods), e.g. a preferred time. */
   periodCosts?: number[];
   /** A locked assignment (an existing booking): the search never moves it. */

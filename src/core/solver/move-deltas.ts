@@ -17,6 +17,14 @@ export function instructorOf(m: CompiledModel, s: SolverState, e: number): numbe
   return o >= 0 ? m.instList[m.instStart[e]! + o]! : -1;
 }
 
+/** 1 when event e's current instructor option may not teach in period p (see `SolverEvent.instructors`). */
+export function blockedAt(m: CompiledModel, s: SolverState, e: number, p: number): number {
+  const o = s.inst[e]!;
+  if (o < 0) return 0;
+  const row = m.instBlockRow[m.instStart[e]! + o]!;
+  return row >= 0 ? m.instBlocked[row * m.P + p]! : 0;
+}
+
 /** Clashes gained when one event of course c moves. */
 export function courseMoveHard(
   m: CompiledModel,

@@ -1,6 +1,7 @@
 import type { CompiledModel } from "./compile-model.js";
 import { KempeChain } from "./kempe-chain.js";
 import {
+  blockedAt,
   courseMoveHard,
   daysMoveDelta,
   groupMoveCompactness,
@@ -210,7 +211,6 @@ export class Moves {
     const P = m.P;
     const c = m.eventCourse[e]!;
     const size = m.eventSize[e]!;
-    let dHard = 0;
     let dComp = 0;
     let dDays = 0;
     let dCap = 0;
@@ -218,6 +218,7 @@ export class Moves {
     let dStab = 0;
     let dPeriodCost = 0;
     const ie = instructorOf(m, s, e);
+    let dHard = blockedAt(m, s, e, p1) - blockedAt(m, s, e, p0);
     if (e2 < 0) {
       if (r0 >= 0) dHard -= s.roomCnt[r0 * P + p0]! > 1 ? 1 : 0;
       if (r1 >= 0) {
@@ -240,6 +241,7 @@ export class Moves {
     } else {
       const c2 = m.eventCourse[e2]!;
       const size2 = m.eventSize[e2]!;
+      dHard += blockedAt(m, s, e2, p0) - blockedAt(m, s, e2, p1);
       dCap =
         over(size, m.roomCapacity[r1]!) -
         over(size, m.roomCapacity[r0]!) +

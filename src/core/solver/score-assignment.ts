@@ -42,6 +42,8 @@ export function scoreAssignment(
     if (o >= 0) {
       const i = m.instList[m.instStart[e]! + o]!;
       instUse[i * P + p]!++;
+      const allowed = m.source.events[e]!.instructors?.[o]?.periods;
+      if (allowed && !allowed.includes(p)) s.instructorBlocked++;
       if (!m.eventFixed[e]) instPlaced[i * P + p] = 1;
       s.instructorCost += m.instCost[m.instStart[e]! + o]!;
       teachers[c * I + i] = 1;
@@ -101,6 +103,7 @@ export function scoreAssignment(
     s.courseClashes +
     s.groupClashes +
     s.instructorClashes +
+    s.instructorBlocked +
     s.instructorLimit +
     s.poolOver +
     s.outOfOrder;

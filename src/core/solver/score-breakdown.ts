@@ -9,6 +9,8 @@ export interface ScoreBreakdown {
   courseClashes: number;
   groupClashes: number;
   instructorClashes: number;
+  /** Events taught by an instructor option in a period it does not allow. */
+  instructorBlocked: number;
   /** Periods beyond an instructor limit's cap, summed over the limits. */
   instructorLimit: number;
   /** Units given out beyond what a pool has free, summed over pools and periods. */
@@ -57,6 +59,7 @@ export const zeroScore = (): ScoreBreakdown => ({
   courseClashes: 0,
   groupClashes: 0,
   instructorClashes: 0,
+  instructorBlocked: 0,
   instructorLimit: 0,
   poolOver: 0,
   outOfOrder: 0,

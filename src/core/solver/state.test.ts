@@ -7,7 +7,7 @@ import { Random } from "./random.js";
 import { scoreAssignment } from "./score-assignment.js";
 import { SolverState } from "./state.js";
 
-/** A random model with every feature: domains, virtual events, instructor options and limits, fixed events, period costs, adjacency, pools (taken as given or as a course's choice), ordered courses. */
+/** A random model with every feature: domains, virtual events, instructor options (some for some periods only) and limits, fixed events, period costs, adjacency, pools (taken as given or as a course's choice), ordered courses. */
 function randomModel(seed: number): SolverModel {
   const rng = new Random(seed);
   const days = 1 + rng.int(4);
@@ -28,7 +28,12 @@ function randomModel(seed: number): SolverModel {
       const instructors =
         rng.next() < 0.3
           ? undefined
-          : pick(I, 1 + rng.int(I)).map((instructor) => ({ instructor, cost: rng.int(10) }));
+          : pick(I, 1 + rng.int(I)).map((instructor) => ({
+              instructor,
+              cost: rng.int(10),
+              // Some options may teach in some periods only.
+              ...(rng.next() < 0.3 ? { periods: pick(P, 1 + rng.int(P)) } : {}),
+            }));
       const event: SolverModel["events"][number] = {
         id: `e${events.length}`,
         course: c,

@@ -38,6 +38,7 @@ export class SolverState {
   courseClashes = 0;
   groupClashes = 0;
   instructorClashes = 0;
+  instructorBlocked = 0;
   instructorLimit = 0;
   poolOver = 0;
   outOfOrder = 0;
@@ -85,6 +86,7 @@ export class SolverState {
       this.courseClashes +
       this.groupClashes +
       this.instructorClashes +
+      this.instructorBlocked +
       this.instructorLimit +
       this.poolOver +
       this.outOfOrder
@@ -104,6 +106,7 @@ export class SolverState {
       courseClashes: this.courseClashes,
       groupClashes: this.groupClashes,
       instructorClashes: this.instructorClashes,
+      instructorBlocked: this.instructorBlocked,
       instructorLimit: this.instructorLimit,
       poolOver: this.poolOver,
       outOfOrder: this.outOfOrder,
@@ -268,6 +271,8 @@ export class SolverState {
       const j = m.instStart[e]! + o;
       const i = m.instList[j]!;
       if (this.instCnt[i * P + p]!++ > 0) this.instructorClashes++;
+      const row = m.instBlockRow[j]!;
+      if (row >= 0) this.instructorBlocked += m.instBlocked[row * P + p]!;
       if (m.W > 0 && !m.eventFixed[e] && this.instFreeCnt[i * P + p]!++ === 0)
         this.instructorLimit += this.limitStep(i * P + p, 1);
       this.instructorCost += m.instCost[j]!;
@@ -320,6 +325,8 @@ export class SolverState {
       const j = m.instStart[e]! + o;
       const i = m.instList[j]!;
       if (--this.instCnt[i * P + p]! > 0) this.instructorClashes--;
+      const row = m.instBlockRow[j]!;
+      if (row >= 0) this.instructorBlocked -= m.instBlocked[row * P + p]!;
       if (m.W > 0 && !m.eventFixed[e] && --this.instFreeCnt[i * P + p]! === 0)
         this.instructorLimit += this.limitStep(i * P + p, -1);
       this.instructorCost -= m.instCost[j]!;

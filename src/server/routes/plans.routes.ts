@@ -25,7 +25,7 @@ export function registerPlanRoutes(app: FastifyInstance, core: Pick<Core, "plann
       tags,
       summary: "Plan sessions: start the solver on a demand or on draft sessions",
       description:
-        "Give `demand` (course × runs × window × location, or virtual) and/or draft `sessions`. Existing bookings, weekly availability (in each instructor's zone), time off, qualifications and room capacity/features are hard; instructor cost and load, preferred days and stable rooms are weighed. Answers 202 with the running plan: poll `GET /plans/{id}` for progress and the proposal. Coordinators and admins only.",
+        "Give `demand` (course × runs × window × location, or virtual) and/or draft `sessions`. Existing bookings, weekly availability (in each instructor's zone), time off, qualifications and room capacity/features are hard; instructor cost and load, preferred days and stable rooms are weighed. Answers 202 with the running plan once the input is checked (its model is built after, then searched): poll `GET /plans/{id}` for progress and the proposal. Coordinators and admins only.",
       body: planInputSchema,
       response: { 202: planSchema, ...problemResponses(401, 403, 422) },
     },

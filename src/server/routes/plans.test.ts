@@ -1,6 +1,14 @@
 import { sql } from "kysely";
 import { expect, it } from "vitest";
-import { type ApiResponse, client, describeEachDatabase, expectProblem, paths } from "../../../test/app.js";
+import {
+  type ApiResponse,
+  client,
+  describeEachDatabase,
+  expectProblem,
+  paths,
+  unique,
+  uniqueEmail,
+} from "../../../test/app.js";
 import { schedulingWorld, sessionBody, type World } from "../../../test/scheduling-fixtures.js";
 
 type Api = ReturnType<typeof client>;
@@ -321,6 +329,61 @@ describeEachDatabase("planning", (ctx) => {
       (c: { constraint: string }) => c.constraint === "consecutive_days",
     );
     expect(consecutive).toMatchObject({ count: 0 });
+  });
+
+  it("plans runs in two zones on one day, each with an instructor free for its own hours", async () => {
+    const world = await schedulingWorld(api());
+    // A New York site, its room and its instructor (Mon–Fri 08:00–18:00 New York time). Anna and Ben
+    // (08:00–18:00 Berlin) cannot teach New York's 09:00–17:00, nor can Dana teach Berlin's: each
+    // is blocked for the other site's run only, not for the day.
+    const newYork = (
+      await api().post("/locations", { name: unique("New York"), timeZone: "America/New_York" })
+    ).body;
+    const nyRoom = await api().post("/rooms", {
+      locationId: newYork.id,
+      name: unique("Hudson"),
+      capacity: 12,
+      features: ["projector"],
+    });
+    expect(nyRoom.status).toBe(201);
+    const dana = (
+      await api().post("/instructors", {
+        name: unique("Dana Brooks"),
+        email: uniqueEmail("dana"),
+        homeLocationId: newYork.id,
+        dayRateMinor: 55_000,
+      })
+    ).body;
+    const skill = world.course.requiredQualifications[0];
+    expect((await api().post(`/instructors/${dana.id}/qualifications`, { skill })).status).toBe(201);
+    const rules = [1, 2, 3, 4, 5].map((weekday) => ({ weekday, startTime: "08:00", endTime: "18:00" }));
+    expect((await api().put(`/instructors/${dana.id}/availability-rules`, { rules })).status).toBe(200);
+
+    const day = { from: "2027-09-14", to: "2027-09-14" };
+    const plan = await runPlan(api(), {
+      demand: [demand(world, day), { ...demand(world, day), locationId: newYork.id }],
+      iterations: 5000,
+    });
+    const [berlin, ny] = plan.result.items;
+    expect(berlin.status).toBe("placed");
+    expect([world.anna.id, world.ben.id]).toContain(berlin.segments[0].instructorId);
+    expect(ny.status).toBe("placed");
+    expect(ny.segments[0]).toMatchObject({
+      date: "2027-09-14",
+      instructorId: dana.id,
+      roomId: nyRoom.body.id,
+    });
+    const notFree = plan.result.score.constraints.find(
+      (c: { constraint: string }) => c.constraint === "instructor_not_free",
+    );
+    expect(notFree).toMatchObject({ kind: "hard", count: 0 });
+
+    const applied = await api().post(`/plans/${plan.id}/apply`, {});
+    expect(applied.status, JSON.stringify(applied.body)).toBe(200);
+    expect(applied.body.applied.map((item: { status: string }) => item.status)).toEqual([
+      "created",
+      "created",
+    ]);
   });
 
   it("explains an item it cannot place, naming the blocking constraints", async () => {
@@ -1107,6 +1170,21 @@ describeEachDatabase("planning", (ctx) => {
       [world.ben.id, 0],
       [world.anna.id, 0],
     ]);
+  });
+
+  it("answers before the model is built, and sets the default move budget once it is", async () => {
+    const world = await schedulingWorld(api());
+    const created = await api().post("/plans", {
+      demand: [demand(world, { from: "2027-07-05", to: "2027-07-09" }, { runs: 2 })],
+    });
+    expect(created.status).toBe(202);
+    expect(created.body).toMatchObject({ status: "running", maxIterations: 0, progress: 0 });
+    const plan = await waitForPlan(api(), created.body.id);
+    expect(plan.body.status).toBe("done");
+    // 20,000 + 4,000 per event of the model: the two one-day runs (the rooms are free that week).
+    expect(plan.body.maxIterations).toBe(28_000);
+    expect(plan.body.iterations).toBeGreaterThanOrEqual(28_000);
+    expect(plan.body.result.placed).toBe(2);
   });
 
   it("cancels a running plan and keeps its best proposal", async () => {
