@@ -10,17 +10,15 @@ import {
   planningWeights,
   UNPREFERRED_WEEKDAY_COST,
 } from "./planning-costs.js";
-import type { DayBlocks, TeachingLimit } from "./probe-resources.js";
+import type { TeachingLimit } from "./probe-resources.js";
 
 /**
  * Turns the candidates of every plan item into the solver model: one period per candidate day, one
  * course per run (its segments on different days, costed by instructor, lateness and weekday),
- * each instructor option allowed only on the days its item's probe left free for it, and every
- * blocked day of a room as a fixed event holding it.
+ * each instructor and room allowed only on the days its item's probe left free for it.
  */
 export function assemblePlanModel(
   options: PlanItemOptions[],
-  roomBlocks: DayBlocks,
   limits: Map<string, TeachingLimit>,
   lookups: PlanLookups,
 ): PlanProblem {
@@ -69,7 +67,7 @@ export function assemblePlanModel(
       courses.push({ id: key, minDays: item.times.length, ...(template.ordered ? { ordered: true } : {}) });
       // A multi-day run is a compact group: a day of it with no other day of it next to it costs.
       if (item.times.length > 1) groups.push({ id: `run:${key}`, courses: [course], compact: true });
-      const { instructorOptions, periodCosts, roomOptions } = template;
+      const { instructorOptions, periodCosts, roomOptions, roomPeriods } = template;
       item.times.forEach((_, segment) => {
         const allowed = item.lockedDates ? [item.lockedDates[segment]!] : option.allowedDates;
         // Locked instructors or rooms stay with their own segments (build-plan-model checked they fit).
@@ -87,6 +85,14 @@ export function assemblePlanModel(
               : room === null
                 ? []
                 : [roomIndex.get(room)!],
+          ...(roomPeriods.length > 0 && room !== null
+            ? {
+                roomPeriods:
+                  room === undefined
+                    ? roomPeriods
+                    : roomPeriods.filter((x) => x.room === roomIndex.get(room)),
+              }
+            : {}),
           instructors: leads
             ? instructorOptions.filter((o) => leads.includes(instructorIds[o.instructor]!))
             : instructorOptions,
@@ -103,24 +109,6 @@ export function assemblePlanModel(
       );
     }
   }
-  // A room's existing bookings: fixed events holding it that day.
-  roomIds.forEach((id, r) => {
-    const blocked = [...(roomBlocks.get(id)?.keys() ?? [])].filter((date) => periodOf.has(date));
-    if (blocked.length === 0) return;
-    const course = courses.length;
-    courses.push({ id: `busy:${id}`, minDays: 0 });
-    for (const date of blocked) {
-      const period = periodOf.get(date)!;
-      events.push({
-        id: `busy:${id}:${date}`,
-        course,
-        size: 0,
-        periods: [period],
-        rooms: [r],
-        fixed: { period, room: r },
-      });
-    }
-  });
   const { pools: solverPools, bands } = pools.build();
   const teachingLimits = limitWindows(options, limits, periodOf, instructorIndex);
   return {
@@ -150,7 +138,7 @@ const dayDistance = (from: string, to: string) => dayNumberOf(to) - dayNumberOf(
 
 /**
  * The parts of a run's events that every run of an item shares: whether its segments are ordered,
- * its instructor options (each kept to the days its probe left free), day costs and rooms.
+ * its instructor options and rooms (each kept to the days its probe left free), and day costs.
  */
 function runTemplate(
   option: PlanItemOptions,
@@ -167,13 +155,14 @@ function runTemplate(
     item.lockedLeadsBySegment !== null ||
     item.lockedRoomBySegment !== null;
   const windowStart = item.dates[0]!;
+  const freePeriods = (blocked: Map<string, Set<string>> | undefined) =>
+    blocked ? periodDates.flatMap((date, p) => (blocked.has(date) ? [] : [p])) : null;
   const instructorOptions: NonNullable<SolverEvent["instructors"]> =
     item.lockedInstructors?.length === 0
       ? []
       : option.instructorIds.map((id) => {
           // Booked, away, outside their hours or too far on a day of this item: not that day.
-          const blocked = option.instructorBlocks.get(id);
-          const free = blocked ? periodDates.flatMap((date, p) => (blocked.has(date) ? [] : [p])) : null;
+          const free = freePeriods(option.instructorBlocks.get(id));
           return {
             instructor: instructorIndex.get(id)!,
             cost: instructorDayCost(
@@ -194,5 +183,13 @@ function runTemplate(
     return later + unpreferred;
   });
   const roomOptions = item.format === "vilt" ? [] : option.roomIds.map((id) => roomIndex.get(id)!);
-  return { ordered, instructorOptions, periodCosts, roomOptions };
+  // Booked during this item's hours on some days: not those days (another item's hours may fit).
+  const roomPeriods: NonNullable<SolverEvent["roomPeriods"]> = [];
+  if (item.format !== "vilt")
+    for (const id of option.roomIds) {
+      const free = freePeriods(option.roomBlocks.get(id));
+      if (free && free.length < periodDates.length)
+        roomPeriods.push({ room: roomIndex.get(id)!, periods: free });
+    }
+  return { ordered, instructorOptions, periodCosts, roomOptions, roomPeriods };
 }

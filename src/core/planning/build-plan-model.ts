@@ -7,13 +7,7 @@ import { loadPlanLookups } from "./load-plan-lookups.js";
 import { equipmentNeeds, poolsFreeOn } from "./plan-equipment.js";
 import { runWindow } from "./plan-pools.js";
 import type { PlanItemOptions, PlanProblem } from "./plan-problem.js";
-import {
-  addBlock,
-  addRunBlock,
-  type DayBlocks,
-  probeResources,
-  type TeachingLimit,
-} from "./probe-resources.js";
+import { addRunBlock, probeResources, type TeachingLimit } from "./probe-resources.js";
 import type { PlanItemDraft } from "./read-plan-items.js";
 import { takenAlong } from "./taken-along.js";
 
@@ -22,8 +16,8 @@ const CANDIDATE_LIMIT = 200;
 /**
  * Reads what the validated plan items need from the database and turns it into a solver model: one
  * period per candidate day, one course per run (its segments on different days), qualified
- * instructors and fitting rooms as domains, each instructor option kept to the days its run's probe
- * left free for it, and a room's existing bookings as fixed events holding it on those days.
+ * instructors and fitting rooms as domains, each instructor and room kept to the days its run's
+ * probe left free for it.
  */
 export async function buildPlanProblem(
   db: Executor,
@@ -31,9 +25,8 @@ export async function buildPlanProblem(
   items: PlanItemDraft[],
 ): Promise<PlanProblem> {
   const moving = new Set(items.flatMap((item) => (item.sessionId ? [item.sessionId] : [])));
-  // Rooms are held for every run alike; an instructor's blocks belong to the run probed (its hours,
-  // zone and place decide whether they are free), so they stay with it.
-  const roomBlocks: DayBlocks = new Map();
+  // An instructor's or a room's blocks belong to the run probed (its hours, zone and place decide
+  // whether they are free), so they stay with it.
   const limits = new Map<string, TeachingLimit>();
   const options: PlanItemOptions[] = [];
   for (const item of items) {
@@ -79,8 +72,6 @@ export async function buildPlanProblem(
       ),
       equipmentCandidates: item.sessionId === null,
     });
-    for (const [id, days] of probe.roomBlocks)
-      for (const [date, types] of days) for (const type of types) addBlock(roomBlocks, id, date, type);
     for (const [id, limit] of probe.limits) {
       const known = limits.get(id);
       if (known) for (const date of limit.taught) known.taught.add(date);
@@ -103,6 +94,7 @@ export async function buildPlanProblem(
       explanation: [],
       blockedReasons: [],
       instructorBlocks: probe.instructorBlocks,
+      roomBlocks: probe.roomBlocks,
       teachingDays: probe.teachingDays,
       unqualified: probe.unqualified,
       unfit: probe.unfitRooms,
@@ -121,7 +113,7 @@ export async function buildPlanProblem(
     const freeOn = (date: string) =>
       !option.runBlocks.has(date) &&
       (!needsInstructor || option.instructorIds.some((id) => !option.instructorBlocks.get(id)?.has(date))) &&
-      (item.format === "vilt" || option.roomIds.some((id) => !roomBlocks.get(id)?.has(date)));
+      (item.format === "vilt" || option.roomIds.some((id) => !option.roomBlocks.get(id)?.has(date)));
     option.allowedDates = item.dates.filter(freeOn);
     option.blockedReasons = [
       ...explainRunBlocks(item.dates, option.runBlocks),
@@ -130,7 +122,7 @@ export async function buildPlanProblem(
         instructorIds: option.instructorIds,
         roomIds: option.roomIds,
         instructorBlocks: option.instructorBlocks,
-        roomBlocks,
+        roomBlocks: option.roomBlocks,
         names,
       }),
     ].sort((a, b) => b.count - a.count || a.constraint.localeCompare(b.constraint));
@@ -205,5 +197,5 @@ export async function buildPlanProblem(
         });
     }
   }
-  return assemblePlanModel(options, roomBlocks, limits, lookups);
+  return assemblePlanModel(options, limits, lookups);
 }

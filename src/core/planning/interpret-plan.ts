@@ -27,10 +27,14 @@ export function interpretPlan(problem: PlanProblem, result: SolveResult): PlanRe
   model.events.forEach((event, e) => {
     if (event.fixed) take(e);
   });
-  // A run left with an instructor on a day its probe found them not free for it (booked, away,
-  // outside their hours) lost to the other items too: the search could not avoid it.
+  // A run left with an instructor or a room on a day its probe found them not free for it (booked,
+  // away, outside their hours) lost to the other items too: the search could not avoid it.
   const instructorFree = (e: number, i: number, p: number) => {
     const periods = model.events[e]!.instructors?.find((option) => option.instructor === i)?.periods;
+    return !periods || periods.includes(p);
+  };
+  const roomFree = (e: number, r: number, p: number) => {
+    const periods = model.events[e]!.roomPeriods?.find((option) => option.room === r)?.periods;
     return !periods || periods.includes(p);
   };
   const limits = limitCounter(problem);
@@ -49,7 +53,7 @@ export function interpretPlan(problem: PlanProblem, result: SolveResult): PlanRe
         return (
           p >= 0 &&
           (i < 0 || (!used.has(`i${i}|${p}`) && instructorFree(e, i, p))) &&
-          (r < 0 || !used.has(`r${r}|${p}`))
+          (r < 0 || (!used.has(`r${r}|${p}`) && roomFree(e, r, p)))
         );
       });
     if (!fits) {
@@ -110,6 +114,8 @@ export function interpretPlan(problem: PlanProblem, result: SolveResult): PlanRe
         hard("instructor_not_free", s.instructorBlocked),
         hard("teaching_day_limit", s.instructorLimit),
         hard("room_double_booked", s.roomClashes),
+        // A run's room on a day it is booked during the run's hours.
+        hard("room_not_free", s.roomBlocked),
         // A run is both a course and its own (compact) group: a clash counts in both, as in `hard`.
         hard("same_run_same_day", s.courseClashes + s.groupClashes),
         // Units the plan's runs would take beyond what a pool has free on a day, per band of hours.

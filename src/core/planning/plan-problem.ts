@@ -59,6 +59,8 @@ export interface PlanItemOptions {
   teachingDays: Map<string, number>;
   /** The days each candidate instructor cannot teach this item (its hours, zone and place). */
   instructorBlocks: DayBlocks;
+  /** The days each fitting room cannot hold this item (booked during its hours). */
+  roomBlocks: DayBlocks;
   unqualified: Set<string>;
   unfit: Map<string, Set<string>>;
   runBlocks: RunBlocks;

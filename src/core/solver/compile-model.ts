@@ -29,11 +29,13 @@ export interface CompiledModel {
   instList: Int32Array;
   instCost: Float64Array;
   /**
-   * Per instructor option (same index as instList), its row of `instBlocked` (-1: allowed in every
-   * period); `instBlocked[row * P + p]` is 1 when the option may not teach in period p.
+   * Rows of P flags, one per distinct set of allowed periods: `blocked[row * P + p]` is 1 when p is
+   * not in the set. Per instructor option (same index as instList), its row (-1: allowed in every
+   * period); per (event, room), E*R, its row, or null when no event limits a room to some periods.
    */
+  blocked: Uint8Array;
   instBlockRow: Int32Array;
-  instBlocked: Uint8Array;
+  roomBlockRow: Int32Array | null;
   /** Period cost per event, E*P, or null when no event has one. */
   periodCost: Float64Array | null;
   courseMinDays: Int32Array;
@@ -125,8 +127,7 @@ export function compileModel(model: SolverModel): CompiledModel {
   const blocked: number[] = [];
   const blockRow = (periods: number[], what: string) => {
     const allowed = [...new Set(periods)].sort((a, b) => a - b);
-    for (const p of allowed)
-      check(Number.isInteger(p) && p >= 0 && p < P, `${what}: instructor period out of range`);
+    for (const p of allowed) check(Number.isInteger(p) && p >= 0 && p < P, `${what}: period out of range`);
     const key = allowed.join(",");
     let row = rowOf.get(key);
     if (row === undefined) {
@@ -138,6 +139,9 @@ export function compileModel(model: SolverModel): CompiledModel {
     }
     return row;
   };
+  const roomBlockRow = model.events.some((event) => event.roomPeriods?.length)
+    ? new Int32Array(E * R).fill(-1)
+    : null;
   const periodAllowed = new Uint8Array(E * P);
   const roomAllowed = new Uint8Array(E * R);
   const fixedPeriod = new Int32Array(E).fill(-1);
@@ -186,7 +190,11 @@ export function compileModel(model: SolverModel): CompiledModel {
     insts.push(options.map((o) => o.instructor));
     for (const o of options) {
       costs.push(o.cost);
-      blockRows.push(o.periods ? blockRow(o.periods, `event ${event.id}`) : -1);
+      blockRows.push(o.periods ? blockRow(o.periods, `event ${event.id} instructor`) : -1);
+    }
+    for (const { room, periods } of event.roomPeriods ?? []) {
+      check(rs.includes(room), `event ${event.id}: roomPeriods names room ${room}, not one of its rooms`);
+      if (!event.fixed) roomBlockRow![e * R + room] = blockRow(periods, `event ${event.id} room`);
     }
     if (periodCost && event.periodCosts) {
       check(event.periodCosts.length === P, `event ${event.id}: periodCosts must have one entry per period`);
@@ -307,8 +315,9 @@ export function compileModel(model: SolverModel): CompiledModel {
     instStart: instCsr.start,
     instList: instCsr.list,
     instCost: Float64Array.from(costs),
+    blocked: Uint8Array.from(blocked),
     instBlockRow: Int32Array.from(blockRows),
-    instBlocked: Uint8Array.from(blocked),
+    roomBlockRow,
     periodCost,
     courseMinDays: Int32Array.from(model.courses.map((course) => course.minDays)),
     courseGroupStart: groupCsr.start,

@@ -1,5 +1,5 @@
 import type { CompiledModel } from "./compile-model.js";
-import { blockedAt, instructorOf, over } from "./move-deltas.js";
+import { blockedAt, instructorOf, over, roomBlockedAt } from "./move-deltas.js";
 import type { SolverState } from "./state.js";
 
 /**
@@ -94,7 +94,9 @@ export class KempeChain {
       s.place(
         x,
         ty,
-        rematch && rx >= 0 && s.roomCnt[rx * P + ty]! > 0 ? this.freeRoom(x, ty, rx) : rx,
+        rematch && rx >= 0 && (s.roomCnt[rx * P + ty]! > 0 || roomBlockedAt(m, x, rx, ty))
+          ? this.freeRoom(x, ty, rx)
+          : rx,
         this.savedInst[i]!,
       );
     }
@@ -128,6 +130,8 @@ export class KempeChain {
       instructorOf(m, s, e) === instructorOf(m, s, f) &&
       blockedAt(m, s, e, t1) + blockedAt(m, s, f, t2) === blockedAt(m, s, e, t2) + blockedAt(m, s, f, t1) &&
       s.room[f] === r &&
+      roomBlockedAt(m, e, r, t1) + roomBlockedAt(m, f, r, t2) ===
+        roomBlockedAt(m, e, r, t2) + roomBlockedAt(m, f, r, t1) &&
       (r < 0 || (s.roomCnt[r * P + t1] === 1 && s.roomCnt[r * P + t2] === 1)) &&
       (!m.periodCost ||
         m.periodCost[e * P + t1]! + m.periodCost[f * P + t2]! ===
@@ -148,7 +152,10 @@ export class KempeChain {
     return true;
   }
 
-  /** The free room of period p that costs event x least (capacity, room stability); `fallback` when none is free. */
+  /**
+   * The free room of period p (not held and not blocked for x) that costs event x least (capacity,
+   * room stability); `fallback` when none is free.
+   */
   private freeRoom(x: number, p: number, fallback: number): number {
     const m = this.m;
     const s = this.s;
@@ -160,7 +167,7 @@ export class KempeChain {
     const end = m.roomStart[x + 1]!;
     for (let i = m.roomStart[x]!; i < end; i++) {
       const r = m.roomList[i]!;
-      if (s.roomCnt[r * m.P + p]! > 0) continue;
+      if (s.roomCnt[r * m.P + p]! > 0 || roomBlockedAt(m, x, r, p)) continue;
       const cost =
         w.roomCapacity * over(size, m.roomCapacity[r]!) +
         (w.roomWaste ?? 0) * over(m.roomCapacity[r]!, size) +

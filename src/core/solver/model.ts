@@ -15,7 +15,7 @@
  *   (with a cost, maybe for some periods only), or has none.
  * - Hard: every event placed, no room used twice at once, no group/course/instructor overlap,
  *   periods/rooms/instructors only from the event's domain (an instructor option outside its
- *   periods: one violation), fixed events stay where they are, and
+ *   periods, or a room outside its `roomPeriods`: one violation), fixed events stay where they are, and
  *   no instructor in more periods of a limit's window than it allows (one violation per period over),
  *   no pool (a shared stock such as laptops) giving out more in a period than it has (one
  *   violation per unit over; a course with `poolChoices` takes from the pool chosen for it), the
@@ -40,6 +40,12 @@ export interface SolverEvent {
    * instructor available for one event's hours and place but not another's on the same day).
    */
   instructors?: { instructor: number; cost: number; periods?: number[] }[];
+  /**
+   * Rooms of `rooms` that may hold the event in some periods only (booked on some days during
+   * this event's hours, free during another's): a room listed here is allowed in its `periods`
+   * alone, and in any other it is a hard violation. Rooms not listed may hold it in every period.
+   */
+  roomPeriods?: { room: number; periods: number[] }[];
   /** Soft cost of each period (same length as the model's periods), e.g. a preferred time. */
   periodCosts?: number[];
   /** A locked assignment (an existing booking): the search never moves it. */

@@ -22,7 +22,14 @@ export function blockedAt(m: CompiledModel, s: SolverState, e: number, p: number
   const o = s.inst[e]!;
   if (o < 0) return 0;
   const row = m.instBlockRow[m.instStart[e]! + o]!;
-  return row >= 0 ? m.instBlocked[row * m.P + p]! : 0;
+  return row >= 0 ? m.blocked[row * m.P + p]! : 0;
+}
+
+/** 1 when room r may not hold event e in period p (see `SolverEvent.roomPeriods`); 0 for no room. */
+export function roomBlockedAt(m: CompiledModel, e: number, r: number, p: number): number {
+  if (m.roomBlockRow === null || r < 0) return 0;
+  const row = m.roomBlockRow[e * m.R + r]!;
+  return row >= 0 ? m.blocked[row * m.P + p]! : 0;
 }
 
 /** Clashes gained when one event of course c moves. */

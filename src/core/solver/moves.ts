@@ -11,6 +11,7 @@ import {
   limitMoveHard,
   over,
   poolMoveHard,
+  roomBlockedAt,
   stabilityDelta,
 } from "./move-deltas.js";
 import { periodNextToMate, pickRoom } from "./move-targets.js";
@@ -179,7 +180,9 @@ export class Moves {
       dWaste += over(m.roomCapacity[r0]!, size2) - over(m.roomCapacity[r1]!, size2);
       const c2 = m.eventCourse[e2]!;
       if (c2 !== c) dStab = stabilityDelta(m, s, c, r0, r1) + stabilityDelta(m, s, c2, r1, r0);
+      if (m.roomBlockRow) dHard += roomBlockedAt(m, e2, r0, p) - roomBlockedAt(m, e2, r1, p);
     }
+    if (m.roomBlockRow) dHard += roomBlockedAt(m, e, r1, p) - roomBlockedAt(m, e, r0, p);
     return this.defer(
       e,
       e2,
@@ -219,6 +222,7 @@ export class Moves {
     let dPeriodCost = 0;
     const ie = instructorOf(m, s, e);
     let dHard = blockedAt(m, s, e, p1) - blockedAt(m, s, e, p0);
+    if (m.roomBlockRow) dHard += roomBlockedAt(m, e, r1, p1) - roomBlockedAt(m, e, r0, p0);
     if (e2 < 0) {
       if (r0 >= 0) dHard -= s.roomCnt[r0 * P + p0]! > 1 ? 1 : 0;
       if (r1 >= 0) {
@@ -242,6 +246,7 @@ export class Moves {
       const c2 = m.eventCourse[e2]!;
       const size2 = m.eventSize[e2]!;
       dHard += blockedAt(m, s, e2, p0) - blockedAt(m, s, e2, p1);
+      if (m.roomBlockRow) dHard += roomBlockedAt(m, e2, r0, p0) - roomBlockedAt(m, e2, r1, p1);
       dCap =
         over(size, m.roomCapacity[r1]!) -
         over(size, m.roomCapacity[r0]!) +

@@ -36,6 +36,10 @@ export function scoreAssignment(
       s.roomCapacity += Math.max(0, m.eventSize[e]! - m.roomCapacity[r]!);
       s.roomWaste += Math.max(0, m.roomCapacity[r]! - m.eventSize[e]!);
       rooms[c * R + r] = 1;
+      const limited = m.eventFixed[e]
+        ? undefined
+        : m.source.events[e]!.roomPeriods?.find((x) => x.room === r);
+      if (limited && !limited.periods.includes(p)) s.roomBlocked++;
     }
     days[c * D + m.periodDay[p]!] = 1;
     const o = inst[e]!;
@@ -104,6 +108,7 @@ export function scoreAssignment(
     s.groupClashes +
     s.instructorClashes +
     s.instructorBlocked +
+    s.roomBlocked +
     s.instructorLimit +
     s.poolOver +
     s.outOfOrder;

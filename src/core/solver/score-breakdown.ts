@@ -11,6 +11,8 @@ export interface ScoreBreakdown {
   instructorClashes: number;
   /** Events taught by an instructor option in a period it does not allow. */
   instructorBlocked: number;
+  /** Events in a room in a period its `roomPeriods` do not allow. */
+  roomBlocked: number;
   /** Periods beyond an instructor limit's cap, summed over the limits. */
   instructorLimit: number;
   /** Units given out beyond what a pool has free, summed over pools and periods. */
@@ -60,6 +62,7 @@ export const zeroScore = (): ScoreBreakdown => ({
   groupClashes: 0,
   instructorClashes: 0,
   instructorBlocked: 0,
+  roomBlocked: 0,
   instructorLimit: 0,
   poolOver: 0,
   outOfOrder: 0,

@@ -7,7 +7,7 @@ import { Random } from "./random.js";
 import { scoreAssignment } from "./score-assignment.js";
 import { SolverState } from "./state.js";
 
-/** A random model with every feature: domains, virtual events, instructor options (some for some periods only) and limits, fixed events, period costs, adjacency, pools (taken as given or as a course's choice), ordered courses. */
+/** A random model with every feature: domains, virtual events, instructor options and rooms (some for some periods only), instructor limits, fixed events, period costs, adjacency, pools (taken as given or as a course's choice), ordered courses. */
 function randomModel(seed: number): SolverModel {
   const rng = new Random(seed);
   const days = 1 + rng.int(4);
@@ -34,12 +34,17 @@ function randomModel(seed: number): SolverModel {
               // Some options may teach in some periods only.
               ...(rng.next() < 0.3 ? { periods: pick(P, 1 + rng.int(P)) } : {}),
             }));
+      // Some rooms may hold the event in some periods only.
+      const roomPeriods = (rooms ?? Array.from({ length: R }, (_, r) => r))
+        .filter(() => rng.next() < 0.3)
+        .map((room) => ({ room, periods: pick(P, rng.int(P + 1)) }));
       const event: SolverModel["events"][number] = {
         id: `e${events.length}`,
         course: c,
         size: rng.int(60),
         ...(periods ? { periods } : {}),
         ...(rooms ? { rooms } : {}),
+        ...(roomPeriods.length > 0 ? { roomPeriods } : {}),
         ...(instructors ? { instructors } : {}),
         ...(rng.next() < 0.3 ? { periodCosts: Array.from({ length: P }, () => rng.int(5)) } : {}),
         ...(Q > 0 && rng.next() < 0.6

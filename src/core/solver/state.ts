@@ -1,4 +1,5 @@
 import type { CompiledModel } from "./compile-model.js";
+import { roomBlockedAt } from "./move-deltas.js";
 import { type ScoreBreakdown, weightedSoft } from "./score-breakdown.js";
 
 /**
@@ -39,6 +40,7 @@ export class SolverState {
   groupClashes = 0;
   instructorClashes = 0;
   instructorBlocked = 0;
+  roomBlocked = 0;
   instructorLimit = 0;
   poolOver = 0;
   outOfOrder = 0;
@@ -87,6 +89,7 @@ export class SolverState {
       this.groupClashes +
       this.instructorClashes +
       this.instructorBlocked +
+      this.roomBlocked +
       this.instructorLimit +
       this.poolOver +
       this.outOfOrder
@@ -107,6 +110,7 @@ export class SolverState {
       groupClashes: this.groupClashes,
       instructorClashes: this.instructorClashes,
       instructorBlocked: this.instructorBlocked,
+      roomBlocked: this.roomBlocked,
       instructorLimit: this.instructorLimit,
       poolOver: this.poolOver,
       outOfOrder: this.outOfOrder,
@@ -259,6 +263,7 @@ export class SolverState {
     if (r >= 0) {
       const k = r * P + p;
       if (this.roomCnt[k]!++ > 0) this.roomClashes++;
+      if (m.roomBlockRow) this.roomBlocked += roomBlockedAt(m, e, r, p);
       this.roomXor[k]! ^= e + 1;
       const over = m.eventSize[e]! - m.roomCapacity[r]!;
       if (over > 0) this.roomCapacity += over;
@@ -272,7 +277,7 @@ export class SolverState {
       const i = m.instList[j]!;
       if (this.instCnt[i * P + p]!++ > 0) this.instructorClashes++;
       const row = m.instBlockRow[j]!;
-      if (row >= 0) this.instructorBlocked += m.instBlocked[row * P + p]!;
+      if (row >= 0) this.instructorBlocked += m.blocked[row * P + p]!;
       if (m.W > 0 && !m.eventFixed[e] && this.instFreeCnt[i * P + p]!++ === 0)
         this.instructorLimit += this.limitStep(i * P + p, 1);
       this.instructorCost += m.instCost[j]!;
@@ -313,6 +318,7 @@ export class SolverState {
     if (r >= 0) {
       const k = r * P + p;
       if (--this.roomCnt[k]! > 0) this.roomClashes--;
+      if (m.roomBlockRow) this.roomBlocked -= roomBlockedAt(m, e, r, p);
       this.roomXor[k]! ^= e + 1;
       const over = m.eventSize[e]! - m.roomCapacity[r]!;
       if (over > 0) this.roomCapacity -= over;
@@ -326,7 +332,7 @@ export class SolverState {
       const i = m.instList[j]!;
       if (--this.instCnt[i * P + p]! > 0) this.instructorClashes--;
       const row = m.instBlockRow[j]!;
-      if (row >= 0) this.instructorBlocked -= m.instBlocked[row * P + p]!;
+      if (row >= 0) this.instructorBlocked -= m.blocked[row * P + p]!;
       if (m.W > 0 && !m.eventFixed[e] && --this.instFreeCnt[i * P + p]! === 0)
         this.instructorLimit += this.limitStep(i * P + p, -1);
       this.instructorCost -= m.instCost[j]!;

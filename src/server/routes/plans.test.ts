@@ -386,6 +386,57 @@ describeEachDatabase("planning", (ctx) => {
     ]);
   });
 
+  it("gives an afternoon run a room booked in the morning, and refuses it to a morning run", async () => {
+    const world = await schedulingWorld(api());
+    // Both rooms are booked 09:00–11:00 (room A with its 15 minutes of teardown).
+    const date = "2027-10-05";
+    for (const [room, lead] of [
+      [world.roomA, world.anna],
+      [world.roomB, world.ben],
+    ]) {
+      const booked = await api().post(
+        "/sessions",
+        sessionBody(
+          world,
+          date,
+          {
+            instructors: [{ instructorId: lead.id, role: "lead" }],
+            segments: [{ start: `${date}T09:00`, end: `${date}T11:00`, roomId: room.id }],
+          },
+          ["09:00", "11:00"],
+        ),
+      );
+      expect(booked.status, JSON.stringify(booked.body)).toBe(201);
+    }
+    const day = { from: date, to: date };
+    const plan = await runPlan(api(), {
+      demand: [
+        demand(world, day, { startTime: "09:30", endTime: "12:30" }),
+        demand(world, day, { startTime: "13:30", endTime: "17:00" }),
+      ],
+      iterations: 5000,
+    });
+    const [morning, afternoon] = plan.result.items;
+    expect(morning.status).toBe("unplaced");
+    expect(morning.explanation.map((e: { constraint: string }) => e.constraint)).toContain(
+      "room_double_booked",
+    );
+    expect(afternoon.status, JSON.stringify(afternoon.explanation)).toBe("placed");
+    expect(afternoon.segments[0]).toMatchObject({ date, start: "13:30", end: "17:00" });
+    expect([world.roomA.id, world.roomB.id]).toContain(afternoon.segments[0].roomId);
+    const notFree = plan.result.score.constraints.find(
+      (c: { constraint: string }) => c.constraint === "room_not_free",
+    );
+    expect(notFree).toMatchObject({ kind: "hard", count: 0 });
+
+    const applied = await api().post(`/plans/${plan.id}/apply`, {});
+    expect(applied.status, JSON.stringify(applied.body)).toBe(200);
+    expect(applied.body.applied.map((item: { status: string }) => item.status)).toEqual([
+      "skipped",
+      "created",
+    ]);
+  });
+
   it("explains an item it cannot place, naming the blocking constraints", async () => {
     const world = await schedulingWorld(api());
     for (const who of [world.anna, world.ben])
