@@ -125,6 +125,8 @@ export function interpretPlan(problem: PlanProblem, result: SolveResult): PlanRe
         hard("segments_out_of_order", s.outOfOrder),
         hard("not_placed", s.unplaced),
         soft("instructor_cost", s.instructorCost, w.instructorCost),
+        // Days the plan gives one instructor: the k-th costs k − 1 units (each unit a day's load).
+        soft("workload_balance", s.instructorLoad, w.instructorLoad ?? 0),
         soft("preferred_days", s.periodCost, w.periodCost),
         soft("room_fit", s.roomWaste, w.roomWaste ?? 0),
         soft("room_stability", s.roomStability, w.roomStability),

@@ -3,8 +3,8 @@ import type { SolverWeights } from "../solver/model.js";
 /**
  * The planner's soft costs, in one place so a plan and the auto-staffing of one session rank the
  * same way. Units are "currency units a day": an instructor's day rate (minor units / 100) plus a
- * load penalty per day they already teach in the window, so among equally priced instructors the
- * less loaded one wins (workload balance), and the journey from their home location (travel). An
+ * load penalty per day they already teach in the window or the plan gives them (`instructorLoad`),
+ * so among equally priced instructors the less loaded one wins (workload balance), and the journey from their home location (travel). An
  * instructor without a rate (internal staff) costs only the load and the journey.
  */
 export const LOAD_COST_PER_TEACHING_DAY = 25;
@@ -28,6 +28,9 @@ export const planningWeights: SolverWeights = {
   // A run taught by more than one lead over its days: worth more than a small saving per day.
   instructorStability: 150,
   instructorCost: 1,
+  // What the plan itself gives an instructor counts like what they teach already: the k-th day the
+  // plan gives them costs LOAD_COST_PER_TEACHING_DAY × (k − 1) more (workload balance).
+  instructorLoad: LOAD_COST_PER_TEACHING_DAY,
   periodCost: 1,
   // A run's equipment from a pool further down its preference (mobile rather than the location's,
   // or a larger pool than needed), per run: as much as a one-day run five days later.

@@ -73,6 +73,11 @@ export interface SolverWeights {
   /** Per instructor beyond the first of a course (a run taught by one person); default 0. */
   instructorStability?: number;
   instructorCost: number;
+  /**
+   * Workload balance: an instructor given n events by the search counts n(n − 1)/2, so each more
+   * event costs one unit per event they already have and work spreads among equals; default 0.
+   */
+  instructorLoad?: number;
   periodCost: number;
   /** Per step down a course's pool preference (`poolChoices`); default 0. */
   poolRank?: number;

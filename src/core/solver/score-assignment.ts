@@ -20,6 +20,7 @@ export function scoreAssignment(
   const rooms = new Uint8Array(C * R);
   const teachers = new Uint8Array(C * I);
   const poolUse = new Int32Array(m.Q * P);
+  const load = new Int32Array(I);
   for (let e = 0; e < E; e++) {
     const p = period[e]!;
     if (p < 0) {
@@ -48,7 +49,10 @@ export function scoreAssignment(
       instUse[i * P + p]!++;
       const allowed = m.source.events[e]!.instructors?.[o]?.periods;
       if (allowed && !allowed.includes(p)) s.instructorBlocked++;
-      if (!m.eventFixed[e]) instPlaced[i * P + p] = 1;
+      if (!m.eventFixed[e]) {
+        instPlaced[i * P + p] = 1;
+        load[i]!++;
+      }
       s.instructorCost += m.instCost[m.instStart[e]! + o]!;
       teachers[c * I + i] = 1;
     }
@@ -86,6 +90,7 @@ export function scoreAssignment(
     for (let i = 0; i < I; i++) teacherCount += teachers[c * I + i]!;
     s.instructorStability += Math.max(0, teacherCount - 1);
   }
+  for (const n of load) s.instructorLoad += (n * (n - 1)) / 2;
   for (let g = 0; g < G; g++) {
     if (!m.groupCompact[g]) continue;
     for (let p = 0; p < P; p++) {

@@ -32,6 +32,8 @@ export interface ScoreBreakdown {
   /** Instructors beyond the first, per course. */
   instructorStability: number;
   instructorCost: number;
+  /** Per instructor with n events placed by the search (not fixed), n(n − 1)/2, summed. */
+  instructorLoad: number;
   periodCost: number;
   /** Steps down courses' pool preferences (the index of each choice's option in its list), summed. */
   poolRank: number;
@@ -47,6 +49,7 @@ export function weightedSoft(model: CompiledModel, s: Omit<ScoreBreakdown, "hard
     w.roomStability * s.roomStability +
     (w.instructorStability ?? 0) * s.instructorStability +
     w.instructorCost * s.instructorCost +
+    (w.instructorLoad ?? 0) * s.instructorLoad +
     w.periodCost * s.periodCost +
     (w.poolRank ?? 0) * s.poolRank
   );
@@ -73,6 +76,7 @@ export const zeroScore = (): ScoreBreakdown => ({
   roomStability: 0,
   instructorStability: 0,
   instructorCost: 0,
+  instructorLoad: 0,
   periodCost: 0,
   poolRank: 0,
 });

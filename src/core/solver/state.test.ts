@@ -109,6 +109,7 @@ function randomModel(seed: number): SolverModel {
       roomStability: 1,
       instructorStability: 7,
       instructorCost: 3,
+      instructorLoad: 4,
       periodCost: 2,
       poolRank: 1.5,
     },

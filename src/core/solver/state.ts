@@ -25,6 +25,8 @@ export class SolverState {
   readonly courseInsts: Int32Array;
   /** Events the search placed (not fixed) per (instructor, period), and periods taken per instructor limit. */
   readonly instFreeCnt: Int32Array;
+  /** Events the search placed per instructor (workload). */
+  readonly instLoad: Int32Array;
   readonly limitCnt: Int32Array;
   readonly poolUse: Int32Array;
   /** Per pool choice of a course, the index of its chosen option in the choice's list. */
@@ -51,6 +53,7 @@ export class SolverState {
   roomStability = 0;
   instructorStability = 0;
   instructorCost = 0;
+  instructorLoad = 0;
   periodCost = 0;
   poolRank = 0;
 
@@ -71,6 +74,7 @@ export class SolverState {
     this.courseInst = new Int32Array(C * I);
     this.courseInsts = new Int32Array(C);
     this.instFreeCnt = new Int32Array(m.W > 0 ? I * P : 0);
+    this.instLoad = new Int32Array(I);
     this.limitCnt = new Int32Array(m.W);
     this.poolUse = new Int32Array(m.Q * P);
     this.choice = new Int32Array(m.K);
@@ -122,6 +126,7 @@ export class SolverState {
       roomStability: this.roomStability,
       instructorStability: this.instructorStability,
       instructorCost: this.instructorCost,
+      instructorLoad: this.instructorLoad,
       periodCost: this.periodCost,
     };
   }
@@ -280,6 +285,7 @@ export class SolverState {
       if (row >= 0) this.instructorBlocked += m.blocked[row * P + p]!;
       if (m.W > 0 && !m.eventFixed[e] && this.instFreeCnt[i * P + p]!++ === 0)
         this.instructorLimit += this.limitStep(i * P + p, 1);
+      if (!m.eventFixed[e]) this.instructorLoad += this.instLoad[i]!++;
       this.instructorCost += m.instCost[j]!;
       if (this.courseInst[c * m.I + i]!++ === 0 && ++this.courseInsts[c]! > 1) this.instructorStability++;
     }
@@ -335,6 +341,7 @@ export class SolverState {
       if (row >= 0) this.instructorBlocked -= m.blocked[row * P + p]!;
       if (m.W > 0 && !m.eventFixed[e] && --this.instFreeCnt[i * P + p]! === 0)
         this.instructorLimit += this.limitStep(i * P + p, -1);
+      if (!m.eventFixed[e]) this.instructorLoad -= --this.instLoad[i]!;
       this.instructorCost -= m.instCost[j]!;
       if (--this.courseInst[c * m.I + i]! === 0 && this.courseInsts[c]!-- > 1) this.instructorStability--;
     }

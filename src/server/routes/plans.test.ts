@@ -207,6 +207,25 @@ describeEachDatabase("planning", (ctx) => {
     expect(plan.progress).toBe(1);
   });
 
+  it("spreads a plan's days over instructors once the cheaper one's load outweighs the saving", async () => {
+    const world = await schedulingWorld(api());
+    // Anna costs 550 a day, Ben 500; each day the plan gives Ben after his first costs 25 more.
+    // Ben for all four runs: 2,000 + 25 × (0 + 1 + 2 + 3) = 2,150. Three and Anna one: 1,500 + 75
+    // + 550 = 2,125 (and two each: 2,150).
+    expect((await api().patch(`/instructors/${world.anna.id}`, { dayRateMinor: 55_000 })).status).toBe(200);
+    const plan = await runPlan(api(), {
+      demand: [demand(world, { from: "2027-11-01", to: "2027-11-04" }, { runs: 4 })],
+      iterations: 20_000,
+    });
+    const teachers = plan.result.items.map((item: any) => item.segments[0]?.instructorId);
+    expect(teachers.filter((id: string) => id === world.ben.id)).toHaveLength(3);
+    expect(teachers.filter((id: string) => id === world.anna.id)).toHaveLength(1);
+    const balance = plan.result.score.constraints.find(
+      (c: { constraint: string }) => c.constraint === "workload_balance",
+    );
+    expect(balance).toMatchObject({ kind: "soft", count: 3, weight: 25, cost: 75 });
+  });
+
   it("finds the only feasible assignment left by time off, an existing booking and room size", async () => {
     const world = await schedulingWorld(api());
     // Ben (cheaper) is off both days; Anna teaches elsewhere on Tuesday; only room B seats 15.
