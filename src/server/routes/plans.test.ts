@@ -55,6 +55,17 @@ async function expectOnlyFreeDay(
   expect(blocked.result.items[0].explanation).toContainEqual(explanation);
 }
 
+/** A plan's score line for one constraint (count, weight, cost). */
+const scoreLine = (plan: any, constraint: string) =>
+  plan.result.score.constraints.find((c: { constraint: string }) => c.constraint === constraint);
+
+/** Applies a plan and expects each item's outcome (created, updated, skipped), in order. */
+async function applyExpecting(api: Api, planId: string, statuses: string[]) {
+  const applied = await api.post(`/plans/${planId}/apply`, {});
+  expect(applied.status, JSON.stringify(applied.body)).toBe(200);
+  expect(applied.body.applied.map((item: { status: string }) => item.status)).toEqual(statuses);
+}
+
 const demand = (world: World, window: { from: string; to: string }, extra: Record<string, unknown> = {}) => ({
   courseId: world.course.id,
   locationId: world.location.id,
@@ -199,9 +210,7 @@ describeEachDatabase("planning", (ctx) => {
       instructorId: world.ben.id,
     });
     expect([world.roomA.id, world.roomB.id]).toContain(item.segments[0].roomId);
-    const cost = plan.result.score.constraints.find(
-      (c: { constraint: string }) => c.constraint === "instructor_cost",
-    );
+    const cost = scoreLine(plan, "instructor_cost");
     expect(cost.count).toBe(500);
     expect(plan.result.score.hard).toBe(0);
     expect(plan.progress).toBe(1);
@@ -220,9 +229,7 @@ describeEachDatabase("planning", (ctx) => {
     const teachers = plan.result.items.map((item: any) => item.segments[0]?.instructorId);
     expect(teachers.filter((id: string) => id === world.ben.id)).toHaveLength(3);
     expect(teachers.filter((id: string) => id === world.anna.id)).toHaveLength(1);
-    const balance = plan.result.score.constraints.find(
-      (c: { constraint: string }) => c.constraint === "workload_balance",
-    );
+    const balance = scoreLine(plan, "workload_balance");
     expect(balance).toMatchObject({ kind: "soft", count: 3, weight: 25, cost: 75 });
   });
 
@@ -281,9 +288,7 @@ describeEachDatabase("planning", (ctx) => {
     await limitBen(api(), world, { maxDaysPerWeek: 2 }, ["2027-06-07", "2027-06-14"]);
     const { plan, teachers } = await planTwoRuns(api(), world, { from: "2027-06-08", to: "2027-06-10" });
     expect(teachers).toEqual([world.anna.id, world.ben.id].sort());
-    const line = (name: string) =>
-      plan.result.score.constraints.find((c: { constraint: string }) => c.constraint === name);
-    expect(line("teaching_day_limit")).toMatchObject({ kind: "hard", count: 0 });
+    expect(scoreLine(plan, "teaching_day_limit")).toMatchObject({ kind: "hard", count: 0 });
     const applied = await api().post(`/plans/${plan.id}/apply`, {});
     expect(applied.body.applied.map((a: any) => a.status)).toEqual(["created", "created"]);
 
@@ -325,9 +330,7 @@ describeEachDatabase("planning", (ctx) => {
       ["2027-06-21", world.anna.id],
       ["2027-06-22", world.anna.id],
     ]);
-    const stability = plan.result.score.constraints.find(
-      (c: { constraint: string }) => c.constraint === "instructor_stability",
-    );
+    const stability = scoreLine(plan, "instructor_stability");
     expect(stability).toMatchObject({ count: 0 });
   });
 
@@ -344,9 +347,7 @@ describeEachDatabase("planning", (ctx) => {
     });
     const [item] = plan.result.items;
     expect(item.segments.map((s: { date: string }) => s.date)).toEqual(["2027-07-07", "2027-07-08"]);
-    const consecutive = plan.result.score.constraints.find(
-      (c: { constraint: string }) => c.constraint === "consecutive_days",
-    );
+    const consecutive = scoreLine(plan, "consecutive_days");
     expect(consecutive).toMatchObject({ count: 0 });
   });
 
@@ -392,17 +393,10 @@ describeEachDatabase("planning", (ctx) => {
       instructorId: dana.id,
       roomId: nyRoom.body.id,
     });
-    const notFree = plan.result.score.constraints.find(
-      (c: { constraint: string }) => c.constraint === "instructor_not_free",
-    );
+    const notFree = scoreLine(plan, "instructor_not_free");
     expect(notFree).toMatchObject({ kind: "hard", count: 0 });
 
-    const applied = await api().post(`/plans/${plan.id}/apply`, {});
-    expect(applied.status, JSON.stringify(applied.body)).toBe(200);
-    expect(applied.body.applied.map((item: { status: string }) => item.status)).toEqual([
-      "created",
-      "created",
-    ]);
+    await applyExpecting(api(), plan.id, ["created", "created"]);
   });
 
   it("gives an afternoon run a room booked in the morning, and refuses it to a morning run", async () => {
@@ -443,17 +437,10 @@ describeEachDatabase("planning", (ctx) => {
     expect(afternoon.status, JSON.stringify(afternoon.explanation)).toBe("placed");
     expect(afternoon.segments[0]).toMatchObject({ date, start: "13:30", end: "17:00" });
     expect([world.roomA.id, world.roomB.id]).toContain(afternoon.segments[0].roomId);
-    const notFree = plan.result.score.constraints.find(
-      (c: { constraint: string }) => c.constraint === "room_not_free",
-    );
+    const notFree = scoreLine(plan, "room_not_free");
     expect(notFree).toMatchObject({ kind: "hard", count: 0 });
 
-    const applied = await api().post(`/plans/${plan.id}/apply`, {});
-    expect(applied.status, JSON.stringify(applied.body)).toBe(200);
-    expect(applied.body.applied.map((item: { status: string }) => item.status)).toEqual([
-      "skipped",
-      "created",
-    ]);
+    await applyExpecting(api(), plan.id, ["skipped", "created"]);
   });
 
   it("explains an item it cannot place, naming the blocking constraints", async () => {
@@ -829,8 +816,7 @@ describeEachDatabase("planning", (ctx) => {
     const world = await worldNeedingLaptops(api(), { kind: "laptop", quantity: 6 });
     // Two instructors and two rooms could hold both runs on Monday, but the 10 laptops cannot.
     const twoDays = await twoRunsTwoDays(api(), world, "2027-08-09", "2027-08-10");
-    const shared = (plan: any) =>
-      plan.result.score.constraints.find((c: any) => c.constraint === "equipment_pool_shared").count;
+    const shared = (plan: any) => scoreLine(plan, "equipment_pool_shared").count;
     expect(shared(twoDays)).toBe(0);
     const applied = await api().post(`/plans/${twoDays.id}/apply`, {});
     expect(applied.body.applied.map((a: any) => a.status)).toEqual(["created", "created"]);
@@ -919,7 +905,7 @@ describeEachDatabase("planning", (ctx) => {
     );
     // One on Monday from the mobile pool; the other on Tuesday from the location's, preferred.
     expect(byDate).toEqual({ "2027-11-01": "Spare laptops", "2027-11-02": "Laptops" });
-    const rank = plan.result.score.constraints.find((c: any) => c.constraint === "equipment_pool_preference");
+    const rank = scoreLine(plan, "equipment_pool_preference");
     expect(rank).toMatchObject({ count: 1, cost: 5 });
     const applied = await api().post(`/plans/${plan.id}/apply`, {});
     expect(applied.body.applied.map((a: any) => a.status)).toEqual(["created", "created"]);
