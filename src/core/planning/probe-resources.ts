@@ -238,6 +238,13 @@ export async function probeResources(
   const weeksFrom = mondayOf(first);
   const lastSunday = addDays(mondayOf(last), 6);
   const monthEnd = monthEndOf(last);
+  const instructorBookings = new Map<string, typeof context.bookings>();
+  for (const booking of context.bookings) {
+    if (booking.resourceType !== "instructor") continue;
+    const own = instructorBookings.get(booking.resourceId);
+    if (own) own.push(booking);
+    else instructorBookings.set(booking.resourceId, [booking]);
+  }
   for (const id of request.instructorIds) {
     const profile = context.instructors.get(id);
     if (!profile || (profile.maxDaysPerWeek === null && profile.maxDaysPerMonth === null)) continue;
@@ -247,9 +254,8 @@ export async function probeResources(
       profile.timeZone,
     );
     const taught = new Set<string>();
-    for (const booking of context.bookings)
-      if (booking.resourceType === "instructor" && booking.resourceId === id)
-        for (const date of gridDatesOf(grid, booking)) taught.add(date);
+    for (const booking of instructorBookings.get(id) ?? [])
+      for (const date of gridDatesOf(grid, booking)) taught.add(date);
     for (const span of context.teachingTime.get(id) ?? [])
       for (const date of gridDatesOf(grid, span)) taught.add(date);
     result.limits.set(id, {
