@@ -3,7 +3,7 @@ import type { SolveResult } from "../solver/solve.js";
 import type { Explanation } from "./explain.js";
 import type { PlannedEquipment } from "./plan-equipment.js";
 import type { PlanProblem, PlanRun } from "./plan-problem.js";
-import type { PlanItem, PlanResult } from "./plans.schemas.js";
+import type { PlanItem, PlanResult, PlanScoreLine } from "./plans.schemas.js";
 import { poolCounter } from "./pool-counter.js";
 
 /**
@@ -86,14 +86,14 @@ export function interpretPlan(problem: PlanProblem, result: SolveResult): PlanRe
   );
   const s = result.score;
   const w = model.weights;
-  const soft = (constraint: string, count: number, weight: number) => ({
+  const soft = (constraint: PlanScoreLine<"soft">, count: number, weight: number) => ({
     constraint,
     kind: "soft" as const,
     count,
     weight,
     cost: count * weight,
   });
-  const hard = (constraint: string, count: number) => ({
+  const hard = (constraint: PlanScoreLine<"hard">, count: number) => ({
     constraint,
     kind: "hard" as const,
     count,

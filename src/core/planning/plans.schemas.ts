@@ -142,13 +142,44 @@ export const planItemSchema = z
   .meta({ id: "PlanItem" });
 export type PlanItem = z.output<typeof planItemSchema>;
 
+/** The lines of a plan's score, in the order a plan lists them. */
+export const PLAN_SCORE_LINES = {
+  hard: [
+    "instructor_double_booked",
+    "instructor_not_free",
+    "teaching_day_limit",
+    "room_double_booked",
+    "room_not_free",
+    "same_run_same_day",
+    "equipment_pool_shared",
+    "segments_out_of_order",
+    "not_placed",
+  ],
+  soft: [
+    "instructor_cost",
+    "workload_balance",
+    "preferred_days",
+    "room_fit",
+    "room_stability",
+    "instructor_stability",
+    "spread_over_days",
+    "consecutive_days",
+    "equipment_pool_preference",
+    "room_capacity",
+  ],
+} as const;
+export type PlanScoreLine<K extends "hard" | "soft" = "hard" | "soft"> = (typeof PLAN_SCORE_LINES)[K][number];
+
 export const scoreSchema = z
   .object({
     hard: z.number(),
     soft: z.number(),
     constraints: z.array(
       z.object({
-        constraint: z.string(),
+        // A string, not an enum: plans stored by older versions keep the names they had.
+        constraint: z.string().meta({
+          description: `Hard: ${PLAN_SCORE_LINES.hard.join(", ")}. Soft: ${PLAN_SCORE_LINES.soft.join(", ")} (docs/PLANNER.md)`,
+        }),
         kind: z.enum(["hard", "soft"]),
         count: z.number(),
         weight: z.number(),

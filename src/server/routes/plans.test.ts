@@ -10,6 +10,7 @@ import {
   uniqueEmail,
 } from "../../../test/app.js";
 import { schedulingWorld, sessionBody, type World } from "../../../test/scheduling-fixtures.js";
+import { PLAN_SCORE_LINES } from "../../core/planning/plans.schemas.js";
 
 type Api = ReturnType<typeof client>;
 
@@ -213,6 +214,11 @@ describeEachDatabase("planning", (ctx) => {
     const cost = scoreLine(plan, "instructor_cost");
     expect(cost.count).toBe(500);
     expect(plan.result.score.hard).toBe(0);
+    // Every line the OpenAPI description names, in its order.
+    expect(plan.result.score.constraints.map((c: { constraint: string }) => c.constraint)).toEqual([
+      ...PLAN_SCORE_LINES.hard,
+      ...PLAN_SCORE_LINES.soft,
+    ]);
     expect(plan.progress).toBe(1);
   });
 
