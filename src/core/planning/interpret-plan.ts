@@ -29,14 +29,18 @@ export function interpretPlan(problem: PlanProblem, result: SolveResult): PlanRe
   });
   // A run left with an instructor or a room on a day its probe found them not free for it (booked,
   // away, outside their hours) lost to the other items too: the search could not avoid it.
-  const instructorFree = (e: number, i: number, p: number) => {
-    const periods = model.events[e]!.instructors?.find((option) => option.instructor === i)?.periods;
-    return !periods || periods.includes(p);
-  };
-  const roomFree = (e: number, r: number, p: number) => {
-    const periods = model.events[e]!.roomPeriods?.find((option) => option.room === r)?.periods;
-    return !periods || periods.includes(p);
-  };
+  const allows = (limited: { periods?: number[] } | undefined, p: number) =>
+    !limited?.periods || limited.periods.includes(p);
+  const instructorFree = (e: number, i: number, p: number) =>
+    allows(
+      model.events[e]!.instructors?.find((option) => option.instructor === i),
+      p,
+    );
+  const roomFree = (e: number, r: number, p: number) =>
+    allows(
+      model.events[e]!.roomPeriods?.find((option) => option.room === r),
+      p,
+    );
   const limits = limitCounter(problem);
   const pools = poolCounter(periodDates, model.pools ?? [], problem.poolBands);
   const equipment = new Map<PlanRun, PlannedEquipment[]>();
