@@ -11,6 +11,7 @@ import {
   UNPREFERRED_WEEKDAY_COST,
 } from "./planning-costs.js";
 import type { TeachingLimit } from "./probe-resources.js";
+import { roomBands } from "./room-bands.js";
 
 /**
  * Turns the candidates of every plan item into the solver model: one period per candidate day, one
@@ -34,14 +35,17 @@ export function assemblePlanModel(
   const events: SolverEvent[] = [];
   const runs: PlanRun[] = [];
   const pools = planPools(periodDates);
+  // Runs whose hours do not meet may share a room on one day: the bands each holds its room in.
+  const bands = roomBands(options, lookups.buffers);
 
-  for (const option of options) {
+  options.forEach((option, optionIndex) => {
     const { item } = option;
     // What every run of the item shares (an item with an explanation has no runs to place).
     const template =
       option.explanation.length > 0
         ? null
         : runTemplate(option, periodDates, instructorIndex, roomIndex, lookups);
+    const bandMask = bands.masks[optionIndex];
     for (let run = 0; run < item.runs; run++) {
       const key = item.kind === "demand" ? `${item.key}.${run}` : item.key;
       const planRun: PlanRun = {
@@ -93,6 +97,7 @@ export function assemblePlanModel(
                     : roomPeriods.filter((x) => x.room === roomIndex.get(room)),
               }
             : {}),
+          ...(bandMask !== undefined && room !== null ? { roomBands: bandMask } : {}),
           instructors: leads
             ? instructorOptions.filter((o) => leads.includes(instructorIds[o.instructor]!))
             : instructorOptions,
@@ -108,8 +113,8 @@ export function assemblePlanModel(
         item.timeZone,
       );
     }
-  }
-  const { pools: solverPools, bands } = pools.build();
+  });
+  const { pools: solverPools, bands: poolBands } = pools.build();
   const teachingLimits = limitWindows(options, limits, periodOf, instructorIndex);
   return {
     model: {
@@ -122,6 +127,7 @@ export function assemblePlanModel(
       courses,
       groups,
       events,
+      ...(bands.count > 1 ? { roomBands: bands.count } : {}),
       pools: solverPools,
       weights: planningWeights,
     },
@@ -130,7 +136,7 @@ export function assemblePlanModel(
     instructors: instructorIds.map((id) => ({ id, name: names.get(id) ?? id })),
     rooms: roomIds.map((id) => ({ id, name: names.get(id) ?? id })),
     limits: teachingLimits.map(({ limit }) => limit),
-    poolBands: bands,
+    poolBands,
   };
 }
 

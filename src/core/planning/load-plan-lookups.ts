@@ -2,9 +2,10 @@ import type { Executor } from "../db/database.js";
 import { entityStore } from "../db/entity-store.js";
 import { candidatesRepository } from "../scheduling/candidates.repository.js";
 import type { PlanItemOptions } from "./plan-problem.js";
+import type { RoomBuffers } from "./room-bands.js";
 import { loadTravelMinutes } from "./travel-minutes.js";
 
-/** Names, day rates, travel times and room capacities of every candidate of the plan. */
+/** Names, day rates, travel times, room capacities and buffers of every candidate of the plan. */
 export async function loadPlanLookups(db: Executor, tenantId: string, options: PlanItemOptions[]) {
   const instructorIds = [...new Set(options.flatMap((o) => [...o.instructorIds, ...o.unqualified]))];
   const roomIds = [...new Set(options.flatMap((o) => [...o.roomIds, ...o.unfit.keys()]))];
@@ -21,6 +22,9 @@ export async function loadPlanLookups(db: Executor, tenantId: string, options: P
     rates: new Map(instructors.map((row) => [row.id, row.day_rate_minor])),
     travelMinutes,
     capacities: new Map(rooms.map((row) => [row.id, row.capacity])),
+    buffers: new Map<string, RoomBuffers>(
+      rooms.map((row) => [row.id, { setup: row.setup_minutes, teardown: row.teardown_minutes }]),
+    ),
   };
 }
 

@@ -36,6 +36,12 @@ export interface CompiledModel {
   blocked: Uint8Array;
   instBlockRow: Int32Array;
   roomBlockRow: Int32Array | null;
+  /**
+   * Time bands a period's room occupancy is split into (1: whole periods), and per event the mask of
+   * the bands it holds its room in (all of them unless it names some).
+   */
+  B: number;
+  eventBands: Int32Array;
   /** Period cost per event, E*P, or null when no event has one. */
   periodCost: Float64Array | null;
   courseMinDays: Int32Array;
@@ -201,6 +207,17 @@ export function compileModel(model: SolverModel): CompiledModel {
       periodCost.set(event.periodCosts, e * P);
     }
   });
+  const B = model.roomBands ?? 1;
+  check(Number.isInteger(B) && B >= 1 && B <= 30, "roomBands must be a whole number from 1 to 30");
+  const allBands = 2 ** B - 1;
+  const eventBands = Int32Array.from(model.events, (event) => {
+    const mask = event.roomBands ?? allBands;
+    check(
+      Number.isInteger(mask) && mask > 0 && (mask & ~allBands) === 0,
+      `event ${event.id}: roomBands must name some of the model's ${B} bands`,
+    );
+    return mask;
+  });
   const periodCsr = csr(periods);
   const roomCsr = csr(rooms);
   const instCsr = csr(insts);
@@ -318,6 +335,8 @@ export function compileModel(model: SolverModel): CompiledModel {
     blocked: Uint8Array.from(blocked),
     instBlockRow: Int32Array.from(blockRows),
     roomBlockRow,
+    B,
+    eventBands,
     periodCost,
     courseMinDays: Int32Array.from(model.courses.map((course) => course.minDays)),
     courseGroupStart: groupCsr.start,

@@ -94,7 +94,7 @@ export class KempeChain {
       s.place(
         x,
         ty,
-        rematch && rx >= 0 && (s.roomCnt[rx * P + ty]! > 0 || roomBlockedAt(m, x, rx, ty))
+        rematch && rx >= 0 && (s.roomTaken(x, rx, ty) || roomBlockedAt(m, x, rx, ty))
           ? this.freeRoom(x, ty, rx)
           : rx,
         this.savedInst[i]!,
@@ -116,7 +116,7 @@ export class KempeChain {
   /**
    * Whether events e (in t1) and f (in t2) trading periods would leave the timetable as it is: one
    * course (not an ordered one), one instructor allowed alike in both periods, one room clash-free
-   * in both periods, the same period costs and pool uses. A third of the two-event chains on
+   * in both periods and held in the same bands, the same period costs and pool uses. A third of the two-event chains on
    * ITC2007 are such no-ops (and always accepted).
    */
   private tradesNothing(e: number, f: number, t1: number, t2: number): boolean {
@@ -130,6 +130,7 @@ export class KempeChain {
       instructorOf(m, s, e) === instructorOf(m, s, f) &&
       blockedAt(m, s, e, t1) + blockedAt(m, s, f, t2) === blockedAt(m, s, e, t2) + blockedAt(m, s, f, t1) &&
       s.room[f] === r &&
+      m.eventBands[e] === m.eventBands[f] &&
       roomBlockedAt(m, e, r, t1) + roomBlockedAt(m, f, r, t2) ===
         roomBlockedAt(m, e, r, t2) + roomBlockedAt(m, f, r, t1) &&
       (r < 0 || (s.roomCnt[r * P + t1] === 1 && s.roomCnt[r * P + t2] === 1)) &&
@@ -167,7 +168,7 @@ export class KempeChain {
     const end = m.roomStart[x + 1]!;
     for (let i = m.roomStart[x]!; i < end; i++) {
       const r = m.roomList[i]!;
-      if (s.roomCnt[r * m.P + p]! > 0 || roomBlockedAt(m, x, r, p)) continue;
+      if (s.roomTaken(x, r, p) || roomBlockedAt(m, x, r, p)) continue;
       const cost =
         w.roomCapacity * over(size, m.roomCapacity[r]!) +
         (w.roomWaste ?? 0) * over(m.roomCapacity[r]!, size) +

@@ -113,8 +113,10 @@ export class Moves {
       const k = r1 * P + p1;
       if (s.roomCnt[k] === 1) {
         const other = s.roomXor[k]! - 1;
+        // With time bands, an occupant in other bands leaves room for e: no swap.
         if (
           other !== e &&
+          (m.B === 1 || (m.eventBands[other]! & m.eventBands[e]!) !== 0) &&
           !m.eventFixed[other] &&
           r0 >= 0 &&
           m.periodAllowed[other * P + p0] &&
@@ -123,10 +125,11 @@ export class Moves {
           e2 = other;
       }
     }
-    if (p1 === p0 && o1 === o0) return this.evaluateRoomChange(e, e2, p0, r0, r1);
-    // Events of ordered courses are moved and scored by the state (their order is not in the deltas).
+    // Rooms shared by time bands, and events of ordered courses, are moved and scored by the state
+    // (the deltas know neither bands nor order).
+    if (p1 === p0 && o1 === o0 && m.B === 1) return this.evaluateRoomChange(e, e2, p0, r0, r1);
     const ordered = m.courseOrdered[m.eventCourse[e]!] || (e2 >= 0 && m.courseOrdered[m.eventCourse[e2]!]);
-    if (o1 === o0 && p0 >= 0 && (r0 >= 0 || r1 < 0) && !ordered)
+    if (o1 === o0 && p0 >= 0 && (r0 >= 0 || r1 < 0) && !ordered && m.B === 1)
       return this.evaluatePeriodChange(e, e2, p0, r0, p1, r1);
     this.remember(false, e, e2, p0, r0, p1, r1);
     this.o0 = o0;

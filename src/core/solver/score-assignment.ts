@@ -11,7 +11,9 @@ export function scoreAssignment(
 ): ScoreBreakdown {
   const { E, P, R, C, G, I, D } = m;
   const s = zeroScore();
-  const roomUse = new Int32Array(R * P);
+  // Room occupancy per time band, read from the source model (B = 1: whole periods).
+  const B = m.source.roomBands ?? 1;
+  const roomUse = new Int32Array(R * P * B);
   const courseUse = new Int32Array(C * P);
   const groupUse = new Int32Array(G * P);
   const instUse = new Int32Array(I * P);
@@ -33,7 +35,8 @@ export function scoreAssignment(
     for (let i = m.courseGroupStart[c]!; i < m.courseGroupStart[c + 1]!; i++)
       groupUse[m.courseGroupList[i]! * P + p]!++;
     if (r >= 0) {
-      roomUse[r * P + p]!++;
+      const bands = m.source.events[e]!.roomBands ?? 2 ** B - 1;
+      for (let b = 0; b < B; b++) if (bands & (1 << b)) roomUse[(r * P + p) * B + b]!++;
       s.roomCapacity += Math.max(0, m.eventSize[e]! - m.roomCapacity[r]!);
       s.roomWaste += Math.max(0, m.roomCapacity[r]! - m.eventSize[e]!);
       rooms[c * R + r] = 1;

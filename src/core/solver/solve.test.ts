@@ -71,6 +71,45 @@ describe("solver", () => {
     expect(result.score.hard).toBe(0);
   });
 
+  it("shares a room between events whose time bands do not meet, and only those", () => {
+    // Three days, one room, bands morning (1) and afternoon (2): five events fit only as one day
+    // morning + afternoon, another morning + afternoon, and the whole-day event alone.
+    const events: SolverModel["events"] = [1, 2, 1, 2, 3].map((roomBands, e) => ({
+      id: `e${e}`,
+      course: e,
+      size: 1,
+      roomBands,
+    }));
+    const model: SolverModel = {
+      periodDay: [0, 1, 2],
+      rooms: [{ id: "r", capacity: 10 }],
+      instructors: [],
+      courses: events.map((event) => ({ id: event.id, minDays: 0 })),
+      groups: [],
+      events,
+      roomBands: 2,
+      weights: noSoft,
+    };
+    for (const seed of [1, 2, 3]) {
+      const result = solve(model, { seed, maxIterations: 5_000 });
+      expect(result.score.hard).toBe(0);
+      const day = (e: number) => result.period[e]!;
+      expect(new Set([day(0), day(2)]).size).toBe(2);
+      expect([day(1), day(3)].sort()).toEqual([day(0), day(2)].sort());
+      expect([day(0), day(2)]).not.toContain(day(4));
+    }
+    // A fourth morning event has no band left on any day.
+    const crowded: SolverModel = {
+      ...model,
+      courses: [...model.courses, { id: "e5", minDays: 0 }],
+      events: [...events, { id: "e5", course: 5, size: 1, roomBands: 1 }],
+    };
+    expect(solve(crowded, { seed: 1, maxIterations: 5_000 }).score).toMatchObject({
+      hard: 1,
+      roomClashes: 1,
+    });
+  });
+
   it("chooses the cheaper qualified instructor, unless a fixed booking takes them", () => {
     const base: SolverModel = {
       periodDay: [0],

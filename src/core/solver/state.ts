@@ -14,6 +14,8 @@ export class SolverState {
   /** Events per (room, period) and the XOR of their ids + 1: with a count of 1, the occupant. */
   readonly roomCnt: Int32Array;
   readonly roomXor: Int32Array;
+  /** With time bands (B > 1): events per (room, period, band), which is what room clashes count. */
+  readonly roomBandCnt: Int32Array;
   readonly courseCnt: Int32Array;
   readonly groupCnt: Int32Array;
   readonly instCnt: Int32Array;
@@ -64,6 +66,7 @@ export class SolverState {
     this.inst = new Int32Array(E).fill(-1);
     this.roomCnt = new Int32Array(R * P);
     this.roomXor = new Int32Array(R * P);
+    this.roomBandCnt = new Int32Array(m.B > 1 ? R * P * m.B : 0);
     this.courseCnt = new Int32Array(C * P);
     this.groupCnt = new Int32Array(G * P);
     this.instCnt = new Int32Array(I * P);
@@ -267,7 +270,12 @@ export class SolverState {
     }
     if (r >= 0) {
       const k = r * P + p;
-      if (this.roomCnt[k]!++ > 0) this.roomClashes++;
+      if (m.B === 1) {
+        if (this.roomCnt[k]!++ > 0) this.roomClashes++;
+      } else {
+        this.roomCnt[k]!++;
+        this.roomClashes += this.bandStep(k, e, 1);
+      }
       if (m.roomBlockRow) this.roomBlocked += roomBlockedAt(m, e, r, p);
       this.roomXor[k]! ^= e + 1;
       const over = m.eventSize[e]! - m.roomCapacity[r]!;
@@ -323,7 +331,12 @@ export class SolverState {
     }
     if (r >= 0) {
       const k = r * P + p;
-      if (--this.roomCnt[k]! > 0) this.roomClashes--;
+      if (m.B === 1) {
+        if (--this.roomCnt[k]! > 0) this.roomClashes--;
+      } else {
+        this.roomCnt[k]!--;
+        this.roomClashes += this.bandStep(k, e, -1);
+      }
       if (m.roomBlockRow) this.roomBlocked -= roomBlockedAt(m, e, r, p);
       this.roomXor[k]! ^= e + 1;
       const over = m.eventSize[e]! - m.roomCapacity[r]!;
@@ -347,6 +360,33 @@ export class SolverState {
     }
     if (m.periodCost) this.periodCost -= m.periodCost[e * P + p]!;
     if (m.Q > 0) this.poolOver += this.poolStep(e, p, -1);
+  }
+
+  /**
+   * Adds (+1) or removes (-1) event e in the bands of (room, period) k = r*P+p; returns the change in
+   * room clashes (one per band held by more than one event, per extra event).
+   */
+  private bandStep(k: number, e: number, step: 1 | -1): number {
+    const B = this.m.B;
+    let change = 0;
+    for (let mask = this.m.eventBands[e]!, b = 0; mask !== 0; mask >>>= 1, b++) {
+      if ((mask & 1) === 0) continue;
+      const j = k * B + b;
+      if (step === 1) {
+        if (this.roomBandCnt[j]!++ > 0) change++;
+      } else if (--this.roomBandCnt[j]! > 0) change--;
+    }
+    return change;
+  }
+
+  /** Whether room r is held in period p during any band event e would hold it in. */
+  roomTaken(e: number, r: number, p: number): boolean {
+    const m = this.m;
+    const k = r * m.P + p;
+    if (m.B === 1 || this.roomCnt[k] === 0) return this.roomCnt[k]! > 0;
+    for (let mask = m.eventBands[e]!, b = 0; mask !== 0; mask >>>= 1, b++)
+      if (mask & 1 && this.roomBandCnt[k * m.B + b]! > 0) return true;
+    return false;
   }
 
   /** The single event in (room, period), or -1 when the slot is empty or shared. */

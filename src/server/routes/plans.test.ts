@@ -449,6 +449,36 @@ describeEachDatabase("planning", (ctx) => {
     await applyExpecting(api(), plan.id, ["skipped", "created"]);
   });
 
+  it("puts a morning and an afternoon run in one room on one day, but not two runs whose hours meet", async () => {
+    const world = await schedulingWorld(api());
+    // 15 seats: only Room B (20 seats, no setup or teardown) holds them.
+    const date = "2027-10-12";
+    const day = { from: date, to: date };
+    const run = (startTime: string, endTime: string) =>
+      demand(world, day, { startTime, endTime, maxSeats: 15 });
+    const plan = await runPlan(api(), {
+      demand: [run("09:00", "12:00"), run("13:00", "16:00")],
+      iterations: 5000,
+    });
+    expect(plan.result.placed, JSON.stringify(plan.result.items)).toBe(2);
+    for (const item of plan.result.items)
+      expect(item.segments[0]).toMatchObject({ date, roomId: world.roomB.id });
+    expect(scoreLine(plan, "room_double_booked")).toMatchObject({ count: 0 });
+    await applyExpecting(api(), plan.id, ["created", "created"]);
+
+    // The next day, 11:00–14:00 meets 09:00–12:00 in the only room: one of them is not placed.
+    const next = { from: "2027-10-13", to: "2027-10-13" };
+    const clash = await runPlan(api(), {
+      demand: [
+        demand(world, next, { startTime: "09:00", endTime: "12:00", maxSeats: 15 }),
+        demand(world, next, { startTime: "11:00", endTime: "14:00", maxSeats: 15 }),
+      ],
+      iterations: 5000,
+    });
+    expect(clash.result.placed).toBe(1);
+    expect(clash.result.items[1].status).toBe("unplaced");
+  });
+
   it("explains an item it cannot place, naming the blocking constraints", async () => {
     const world = await schedulingWorld(api());
     for (const who of [world.anna, world.ben])
