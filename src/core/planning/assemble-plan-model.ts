@@ -11,7 +11,7 @@ import {
   UNPREFERRED_WEEKDAY_COST,
 } from "./planning-costs.js";
 import type { TeachingLimit } from "./probe-resources.js";
-import { roomBands } from "./room-bands.js";
+import { timeBands } from "./time-bands.js";
 
 /**
  * Turns the candidates of every plan item into the solver model: one period per candidate day, one
@@ -35,8 +35,8 @@ export function assemblePlanModel(
   const events: SolverEvent[] = [];
   const runs: PlanRun[] = [];
   const pools = planPools(periodDates);
-  // Runs whose hours do not meet may share a room on one day: the bands each holds its room in.
-  const bands = roomBands(options, lookups.buffers);
+  // Runs whose hours do not meet may share a room or an instructor on one day: the bands of each.
+  const bands = timeBands(options, lookups);
 
   options.forEach((option, optionIndex) => {
     const { item } = option;
@@ -45,7 +45,8 @@ export function assemblePlanModel(
       option.explanation.length > 0
         ? null
         : runTemplate(option, periodDates, instructorIndex, roomIndex, lookups);
-    const bandMask = bands.masks[optionIndex];
+    const roomMask = bands.roomMasks[optionIndex];
+    const instructorMask = bands.instructorMasks[optionIndex];
     for (let run = 0; run < item.runs; run++) {
       const key = item.kind === "demand" ? `${item.key}.${run}` : item.key;
       const planRun: PlanRun = {
@@ -97,7 +98,8 @@ export function assemblePlanModel(
                     : roomPeriods.filter((x) => x.room === roomIndex.get(room)),
               }
             : {}),
-          ...(bandMask !== undefined && room !== null ? { roomBands: bandMask } : {}),
+          ...(roomMask !== undefined && room !== null ? { roomBands: roomMask } : {}),
+          ...(instructorMask !== undefined ? { instructorBands: instructorMask } : {}),
           instructors: leads
             ? instructorOptions.filter((o) => leads.includes(instructorIds[o.instructor]!))
             : instructorOptions,
@@ -127,7 +129,7 @@ export function assemblePlanModel(
       courses,
       groups,
       events,
-      ...(bands.count > 1 ? { roomBands: bands.count } : {}),
+      ...(bands.count > 1 ? { timeBands: bands.count } : {}),
       pools: solverPools,
       weights: planningWeights,
     },

@@ -19,17 +19,18 @@ export function interpretPlan(problem: PlanProblem, result: SolveResult): PlanRe
   // Fixed events (existing bookings) hold their resources first; then runs are accepted in input
   // order while they fit, so of two items left clashing for one slot the first keeps it.
   const used = new Set<string>();
-  // A room is held per time band of the day (runs whose hours do not meet may share it).
-  const B = model.roomBands ?? 1;
-  const roomKeys = (e: number) => {
-    const bands = model.events[e]!.roomBands ?? 2 ** B - 1;
-    const at = `r${result.room[e]}|${result.period[e]}`;
+  // Rooms and instructors are held per time band of the day (runs whose hours do not meet may share them).
+  const B = model.timeBands ?? 1;
+  const keys = (resource: "r" | "i", e: number) => {
+    const event = model.events[e]!;
+    const bands = (resource === "r" ? event.roomBands : event.instructorBands) ?? 2 ** B - 1;
+    const at = `${resource}${resource === "r" ? result.room[e] : result.instructor[e]}|${result.period[e]}`;
     return Array.from({ length: B }, (_, b) => b).flatMap((b) => (bands & (1 << b) ? [`${at}|${b}`] : []));
   };
+  const free = (resource: "r" | "i", e: number) => !keys(resource, e).some((key) => used.has(key));
   const take = (e: number) => {
-    const p = result.period[e]!;
-    if (result.instructor[e]! >= 0) used.add(`i${result.instructor[e]}|${p}`);
-    if (result.room[e]! >= 0) for (const key of roomKeys(e)) used.add(key);
+    if (result.instructor[e]! >= 0) for (const key of keys("i", e)) used.add(key);
+    if (result.room[e]! >= 0) for (const key of keys("r", e)) used.add(key);
   };
   model.events.forEach((event, e) => {
     if (event.fixed) take(e);
@@ -63,8 +64,8 @@ export function interpretPlan(problem: PlanProblem, result: SolveResult): PlanRe
         const r = result.room[e]!;
         return (
           p >= 0 &&
-          (i < 0 || (!used.has(`i${i}|${p}`) && instructorFree(e, i, p))) &&
-          (r < 0 || (!roomKeys(e).some((key) => used.has(key)) && roomFree(e, r, p)))
+          (i < 0 || (free("i", e) && instructorFree(e, i, p))) &&
+          (r < 0 || (free("r", e) && roomFree(e, r, p)))
         );
       });
     if (!fits) {

@@ -37,11 +37,12 @@ export interface CompiledModel {
   instBlockRow: Int32Array;
   roomBlockRow: Int32Array | null;
   /**
-   * Time bands a period's room occupancy is split into (1: whole periods), and per event the mask of
-   * the bands it holds its room in (all of them unless it names some).
+   * Time bands a period is split into for rooms and instructors (1: whole periods), and per event
+   * the masks of the bands it holds its room and its instructor in (all unless it names some).
    */
   B: number;
-  eventBands: Int32Array;
+  eventRoomBands: Int32Array;
+  eventInstBands: Int32Array;
   /** Period cost per event, E*P, or null when no event has one. */
   periodCost: Float64Array | null;
   courseMinDays: Int32Array;
@@ -207,17 +208,18 @@ export function compileModel(model: SolverModel): CompiledModel {
       periodCost.set(event.periodCosts, e * P);
     }
   });
-  const B = model.roomBands ?? 1;
-  check(Number.isInteger(B) && B >= 1 && B <= 30, "roomBands must be a whole number from 1 to 30");
+  const B = model.timeBands ?? 1;
+  check(Number.isInteger(B) && B >= 1 && B <= 30, "timeBands must be a whole number from 1 to 30");
   const allBands = 2 ** B - 1;
-  const eventBands = Int32Array.from(model.events, (event) => {
-    const mask = event.roomBands ?? allBands;
-    check(
-      Number.isInteger(mask) && mask > 0 && (mask & ~allBands) === 0,
-      `event ${event.id}: roomBands must name some of the model's ${B} bands`,
-    );
-    return mask;
-  });
+  const bandMasks = (what: "roomBands" | "instructorBands") =>
+    Int32Array.from(model.events, (event) => {
+      const mask = event[what] ?? allBands;
+      check(
+        Number.isInteger(mask) && mask > 0 && (mask & ~allBands) === 0,
+        `event ${event.id}: ${what} must name some of the model's ${B} time bands`,
+      );
+      return mask;
+    });
   const periodCsr = csr(periods);
   const roomCsr = csr(rooms);
   const instCsr = csr(insts);
@@ -336,7 +338,8 @@ export function compileModel(model: SolverModel): CompiledModel {
     instBlockRow: Int32Array.from(blockRows),
     roomBlockRow,
     B,
-    eventBands,
+    eventRoomBands: bandMasks("roomBands"),
+    eventInstBands: bandMasks("instructorBands"),
     periodCost,
     courseMinDays: Int32Array.from(model.courses.map((course) => course.minDays)),
     courseGroupStart: groupCsr.start,

@@ -116,7 +116,7 @@ export class KempeChain {
   /**
    * Whether events e (in t1) and f (in t2) trading periods would leave the timetable as it is: one
    * course (not an ordered one), one instructor allowed alike in both periods, one room clash-free
-   * in both periods and held in the same bands, the same period costs and pool uses. A third of the two-event chains on
+   * in both periods, the same time bands, the same period costs and pool uses. A third of the two-event chains on
    * ITC2007 are such no-ops (and always accepted).
    */
   private tradesNothing(e: number, f: number, t1: number, t2: number): boolean {
@@ -130,7 +130,8 @@ export class KempeChain {
       instructorOf(m, s, e) === instructorOf(m, s, f) &&
       blockedAt(m, s, e, t1) + blockedAt(m, s, f, t2) === blockedAt(m, s, e, t2) + blockedAt(m, s, f, t1) &&
       s.room[f] === r &&
-      m.eventBands[e] === m.eventBands[f] &&
+      m.eventRoomBands[e] === m.eventRoomBands[f] &&
+      m.eventInstBands[e] === m.eventInstBands[f] &&
       roomBlockedAt(m, e, r, t1) + roomBlockedAt(m, f, r, t2) ===
         roomBlockedAt(m, e, r, t2) + roomBlockedAt(m, f, r, t1) &&
       (r < 0 || (s.roomCnt[r * P + t1] === 1 && s.roomCnt[r * P + t2] === 1)) &&

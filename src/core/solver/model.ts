@@ -13,8 +13,8 @@
  *   `compact` is set an event of the group alone in its day's run of periods costs `compactness`.
  * - An *instructor* teaches one event at a time; each event chooses one of its instructor options
  *   (with a cost, maybe for some periods only), or has none.
- * - Hard: every event placed, no room used twice at once (in one period, or in one of its time
- *   bands when the model splits periods into `roomBands`), no group/course/instructor overlap,
+ * - Hard: every event placed, no room or instructor used twice at once (in one period, or in one
+ *   of its time bands when the model splits periods into `timeBands`), no group/course overlap,
  *   periods/rooms/instructors only from the event's domain (an instructor option outside its
  *   periods, or a room outside its `roomPeriods`: one violation), fixed events stay where they are, and
  *   no instructor in more periods of a limit's window than it allows (one violation per period over),
@@ -49,10 +49,12 @@ export interface SolverEvent {
   roomPeriods?: { room: number; periods: number[] }[];
   /**
    * The time bands of its period during which the event holds its room (bit b: band b of the
-   * model's `roomBands`); omitted = all of them. Two events share a room in one period without a
+   * model's `timeBands`); omitted = all of them. Two events share a room in one period without a
    * clash when their bands do not meet (a morning and an afternoon course on one day).
    */
   roomBands?: number;
+  /** The same for its instructor: two events whose instructor bands do not meet share one. */
+  instructorBands?: number;
   /** Soft cost of each period (same length as the model's periods), e.g. a preferred time. */
   periodCosts?: number[];
   /** A locked assignment (an existing booking): the search never moves it. */
@@ -114,10 +116,11 @@ export interface SolverModel {
    */
   instructorLimits?: { instructor: number; periods: number[]; max: number }[];
   /**
-   * Into how many time bands a period is split for room occupancy (1–30, default 1: an event holds
-   * its room for the whole period); events name theirs in `SolverEvent.roomBands`.
+   * Into how many time bands a period is split for rooms and instructors (1–30, default 1: an event
+   * holds its room and instructor for the whole period); events name theirs in
+   * `SolverEvent.roomBands` and `instructorBands`.
    */
-  roomBands?: number;
+  timeBands?: number;
   /** Shared stocks events take units of (`SolverEvent.uses`): what each has free per period. */
   pools?: { id: string; free: number[] }[];
 }

@@ -116,7 +116,7 @@ export class Moves {
         // With time bands, an occupant in other bands leaves room for e: no swap.
         if (
           other !== e &&
-          (m.B === 1 || (m.eventBands[other]! & m.eventBands[e]!) !== 0) &&
+          (m.B === 1 || (m.eventRoomBands[other]! & m.eventRoomBands[e]!) !== 0) &&
           !m.eventFixed[other] &&
           r0 >= 0 &&
           m.periodAllowed[other * P + p0] &&

@@ -11,12 +11,13 @@ export function scoreAssignment(
 ): ScoreBreakdown {
   const { E, P, R, C, G, I, D } = m;
   const s = zeroScore();
-  // Room occupancy per time band, read from the source model (B = 1: whole periods).
-  const B = m.source.roomBands ?? 1;
+  // Rooms and instructors are held per time band, read from the source model (B = 1: whole periods).
+  const B = m.source.timeBands ?? 1;
+  const allBands = 2 ** B - 1;
   const roomUse = new Int32Array(R * P * B);
   const courseUse = new Int32Array(C * P);
   const groupUse = new Int32Array(G * P);
-  const instUse = new Int32Array(I * P);
+  const instUse = new Int32Array(I * P * B);
   const instPlaced = new Uint8Array(I * P);
   const days = new Uint8Array(C * D);
   const rooms = new Uint8Array(C * R);
@@ -35,7 +36,7 @@ export function scoreAssignment(
     for (let i = m.courseGroupStart[c]!; i < m.courseGroupStart[c + 1]!; i++)
       groupUse[m.courseGroupList[i]! * P + p]!++;
     if (r >= 0) {
-      const bands = m.source.events[e]!.roomBands ?? 2 ** B - 1;
+      const bands = m.source.events[e]!.roomBands ?? allBands;
       for (let b = 0; b < B; b++) if (bands & (1 << b)) roomUse[(r * P + p) * B + b]!++;
       s.roomCapacity += Math.max(0, m.eventSize[e]! - m.roomCapacity[r]!);
       s.roomWaste += Math.max(0, m.roomCapacity[r]! - m.eventSize[e]!);
@@ -49,7 +50,8 @@ export function scoreAssignment(
     const o = inst[e]!;
     if (o >= 0) {
       const i = m.instList[m.instStart[e]! + o]!;
-      instUse[i * P + p]!++;
+      const bands = m.source.events[e]!.instructorBands ?? allBands;
+      for (let b = 0; b < B; b++) if (bands & (1 << b)) instUse[(i * P + p) * B + b]!++;
       const allowed = m.source.events[e]!.instructors?.[o]?.periods;
       if (allowed && !allowed.includes(p)) s.instructorBlocked++;
       if (!m.eventFixed[e]) {

@@ -71,23 +71,25 @@ describe("solver", () => {
     expect(result.score.hard).toBe(0);
   });
 
-  it("shares a room between events whose time bands do not meet, and only those", () => {
-    // Three days, one room, bands morning (1) and afternoon (2): five events fit only as one day
-    // morning + afternoon, another morning + afternoon, and the whole-day event alone.
-    const events: SolverModel["events"] = [1, 2, 1, 2, 3].map((roomBands, e) => ({
+  it("shares a room and an instructor between events whose time bands do not meet, and only those", () => {
+    // Three days, one room, one instructor, bands morning (1) and afternoon (2): five events fit
+    // only as one day morning + afternoon, another morning + afternoon, and the whole-day event alone.
+    const events: SolverModel["events"] = [1, 2, 1, 2, 3].map((bands, e) => ({
       id: `e${e}`,
       course: e,
       size: 1,
-      roomBands,
+      instructors: [{ instructor: 0, cost: 0 }],
+      roomBands: bands,
+      instructorBands: bands,
     }));
     const model: SolverModel = {
       periodDay: [0, 1, 2],
       rooms: [{ id: "r", capacity: 10 }],
-      instructors: [],
+      instructors: [{ id: "x" }],
       courses: events.map((event) => ({ id: event.id, minDays: 0 })),
       groups: [],
       events,
-      roomBands: 2,
+      timeBands: 2,
       weights: noSoft,
     };
     for (const seed of [1, 2, 3]) {
@@ -102,11 +104,12 @@ describe("solver", () => {
     const crowded: SolverModel = {
       ...model,
       courses: [...model.courses, { id: "e5", minDays: 0 }],
-      events: [...events, { id: "e5", course: 5, size: 1, roomBands: 1 }],
+      events: [...events, { ...events[0]!, id: "e5", course: 5 }],
     };
     expect(solve(crowded, { seed: 1, maxIterations: 5_000 }).score).toMatchObject({
-      hard: 1,
+      hard: 2,
       roomClashes: 1,
+      instructorClashes: 1,
     });
   });
 

@@ -7,7 +7,7 @@ import { Random } from "./random.js";
 import { scoreAssignment } from "./score-assignment.js";
 import { SolverState } from "./state.js";
 
-/** A random model with every feature: domains, virtual events, instructor options and rooms (some for some periods only, some shared by time bands), instructor limits, fixed events, period costs, adjacency, pools (taken as given or as a course's choice), ordered courses. */
+/** A random model with every feature: domains, virtual events, instructor options and rooms (some for some periods only), rooms and instructors shared by time bands, instructor limits, fixed events, period costs, adjacency, pools (taken as given or as a course's choice), ordered courses. */
 function randomModel(seed: number): SolverModel {
   const rng = new Random(seed);
   const days = 1 + rng.int(4);
@@ -17,7 +17,7 @@ function randomModel(seed: number): SolverModel {
   const I = 1 + rng.int(4);
   const C = 1 + rng.int(6);
   const Q = rng.int(3);
-  // Sometimes rooms are held per time band of a period (a morning and an afternoon event may share one).
+  // Sometimes rooms and instructors are held per time band of a period (a morning and an afternoon event may share one).
   const B = rng.next() < 0.4 ? 2 + rng.int(3) : 1;
   const pick = (n: number, k: number) => [...new Set(Array.from({ length: k }, () => rng.int(n)))];
   const events: SolverModel["events"] = [];
@@ -48,6 +48,7 @@ function randomModel(seed: number): SolverModel {
         ...(rooms ? { rooms } : {}),
         ...(roomPeriods.length > 0 ? { roomPeriods } : {}),
         ...(B > 1 && rng.next() < 0.7 ? { roomBands: 1 + rng.int(2 ** B - 1) } : {}),
+        ...(B > 1 && rng.next() < 0.7 ? { instructorBands: 1 + rng.int(2 ** B - 1) } : {}),
         ...(instructors ? { instructors } : {}),
         ...(rng.next() < 0.3 ? { periodCosts: Array.from({ length: P }, () => rng.int(5)) } : {}),
         ...(Q > 0 && rng.next() < 0.6
@@ -93,7 +94,7 @@ function randomModel(seed: number): SolverModel {
       ? { periodAdjacent: Array.from({ length: P }, (_, p) => p > 0 && rng.next() < 0.6) }
       : {}),
     events,
-    ...(B > 1 ? { roomBands: B } : {}),
+    ...(B > 1 ? { timeBands: B } : {}),
     // Teaching-day limits: caps on how many of a few periods an instructor may be given.
     instructorLimits: Array.from({ length: rng.int(4) }, () => ({
       instructor: rng.int(I),

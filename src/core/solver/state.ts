@@ -16,6 +16,8 @@ export class SolverState {
   readonly roomXor: Int32Array;
   /** With time bands (B > 1): events per (room, period, band), which is what room clashes count. */
   readonly roomBandCnt: Int32Array;
+  /** With time bands: events per (instructor, period, band), which instructor clashes count. */
+  readonly instBandCnt: Int32Array;
   readonly courseCnt: Int32Array;
   readonly groupCnt: Int32Array;
   readonly instCnt: Int32Array;
@@ -67,6 +69,7 @@ export class SolverState {
     this.roomCnt = new Int32Array(R * P);
     this.roomXor = new Int32Array(R * P);
     this.roomBandCnt = new Int32Array(m.B > 1 ? R * P * m.B : 0);
+    this.instBandCnt = new Int32Array(m.B > 1 ? I * P * m.B : 0);
     this.courseCnt = new Int32Array(C * P);
     this.groupCnt = new Int32Array(G * P);
     this.instCnt = new Int32Array(I * P);
@@ -274,7 +277,7 @@ export class SolverState {
         if (this.roomCnt[k]!++ > 0) this.roomClashes++;
       } else {
         this.roomCnt[k]!++;
-        this.roomClashes += this.bandStep(k, e, 1);
+        this.roomClashes += bandStep(this.roomBandCnt, k * m.B, m.eventRoomBands[e]!, 1);
       }
       if (m.roomBlockRow) this.roomBlocked += roomBlockedAt(m, e, r, p);
       this.roomXor[k]! ^= e + 1;
@@ -288,7 +291,12 @@ export class SolverState {
     if (o >= 0) {
       const j = m.instStart[e]! + o;
       const i = m.instList[j]!;
-      if (this.instCnt[i * P + p]!++ > 0) this.instructorClashes++;
+      if (m.B === 1) {
+        if (this.instCnt[i * P + p]!++ > 0) this.instructorClashes++;
+      } else {
+        this.instCnt[i * P + p]!++;
+        this.instructorClashes += bandStep(this.instBandCnt, (i * P + p) * m.B, m.eventInstBands[e]!, 1);
+      }
       const row = m.instBlockRow[j]!;
       if (row >= 0) this.instructorBlocked += m.blocked[row * P + p]!;
       if (m.W > 0 && !m.eventFixed[e] && this.instFreeCnt[i * P + p]!++ === 0)
@@ -335,7 +343,7 @@ export class SolverState {
         if (--this.roomCnt[k]! > 0) this.roomClashes--;
       } else {
         this.roomCnt[k]!--;
-        this.roomClashes += this.bandStep(k, e, -1);
+        this.roomClashes += bandStep(this.roomBandCnt, k * m.B, m.eventRoomBands[e]!, -1);
       }
       if (m.roomBlockRow) this.roomBlocked -= roomBlockedAt(m, e, r, p);
       this.roomXor[k]! ^= e + 1;
@@ -349,7 +357,12 @@ export class SolverState {
     if (o >= 0) {
       const j = m.instStart[e]! + o;
       const i = m.instList[j]!;
-      if (--this.instCnt[i * P + p]! > 0) this.instructorClashes--;
+      if (m.B === 1) {
+        if (--this.instCnt[i * P + p]! > 0) this.instructorClashes--;
+      } else {
+        this.instCnt[i * P + p]!--;
+        this.instructorClashes += bandStep(this.instBandCnt, (i * P + p) * m.B, m.eventInstBands[e]!, -1);
+      }
       const row = m.instBlockRow[j]!;
       if (row >= 0) this.instructorBlocked -= m.blocked[row * P + p]!;
       if (m.W > 0 && !m.eventFixed[e] && --this.instFreeCnt[i * P + p]! === 0)
@@ -362,29 +375,12 @@ export class SolverState {
     if (m.Q > 0) this.poolOver += this.poolStep(e, p, -1);
   }
 
-  /**
-   * Adds (+1) or removes (-1) event e in the bands of (room, period) k = r*P+p; returns the change in
-   * room clashes (one per band held by more than one event, per extra event).
-   */
-  private bandStep(k: number, e: number, step: 1 | -1): number {
-    const B = this.m.B;
-    let change = 0;
-    for (let mask = this.m.eventBands[e]!, b = 0; mask !== 0; mask >>>= 1, b++) {
-      if ((mask & 1) === 0) continue;
-      const j = k * B + b;
-      if (step === 1) {
-        if (this.roomBandCnt[j]!++ > 0) change++;
-      } else if (--this.roomBandCnt[j]! > 0) change--;
-    }
-    return change;
-  }
-
   /** Whether room r is held in period p during any band event e would hold it in. */
   roomTaken(e: number, r: number, p: number): boolean {
     const m = this.m;
     const k = r * m.P + p;
     if (m.B === 1 || this.roomCnt[k] === 0) return this.roomCnt[k]! > 0;
-    for (let mask = m.eventBands[e]!, b = 0; mask !== 0; mask >>>= 1, b++)
+    for (let mask = m.eventRoomBands[e]!, b = 0; mask !== 0; mask >>>= 1, b++)
       if (mask & 1 && this.roomBandCnt[k * m.B + b]! > 0) return true;
     return false;
   }
@@ -394,4 +390,20 @@ export class SolverState {
     const k = r * this.m.P + p;
     return this.roomCnt[k] === 1 ? this.roomXor[k]! - 1 : -1;
   }
+}
+
+/**
+ * Adds (+1) or removes (-1) an event holding the bands of `mask` in the band counts starting at
+ * `at` (a resource's row for one period); returns the change in clashes (one per band held by more
+ * than one event, per extra event).
+ */
+function bandStep(counts: Int32Array, at: number, mask: number, step: 1 | -1): number {
+  let change = 0;
+  for (let b = 0; mask !== 0; mask >>>= 1, b++) {
+    if ((mask & 1) === 0) continue;
+    if (step === 1) {
+      if (counts[at + b]!++ > 0) change++;
+    } else if (--counts[at + b]! > 0) change--;
+  }
+  return change;
 }

@@ -479,6 +479,48 @@ describeEachDatabase("planning", (ctx) => {
     expect(clash.result.items[1].status).toBe("unplaced");
   });
 
+  it("gives one instructor a morning and an afternoon run on one day, leaving the journey between sites", async () => {
+    const world = await schedulingWorld(api());
+    // Anna is off, so Ben is the only qualified instructor on these days.
+    await api().post(`/instructors/${world.anna.id}/time-off`, { start: "2027-11-02", end: "2027-11-04" });
+    const munichRoom = await api().post("/rooms", {
+      locationId: world.otherSite.id,
+      name: unique("Munich room"),
+      capacity: 12,
+      features: ["projector"],
+    });
+    expect(munichRoom.status).toBe(201);
+    const travel = await api().patch(`/locations/${world.otherSite.id}`, {
+      travelTimes: [{ locationId: world.location.id, minutes: 90 }],
+    });
+    expect(travel.status, JSON.stringify(travel.body)).toBe(200);
+    const halfDays = async (date: string, afternoon: { site: string; start: string }) =>
+      runPlan(api(), {
+        demand: [
+          demand(world, { from: date, to: date }, { startTime: "09:00", endTime: "12:00" }),
+          {
+            ...demand(world, { from: date, to: date }, { startTime: afternoon.start, endTime: "17:00" }),
+            locationId: afternoon.site,
+          },
+        ],
+        iterations: 5000,
+      });
+
+    const sameSite = await halfDays("2027-11-02", { site: world.location.id, start: "13:00" });
+    expect(sameSite.result.placed, JSON.stringify(sameSite.result.items)).toBe(2);
+    for (const item of sameSite.result.items) expect(item.segments[0].instructorId).toBe(world.ben.id);
+    expect(scoreLine(sameSite, "instructor_double_booked")).toMatchObject({ count: 0 });
+    await applyExpecting(api(), sameSite.id, ["created", "created"]);
+
+    // Munich is 90 minutes away: 12:00 to 13:00 is too short for Ben, 12:00 to 13:30 is enough.
+    const tooClose = await halfDays("2027-11-03", { site: world.otherSite.id, start: "13:00" });
+    expect(tooClose.result.placed).toBe(1);
+    const enough = await halfDays("2027-11-04", { site: world.otherSite.id, start: "13:30" });
+    expect(enough.result.placed, JSON.stringify(enough.result.items)).toBe(2);
+    expect(enough.result.items[1].segments[0].roomId).toBe(munichRoom.body.id);
+    await applyExpecting(api(), enough.id, ["created", "created"]);
+  });
+
   it("explains an item it cannot place, naming the blocking constraints", async () => {
     const world = await schedulingWorld(api());
     for (const who of [world.anna, world.ben])
