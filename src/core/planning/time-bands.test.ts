@@ -15,10 +15,12 @@ const option = (
       timeZone: "Europe/Berlin",
       locationId: "berlin",
       times: [{ start, end }],
+      dates: [],
       ...item,
     },
     roomIds,
     instructorIds,
+    allowedDates: [],
   }) as unknown as PlanItemOptions;
 
 const nothing: BandLookups = { buffers: new Map(), travelBetween: () => 0 };
@@ -81,26 +83,53 @@ describe("timeBands", () => {
     expect(meet(online.instructorMasks[0], online.instructorMasks[1])).toBe(false);
   });
 
-  it("holds a resource for the whole day where runs in other time zones could take it, and no room online", () => {
-    const { roomMasks, instructorMasks } = timeBands(
+  it("compares runs in other time zones on one clock, widened where their summer times differ", () => {
+    const at = (zone: string, hours: [string, string], dates: string[]) =>
+      ({
+        ...option(hours, ["r"], { timeZone: zone }, ["x"]),
+        allowedDates: dates,
+      }) as PlanItemOptions;
+    const berlin = (hours: [string, string]) => at("Europe/Berlin", hours, ["2027-03-10"]);
+    // 2027-03-10: New York is 6 hours behind Berlin, so 09:00 there is 15:00 here.
+    const winter = timeBands(
       [
-        option(["09:00", "12:00"], ["shared"], {}, ["travelling"]),
-        option(["13:00", "16:00"], ["shared"], { timeZone: "America/New_York" }, ["travelling"]),
-        option(["09:00", "12:00"], ["berlin"], {}, ["local"]),
-        option(["13:00", "16:00"], ["berlin"], {}, ["local"]),
-        option(["09:00", "12:00"], [], { format: "vilt" }),
+        berlin(["09:00", "12:00"]),
+        berlin(["13:00", "14:30"]),
+        berlin(["09:00", "12:00"]),
+        at("America/New_York", ["09:00", "12:00"], ["2027-03-10"]),
+        at("America/New_York", ["03:00", "06:00"], ["2027-03-10"]),
       ],
       nothing,
     );
-    expect([roomMasks[0], roomMasks[1], instructorMasks[0], instructorMasks[1]]).toEqual([
-      undefined,
-      undefined,
-      undefined,
-      undefined,
-    ]);
-    expect(meet(roomMasks[2], roomMasks[3])).toBe(false);
-    expect(meet(instructorMasks[2], instructorMasks[3])).toBe(false);
-    expect(roomMasks[4]).toBeUndefined();
+    for (const masks of [winter.roomMasks, winter.instructorMasks]) {
+      expect(meet(masks[0], masks[3])).toBe(false);
+      expect(meet(masks[1], masks[3])).toBe(false);
+      expect(meet(masks[0], masks[4])).toBe(true);
+    }
+    // Over 2027-03-10 and 03-20 (New York on summer time from the 14th, Berlin from the 28th) it
+    // may be 5 hours behind: 09:00 there may be 14:00 here, which meets 13:00–14:30.
+    const spring = timeBands(
+      [
+        berlin(["13:00", "14:30"]),
+        berlin(["09:00", "12:00"]),
+        at("America/New_York", ["09:00", "12:00"], ["2027-03-10", "2027-03-20"]),
+      ],
+      nothing,
+    );
+    expect(meet(spring.roomMasks[0], spring.roomMasks[2])).toBe(true);
+    expect(meet(spring.roomMasks[1], spring.roomMasks[2])).toBe(false);
+  });
+
+  it("needs no room online", () => {
+    const { roomMasks, instructorMasks } = timeBands(
+      [
+        option(["09:00", "12:00"], [], { format: "vilt" }, ["x"]),
+        option(["13:00", "16:00"], ["r"], {}, ["x"]),
+      ],
+      nothing,
+    );
+    expect(roomMasks[0]).toBeUndefined();
+    expect(meet(instructorMasks[0], instructorMasks[1])).toBe(false);
   });
 
   it("widens hours to whole hours when they would cut the day into more than 30 bands", () => {

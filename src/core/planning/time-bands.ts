@@ -1,3 +1,4 @@
+import { offsetAt } from "../time/zoned.js";
 import { runWindow } from "./plan-pools.js";
 import type { PlanItemOptions } from "./plan-problem.js";
 
@@ -22,6 +23,7 @@ export interface TimeBands {
   instructorMasks: (number | undefined)[];
 }
 
+/** Minutes on the plan's common clock (may fall before 00:00 or after 24:00 for other zones). */
 interface Window {
   start: number;
   end: number;
@@ -29,7 +31,7 @@ interface Window {
 
 /** The solver's limit on bands (`SolverModel.timeBands`). */
 const MAX_BANDS = 30;
-const DAY_MINUTES = 24 * 60;
+const MINUTE = 60_000;
 
 const minutesOf = (time: string) => {
   const [hours, minutes] = time.split(":").map(Number);
@@ -46,14 +48,14 @@ const minutesOf = (time: string) => {
  * - for instructors, at a site, on both sides by half the longest journey between it and another
  *   site of the plan (in either direction), so two runs at different sites leave at least the
  *   journey between them; online runs need no journey.
- * Wall-clock hours compare only within one time zone: a run any of whose candidate rooms (or
- * instructors) a run in another zone could take holds it for the whole day. With more than 30
- * bands the hours are widened to whole hours (at most 24).
+ * Runs share a period when their local dates are equal, so hours in other time zones are moved
+ * onto the most common zone's clock, each run by the range of its zone's offset from that zone over
+ * its candidate dates (exact within a zone; an hour wider where summer time starts on another date).
+ * With more than 30 bands the hours are widened to whole hours, then to 2, 4… hours.
  */
 export function timeBands(options: PlanItemOptions[], lookups: BandLookups): TimeBands {
   const inPerson = (option: PlanItemOptions) => option.item.format !== "vilt";
-  const roomZones = zonesOf(options, (option) => (inPerson(option) ? option.roomIds : []));
-  const instructorZones = zonesOf(options, (option) => option.instructorIds);
+  const shift = zoneShifts(options);
   const sites = [
     ...new Set(options.flatMap((o) => (inPerson(o) && o.item.locationId ? [o.item.locationId] : []))),
   ];
@@ -66,15 +68,12 @@ export function timeBands(options: PlanItemOptions[], lookups: BandLookups): Tim
     );
   const hours = (option: PlanItemOptions, before: number, after: number): Window => {
     const { start, end } = runWindow(option.item.times);
-    return {
-      start: Math.max(0, minutesOf(start) - before),
-      end: Math.min(DAY_MINUTES, minutesOf(end) + after),
-    };
+    const { least, most } = shift(option);
+    return { start: minutesOf(start) - most - before, end: minutesOf(end) - least + after };
   };
   const rooms = options.map((option) => {
     const { roomIds } = option;
     if (!inPerson(option) || roomIds.length === 0) return null;
-    if (roomIds.some((id) => roomZones.get(id)!.size > 1)) return null;
     const buffer = (side: keyof RoomBuffers) =>
       Math.max(...roomIds.map((id) => lookups.buffers.get(id)?.[side] ?? 0));
     return hours(option, buffer("setup"), buffer("teardown"));
@@ -82,18 +81,18 @@ export function timeBands(options: PlanItemOptions[], lookups: BandLookups): Tim
   const instructors = options.map((option) => {
     const { instructorIds, item } = option;
     if (instructorIds.length === 0) return null;
-    if (instructorIds.some((id) => instructorZones.get(id)!.size > 1)) return null;
     const half = inPerson(option) && item.locationId ? Math.ceil(journey(item.locationId) / 2) : 0;
     return hours(option, half, half);
   });
-  let cuts = cutsOf([...rooms, ...instructors]);
-  if (cuts.length - 1 > MAX_BANDS) {
-    for (const window of [...rooms, ...instructors]) {
+  const windows = [...rooms, ...instructors];
+  let cuts = cutsOf(windows);
+  for (let grid = 60; cuts.length - 1 > MAX_BANDS; grid *= 2) {
+    for (const window of windows) {
       if (!window) continue;
-      window.start = Math.floor(window.start / 60) * 60;
-      window.end = Math.ceil(window.end / 60) * 60;
+      window.start = Math.floor(window.start / grid) * grid;
+      window.end = Math.ceil(window.end / grid) * grid;
     }
-    cuts = cutsOf([...rooms, ...instructors]);
+    cuts = cutsOf(windows);
   }
   const count = cuts.length - 1;
   const maskOf = (window: Window | null) => {
@@ -110,16 +109,31 @@ export function timeBands(options: PlanItemOptions[], lookups: BandLookups): Tim
   };
 }
 
-/** The time zones of the items that could take each resource. */
-function zonesOf(options: PlanItemOptions[], resources: (option: PlanItemOptions) => string[]) {
-  const zones = new Map<string, Set<string>>();
-  for (const option of options)
-    for (const id of resources(option)) {
-      const set = zones.get(id) ?? new Set<string>();
-      set.add(option.item.timeZone);
-      zones.set(id, set);
+/**
+ * Per option, the least and most minutes its zone is ahead of the plan's most common zone on its
+ * candidate dates (at noon UTC, away from the night's offset changes): 0 and 0 in that zone.
+ */
+function zoneShifts(options: PlanItemOptions[]) {
+  const counts = new Map<string, number>();
+  for (const { item } of options) counts.set(item.timeZone, (counts.get(item.timeZone) ?? 0) + 1);
+  const reference = [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0];
+  const ahead = new Map<string, number>();
+  const aheadOn = (zone: string, date: string) => {
+    const key = `${zone}|${date}`;
+    let minutes = ahead.get(key);
+    if (minutes === undefined) {
+      const noon = Date.parse(`${date}T12:00:00Z`);
+      minutes = (offsetAt(noon, zone) - offsetAt(noon, reference!)) / MINUTE;
+      ahead.set(key, minutes);
     }
-  return zones;
+    return minutes;
+  };
+  return ({ item, allowedDates }: PlanItemOptions) => {
+    const dates = allowedDates.length > 0 ? allowedDates : item.dates;
+    if (item.timeZone === reference || dates.length === 0) return { least: 0, most: 0 };
+    const shifts = dates.map((date) => aheadOn(item.timeZone, date));
+    return { least: Math.min(...shifts), most: Math.max(...shifts) };
+  };
 }
 
 const cutsOf = (windows: (Window | null)[]) =>
