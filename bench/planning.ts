@@ -12,8 +12,13 @@
  * Baseline in the same run: the dry-run check of one two-day session (the check every session
  * write makes), so applying is shown per session as a multiple of it.
  *
+ * HALF_DAYS=1 gives the one-day course a morning (09:00–12:30) and an afternoon (13:30–17:00) line
+ * per site instead of one all day: runs may then share rooms and instructors within a day (the
+ * solver's time bands).
+ *
  *   npm run bench:planning                       (SQLite; also PostgreSQL with LECTERN_TEST_PG_URL)
  *   SIZES=30,100 SESSIONS=5000 npm run bench:planning
+ *   HALF_DAYS=1 SIZES=300 npm run bench:planning
  */
 import { createCore } from "../src/core/app.js";
 import { type Actor, systemActor } from "../src/core/auth/actor.js";
@@ -25,6 +30,7 @@ import { benchCourse, PER_DAY, seedWorld, type World } from "./world.js";
 const SESSIONS = Number(process.env.SESSIONS ?? 20_000);
 const SIZES = (process.env.SIZES ?? "30,100,300").split(",").map(Number);
 const CHECKS = 30;
+const HALF_DAYS = process.env.HALF_DAYS === "1";
 /** Plans cannot start in the past: the sessions are seeded from the Monday after next on. */
 const today = new Date().toISOString().slice(0, 10);
 const FIRST_MONDAY = addDays(today, 14 - ((new Date(`${today}T12:00:00Z`).getUTCDay() + 6) % 7));
@@ -53,13 +59,23 @@ function demandFor(world: World, courses: { id: string }[], runs: number, monday
   const open = world.locations.filter((location) =>
     world.rooms.some((room, index) => room.locationId === location.id && index >= PER_DAY),
   );
-  const lines = courses.flatMap((course) =>
-    open.map((location) => ({
-      courseId: course.id,
-      locationId: location.id,
-      window: { from: monday, to: addDays(monday, 7 * 13 - 3) },
-      runs: 0,
-    })),
+  // With HALF_DAYS, the one-day course has a morning and an afternoon line per site.
+  const hours = HALF_DAYS
+    ? [
+        { startTime: "09:00", endTime: "12:30" },
+        { startTime: "13:30", endTime: "17:00" },
+      ]
+    : [{}];
+  const lines = courses.flatMap((course, c) =>
+    open.flatMap((location) =>
+      (c === 0 ? hours : [{}]).map((times) => ({
+        courseId: course.id,
+        locationId: location.id,
+        window: { from: monday, to: addDays(monday, 7 * 13 - 3) },
+        ...times,
+        runs: 0,
+      })),
+    ),
   );
   for (let run = 0; run < runs; run++) lines[run % lines.length]!.runs++;
   return lines.filter((line) => line.runs > 0);
@@ -139,6 +155,18 @@ async function run(kind: "sqlite" | "postgres") {
       const applyMs = performance.now() - applying;
       const report = applied.applied ?? [];
       const createdSessions = report.filter((item) => item.status === "created").length;
+      // Days on which one room or one instructor holds more than one of the plan's runs (time bands).
+      const shared = (of: "roomId" | "instructorId") => {
+        const runsOn = new Map<string, number>();
+        for (const item of done.result!.items)
+          for (const segment of item.segments)
+            if (segment[of])
+              runsOn.set(
+                `${segment.date} ${segment[of]}`,
+                (runsOn.get(`${segment.date} ${segment[of]}`) ?? 0) + 1,
+              );
+        return [...runsOn.values()].filter((n) => n > 1).length;
+      };
       rows.push({
         database: kind,
         runs,
@@ -153,6 +181,8 @@ async function run(kind: "sqlite" | "postgres") {
         placed: done.result.placed,
         hard: done.result.score.hard,
         soft: round(done.result.score.soft, 1),
+        sharedRoomDays: shared("roomId"),
+        sharedInstructorDays: shared("instructorId"),
         created: createdSessions,
         refused: report.filter((item) => item.status === "conflict" || item.status === "error").length,
         applyMs: round(applyMs, 0),
@@ -174,7 +204,7 @@ for (const kind of pgUrl ? (["sqlite", "postgres"] as const) : (["sqlite"] as co
 console.table(results);
 for (const row of results)
   console.log(
-    `${row.database}, ${row.runs} runs (${row.events} days): answered in ${row.answerMs} ms, proposal after ${row.proposalS} s (model ${row.buildS} s, search ${row.searchS} s, ${row.stoppedBy}), ${row.placed} placed, ${row.created} created and ${row.refused} refused on apply; apply ${row.applyPerSessionMs} ms a session = ${row.applyPerSessionVsCheck}× one dry-run check`,
+    `${row.database}, ${row.runs} runs (${row.events} days): answered in ${row.answerMs} ms, proposal after ${row.proposalS} s (model ${row.buildS} s, search ${row.searchS} s, ${row.stoppedBy}), ${row.placed} placed (${row.sharedRoomDays} room-days and ${row.sharedInstructorDays} instructor-days shared by runs), ${row.created} created and ${row.refused} refused on apply; apply ${row.applyPerSessionMs} ms a session = ${row.applyPerSessionVsCheck}× one dry-run check`,
   );
 console.log(
   `written to ${writeResult("planning", { date: new Date().toISOString(), node: process.version, sessions: SESSIONS, sizes: SIZES, results })}`,

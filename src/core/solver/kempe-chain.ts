@@ -116,8 +116,8 @@ export class KempeChain {
   /**
    * Whether events e (in t1) and f (in t2) trading periods would leave the timetable as it is: one
    * course (not an ordered one), one instructor allowed alike in both periods, one room clash-free
-   * in both periods, the same time bands, the same period costs and pool uses. A third of the two-event chains on
-   * ITC2007 are such no-ops (and always accepted).
+   * in both periods, the same time bands, the same period costs and pool uses. A third of the
+   * two-event chains on ITC2007 are such no-ops (and always accepted).
    */
   private tradesNothing(e: number, f: number, t1: number, t2: number): boolean {
     const m = this.m;

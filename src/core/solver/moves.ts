@@ -125,7 +125,7 @@ export class Moves {
           e2 = other;
       }
     }
-    // Rooms shared by time bands, and events of ordered courses, are moved and scored by the state
+    // With time bands, and for events of ordered courses, moves are made and scored by the state
     // (the deltas know neither bands nor order).
     if (p1 === p0 && o1 === o0 && m.B === 1) return this.evaluateRoomChange(e, e2, p0, r0, r1);
     const ordered = m.courseOrdered[m.eventCourse[e]!] || (e2 >= 0 && m.courseOrdered[m.eventCourse[e2]!]);
