@@ -117,6 +117,35 @@ if (!hasChromium) console.warn(skipReason);
       expect(session.equipment.map((line) => line.quantity)).toEqual([1]);
     }, 120_000);
 
+    it("plans a morning and an afternoon run at the daily hours typed in", async () => {
+      const window = nextWindow();
+      await page.getByRole("link", { name: "Planner" }).click();
+      await page.getByRole("heading", { name: "Planner" }).waitFor();
+      await page.getByRole("button", { name: "Add demand line" }).click();
+      for (const [n, start, end] of [
+        [1, "09:00", "12:30"],
+        [2, "13:30", "17:00"],
+      ] as const) {
+        const line = page.getByRole("group", { name: `Demand line ${n}` });
+        await line.getByRole("combobox", { name: "Course", exact: true }).click();
+        await page
+          .getByRole("option", { name: /PM-150/ })
+          .first()
+          .click();
+        await line.getByLabel("From", { exact: true }).fill(window.from);
+        await line.getByLabel("To", { exact: true }).fill(window.to);
+        await line.getByLabel("Starts", { exact: true }).fill(start);
+        await line.getByLabel("Ends", { exact: true }).fill(end);
+      }
+      await page.getByRole("button", { name: "Run planner" }).click();
+      await page
+        .getByRole("heading", { name: "Proposal: 2 placed, 0 not placed" })
+        .waitFor({ timeout: 30_000 });
+      const rows = await page.getByTestId("proposal").locator("tbody tr").allTextContents();
+      expect(rows[0]).toMatch(/\d{4}-\d{2}-\d{2} 09:00–12:30/);
+      expect(rows[1]).toMatch(/\d{4}-\d{2}-\d{2} 13:30–17:00/);
+    }, 120_000);
+
     it("ranks the free qualified leads of a session by cost and puts the chosen one in the form", async () => {
       const actor = systemActor(app.tenantId);
       const listed = await app.core.sessions.list(

@@ -5,7 +5,10 @@ import { type DemandLine, emptyLine } from "./types";
 
 const VIRTUAL = "virtual";
 
-/** The demand lines: course × runs × window × location (or virtual), with errors by field path. */
+/**
+ * The demand lines: course × runs × window × location (or virtual), daily hours and seats, with
+ * errors by field path.
+ */
 export function DemandForm({
   lines,
   onChange,
@@ -77,6 +80,24 @@ export function DemandForm({
               value={line.to}
               onChange={(event) => set(index, { to: event.currentTarget.value })}
               error={fieldError(index, "window.to")}
+            />
+            <TextInput
+              type="time"
+              label="Starts"
+              description="Course's if empty"
+              value={line.startTime}
+              onChange={(event) => set(index, { startTime: event.currentTarget.value })}
+              error={fieldError(index, "startTime")}
+              w={130}
+            />
+            <TextInput
+              type="time"
+              label="Ends"
+              description="Course's if empty"
+              value={line.endTime}
+              onChange={(event) => set(index, { endTime: event.currentTarget.value })}
+              error={fieldError(index, "endTime")}
+              w={130}
             />
             <NumberInput
               label="Seats"

@@ -20,6 +20,9 @@ export interface DemandLine {
   from: string;
   to: string;
   maxSeats: number | "";
+  /** Daily hours ("HH:mm"); empty = the course's. */
+  startTime: string;
+  endTime: string;
 }
 
 let nextKey = 0;
@@ -31,6 +34,8 @@ export const emptyLine = (): DemandLine => ({
   from: "",
   to: "",
   maxSeats: "",
+  startTime: "",
+  endTime: "",
 });
 
 export type DemandBody = z.input<typeof demandSchema>;
@@ -41,4 +46,6 @@ export const toDemand = (line: DemandLine): DemandBody => ({
   locationId: line.locationId,
   window: { from: line.from, to: line.to },
   ...(line.maxSeats !== "" && { maxSeats: line.maxSeats }),
+  ...(line.startTime !== "" && { startTime: line.startTime }),
+  ...(line.endTime !== "" && { endTime: line.endTime }),
 });
