@@ -4,6 +4,10 @@ import { useCourses, useLocations } from "../../api/reference";
 import { type DemandLine, emptyLine } from "./types";
 
 const VIRTUAL = "virtual";
+const DAILY_HOURS = [
+  { field: "startTime", label: "Starts" },
+  { field: "endTime", label: "Ends" },
+] as const;
 
 /**
  * The demand lines: course × runs × window × location (or virtual), daily hours and seats, with
@@ -81,24 +85,18 @@ export function DemandForm({
               onChange={(event) => set(index, { to: event.currentTarget.value })}
               error={fieldError(index, "window.to")}
             />
-            <TextInput
-              type="time"
-              label="Starts"
-              description="Course's if empty"
-              value={line.startTime}
-              onChange={(event) => set(index, { startTime: event.currentTarget.value })}
-              error={fieldError(index, "startTime")}
-              w={130}
-            />
-            <TextInput
-              type="time"
-              label="Ends"
-              description="Course's if empty"
-              value={line.endTime}
-              onChange={(event) => set(index, { endTime: event.currentTarget.value })}
-              error={fieldError(index, "endTime")}
-              w={130}
-            />
+            {DAILY_HOURS.map(({ field, label }) => (
+              <TextInput
+                key={field}
+                type="time"
+                label={label}
+                description="Course's if empty"
+                value={line[field]}
+                onChange={(event) => set(index, { [field]: event.currentTarget.value })}
+                error={fieldError(index, field)}
+                w={130}
+              />
+            ))}
             <NumberInput
               label="Seats"
               description="Course default if empty"
