@@ -172,7 +172,18 @@ export async function probeResources(
   // though its pool's use is loaded for what it has free.
   const partial = new Set(request.equipment.filter((line) => line.partial).map((line) => line.equipmentId));
   const asked = { ...base, equipment: base.equipment.filter((line) => !partial.has(line.equipmentId)) };
-  for (const conflict of findConflicts(asked, context)) {
+  // Teaching-day limits are asked day by day below: over every day at once, each instructor with a
+  // limit would be over it (and the engine would word a conflict per week and month for nothing).
+  const unlimited = {
+    ...context,
+    instructors: new Map(
+      [...context.instructors].map(([id, profile]) => [
+        id,
+        { ...profile, maxDaysPerWeek: null, maxDaysPerMonth: null },
+      ]),
+    ),
+  };
+  for (const conflict of findConflicts(asked, unlimited)) {
     const candidate = conflict.type === "equipment_short" && request.equipmentCandidates;
     if (RUN_BLOCKS.has(conflict.type) && conflict.segmentKey && !candidate)
       addRunBlock(result.runBlocks, conflict.segmentKey, conflict.type, conflict.resource.name);
@@ -220,10 +231,13 @@ export async function probeResources(
     if (!profile || (profile.maxDaysPerWeek === null && profile.maxDaysPerMonth === null)) continue;
     for (const segment of base.segments) {
       if (result.instructorBlocks.get(id)?.has(segment.key)) continue;
+      // Only the limits are read here: no equipment or learners to check again.
       const oneDay: Proposal = {
         ...base,
         segments: [segment],
         instructors: [{ instructorId: id, role: "lead", segmentKeys: null }],
+        equipment: [],
+        learnerIds: [],
       };
       for (const conflict of findConflicts(oneDay, context))
         if (TEACHING_LIMITS.has(conflict.type))
