@@ -3,7 +3,7 @@ import { entityStore } from "../db/entity-store.js";
 import { locationRepository } from "../resources/locations.repository.js";
 import { candidatesRepository } from "../scheduling/candidates.repository.js";
 import type { PlanItemOptions } from "./plan-problem.js";
-import type { RoomBuffers } from "./time-bands.js";
+import { planSites, type RoomBuffers } from "./time-bands.js";
 import { loadTravelMinutes } from "./travel-minutes.js";
 
 /**
@@ -17,14 +17,9 @@ export async function loadPlanLookups(db: Executor, tenantId: string, options: P
     candidatesRepository.costs(db, tenantId, instructorIds),
     entityStore.findMany(db, "rooms", tenantId, roomIds),
   ]);
-  const sites = [
-    ...new Set(
-      options.flatMap((o) => (o.item.format !== "vilt" && o.item.locationId ? [o.item.locationId] : [])),
-    ),
-  ];
   const [travelMinutes, siteTravel] = await Promise.all([
     loadTravelMinutes(db, tenantId, instructors),
-    locationRepository.travelTimesFrom(db, tenantId, sites),
+    locationRepository.travelTimesFrom(db, tenantId, planSites(options)),
   ]);
   const journeys = new Map(
     siteTravel.map((row) => [`${row.from_location_id} ${row.to_location_id}`, row.minutes]),

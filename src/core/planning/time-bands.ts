@@ -54,11 +54,8 @@ const minutesOf = (time: string) => {
  * With more than 30 bands the hours are widened to whole hours, then to 2, 4… hours.
  */
 export function timeBands(options: PlanItemOptions[], lookups: BandLookups): TimeBands {
-  const inPerson = (option: PlanItemOptions) => option.item.format !== "vilt";
   const shift = zoneShifts(options);
-  const sites = [
-    ...new Set(options.flatMap((o) => (inPerson(o) && o.item.locationId ? [o.item.locationId] : []))),
-  ];
+  const sites = planSites(options);
   const journey = (site: string) =>
     Math.max(
       0,
@@ -108,6 +105,13 @@ export function timeBands(options: PlanItemOptions[], lookups: BandLookups): Tim
     instructorMasks: instructors.map(maskOf),
   };
 }
+
+const inPerson = (option: PlanItemOptions) => option.item.format !== "vilt";
+
+/** The sites the plan's runs are held at (in person): instructors' journeys are between these. */
+export const planSites = (options: PlanItemOptions[]) => [
+  ...new Set(options.flatMap((o) => (inPerson(o) && o.item.locationId ? [o.item.locationId] : []))),
+];
 
 /**
  * Per option, the least and most minutes its zone is ahead of the plan's most common zone on its
