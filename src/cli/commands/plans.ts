@@ -72,8 +72,11 @@ export function printPlan(plan: Plan, log: (line: string) => void = console.log)
 export function printStaffing(result: AutoStaffResult, log: (line: string) => void = console.log) {
   if (result.candidates.length === 0) log("nobody qualified is free for this session");
   result.candidates.forEach((c, i) => {
-    const rate =
-      c.dayRateMinor === null ? "no rate" : `${(c.dayRateMinor / 100).toFixed(2)} ${c.currency}/day`;
+    const rates = [
+      ...(c.dayRateMinor === null ? [] : [`${(c.dayRateMinor / 100).toFixed(2)} ${c.currency}/day`]),
+      ...(c.hourRateMinor === null ? [] : [`${(c.hourRateMinor / 100).toFixed(2)} ${c.currency}/hour`]),
+    ];
+    const rate = rates.length === 0 ? "no rate" : rates.join(", ");
     const travel = c.travelMinutes > 0 ? `${c.travelMinutes} min travel` : "local";
     log(
       `${i + 1}. ${c.name}  ${rate}  ${c.teachingDays} days that month  ${travel}  cost ${Math.round(c.cost)}`,

@@ -5,9 +5,12 @@ import type { PlanLookups } from "./load-plan-lookups.js";
 import { planPools, runWindow } from "./plan-pools.js";
 import type { PlanItemOptions, PlanProblem, PlanRun } from "./plan-problem.js";
 import {
+  dayPayCap,
+  hoursBetween,
   instructorDayCost,
   LATER_DAY_COST,
   planningWeights,
+  teachingPay,
   UNPREFERRED_WEEKDAY_COST,
 } from "./planning-costs.js";
 import type { TeachingLimit } from "./probe-resources.js";
@@ -35,6 +38,12 @@ export function assemblePlanModel(
   const events: SolverEvent[] = [];
   const runs: PlanRun[] = [];
   const pools = planPools(periodDates);
+  // What each instructor is paid for a segment of these hours: capped per day in the solver.
+  const withPay = (instructorOptions: NonNullable<SolverEvent["instructors"]>, hours: number) =>
+    instructorOptions.map((o) => {
+      const pay = teachingPay(lookups.rates.get(instructorIds[o.instructor]!), hours);
+      return pay > 0 ? { ...o, pay } : o;
+    });
   // Runs whose hours do not meet may share a room or an instructor on one day: the bands of each.
   const bands = timeBands(options, lookups);
 
@@ -73,7 +82,7 @@ export function assemblePlanModel(
       // A multi-day run is a compact group: a day of it with no other day of it next to it costs.
       if (item.times.length > 1) groups.push({ id: `run:${key}`, courses: [course], compact: true });
       const { instructorOptions, periodCosts, roomOptions, roomPeriods } = template;
-      item.times.forEach((_, segment) => {
+      item.times.forEach((time, segment) => {
         const allowed = item.lockedDates ? [item.lockedDates[segment]!] : option.allowedDates;
         // Locked instructors or rooms stay with their own segments (build-plan-model checked they fit).
         const leads = item.lockedLeadsBySegment?.[segment];
@@ -100,9 +109,12 @@ export function assemblePlanModel(
             : {}),
           ...(roomMask !== undefined && room !== null ? { roomBands: roomMask } : {}),
           ...(instructorMask !== undefined ? { instructorBands: instructorMask } : {}),
-          instructors: leads
-            ? instructorOptions.filter((o) => leads.includes(instructorIds[o.instructor]!))
-            : instructorOptions,
+          instructors: withPay(
+            leads
+              ? instructorOptions.filter((o) => leads.includes(instructorIds[o.instructor]!))
+              : instructorOptions,
+            hoursBetween(time.start, time.end),
+          ),
           periodCosts,
         });
       });
@@ -125,7 +137,7 @@ export function assemblePlanModel(
       // Each period is its own day (spread), adjacent to the previous one when consecutive in the calendar.
       periodAdjacent: periodDates.map((date, p) => p > 0 && dayDistance(periodDates[p - 1]!, date) === 1),
       rooms: roomIds.map((id) => ({ id, capacity: lookups.capacities.get(id) ?? 0 })),
-      instructors: instructorIds.map((id) => ({ id })),
+      instructors: instructorIds.map((id) => instructorPay(id, options, periodDates, lookups)),
       courses,
       groups,
       events,
@@ -140,6 +152,26 @@ export function assemblePlanModel(
     limits: teachingLimits.map(({ limit }) => limit),
     poolBands,
   };
+}
+
+/**
+ * An instructor's day rate as the solver's cap on a day's pay, and what each plan date pays them
+ * already for what they teach that day (a morning session booked: its hours, or the day rate).
+ */
+function instructorPay(
+  id: string,
+  options: PlanItemOptions[],
+  periodDates: string[],
+  lookups: PlanLookups,
+): SolverModel["instructors"][number] {
+  const rates = lookups.rates.get(id);
+  const payCap = dayPayCap(rates);
+  if (payCap === undefined) return { id };
+  const hours = new Map<string, number>();
+  for (const option of options)
+    for (const [date, taught] of option.teachingHours.get(id) ?? []) hours.set(date, taught);
+  const paid = periodDates.map((date) => Math.min(payCap, teachingPay(rates, hours.get(date) ?? 0)));
+  return { id, payCap, ...(paid.some((amount) => amount > 0) ? { paid } : {}) };
 }
 
 const dayDistance = (from: string, to: string) => dayNumberOf(to) - dayNumberOf(from);
@@ -174,8 +206,7 @@ function runTemplate(
           return {
             instructor: instructorIndex.get(id)!,
             cost: instructorDayCost(
-              lookups.rates.get(id) ?? null,
-              option.teachingDays.get(id) ?? 0,
+              option.teachingHours.get(id)?.size ?? 0,
               lookups.travelMinutes(id, item.format === "vilt" ? null : item.locationId),
             ),
             ...(free && free.length < periodDates.length ? { periods: free } : {}),

@@ -8,18 +8,20 @@ import { inputFromRecord } from "../scheduling/session-input.js";
 import { loadRecord, type SchedulingDeps } from "../scheduling/session-writes.js";
 import { updateSession } from "../scheduling/update-session.js";
 import { instantToLocalDate } from "../time/zoned.js";
-import { instructorDayCost } from "./planning-costs.js";
+import { addedPay, instructorDayCost, teachingPay } from "./planning-costs.js";
 import type { AutoStaffInput, AutoStaffResult } from "./plans.schemas.js";
 import { loadTravelMinutes } from "./travel-minutes.js";
 
 const CANDIDATE_LIMIT = 200;
-const DAY_MS = 24 * 3600_000;
+const HOUR_MS = 3600_000;
+const DAY_MS = 24 * HOUR_MS;
 
 /**
  * Ranks the instructors who could take a role on one session: qualified, and free by the same
  * conflict engine that guards writes (bookings, availability, time off, travel, limits); cheapest
- * first by the planner's instructor cost (day rate plus load in the month around the session plus
- * the journey from their home location).
+ * first by the planner's instructor cost (pay: hours × hour rate or the day rate, a day's pay
+ * capped at the day rate counting what that day pays already; plus load in the month around the
+ * session and the journey from their home location).
  * With `assign`, the best one replaces the role's current holders through the normal update.
  */
 export async function autoStaffSession(
@@ -75,26 +77,30 @@ export async function autoStaffSession(
       continue;
     }
     const zone = context.instructors.get(instructorId)?.timeZone ?? proposal.timeZone;
-    const teachingDays = new Set(
-      context.bookings
-        .filter(
-          (b) =>
-            b.resourceType === "instructor" &&
-            b.resourceId === instructorId &&
-            b.start >= month.from &&
-            b.start < month.to,
-        )
-        .map((b) => instantToLocalDate(b.start, zone)),
-    ).size;
+    // Hours already taught per local date of the month around the session.
+    const taught = new Map<string, number>();
+    for (const b of context.bookings) {
+      if (b.resourceType !== "instructor" || b.resourceId !== instructorId) continue;
+      if (b.start < month.from || b.start >= month.to) continue;
+      const date = instantToLocalDate(b.start, zone);
+      taught.set(date, (taught.get(date) ?? 0) + (b.end - b.start) / HOUR_MS);
+    }
+    const teachingDays = taught.size;
     const travel = travelMinutes(instructorId, site);
+    const rates = { dayRateMinor: row.day_rate_minor, hourRateMinor: row.hour_rate_minor };
+    // Pay per local date of the session, on top of what that date pays already (capped per day).
+    let pay = 0;
+    for (const [date, hours] of sessionHours(proposal.segments, zone))
+      pay += addedPay(rates, teachingPay(rates, taught.get(date) ?? 0), teachingPay(rates, hours));
     free.push({
       instructorId,
       name: row.name,
       dayRateMinor: row.day_rate_minor,
+      hourRateMinor: row.hour_rate_minor,
       currency: row.currency,
       teachingDays,
       travelMinutes: travel,
-      cost: instructorDayCost(row.day_rate_minor, teachingDays, travel) * days,
+      cost: pay + instructorDayCost(teachingDays, travel) * days,
     });
   }
   free.sort(
@@ -114,4 +120,14 @@ export async function autoStaffSession(
     assigned = session;
   }
   return { candidates: free, rejected, assigned };
+}
+
+/** Hours of the session's segments per local date of the instructor's zone. */
+function sessionHours(segments: { start: number; end: number }[], zone: string): Map<string, number> {
+  const hours = new Map<string, number>();
+  for (const segment of segments) {
+    const date = instantToLocalDate(segment.start, zone);
+    hours.set(date, (hours.get(date) ?? 0) + (segment.end - segment.start) / HOUR_MS);
+  }
+  return hours;
 }

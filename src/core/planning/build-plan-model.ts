@@ -95,7 +95,7 @@ export async function buildPlanProblem(
       blockedReasons: [],
       instructorBlocks: probe.instructorBlocks,
       roomBlocks: probe.roomBlocks,
-      teachingDays: probe.teachingDays,
+      teachingHours: probe.teachingHours,
       unqualified: probe.unqualified,
       unfit: probe.unfitRooms,
       runBlocks: probe.runBlocks,

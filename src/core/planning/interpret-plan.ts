@@ -16,8 +16,9 @@ import { poolCounter } from "./pool-counter.js";
 export function interpretPlan(problem: PlanProblem, result: SolveResult): PlanResult {
   const { model, periodDates } = problem;
   const P = periodDates.length;
-  // Fixed events (existing bookings) hold their resources first; then runs are accepted in input
-  // order while they fit, so of two items left clashing for one slot the first keeps it.
+  // Fixed events (existing bookings) hold their resources first; then runs are accepted while they
+  // fit, those left clashing with fewer other runs first, else in input order: of two items left
+  // clashing for one slot the first keeps it, and one clashing with two others loses to both.
   const used = new Set<string>();
   // Rooms and instructors are held per time band of the day (runs whose hours do not meet may share them).
   const B = model.timeBands ?? 1;
@@ -53,7 +54,7 @@ export function interpretPlan(problem: PlanProblem, result: SolveResult): PlanRe
   const pools = poolCounter(periodDates, model.pools ?? [], problem.poolBands);
   const equipment = new Map<PlanRun, PlannedEquipment[]>();
   const rejected = new Map<PlanRun, Explanation[]>();
-  for (const run of problem.runs) {
+  for (const run of byFewestClashes(problem.runs, result, keys)) {
     if (run.events.length === 0) continue;
     const days = new Set(run.events.map((e) => result.period[e]!));
     const fits =
@@ -158,6 +159,33 @@ export function interpretPlan(problem: PlanProblem, result: SolveResult): PlanRe
       stoppedBy: result.stoppedBy,
     },
   };
+}
+
+/** The runs, those sharing a room or an instructor at some moment with fewer other runs first (stable). */
+function byFewestClashes(
+  runs: PlanRun[],
+  result: SolveResult,
+  keys: (resource: "r" | "i", e: number) => string[],
+): PlanRun[] {
+  const holders = new Map<string, Set<number>>();
+  runs.forEach((run, index) => {
+    for (const e of run.events) {
+      if (result.period[e]! < 0) continue;
+      const held = [
+        ...(result.instructor[e]! >= 0 ? keys("i", e) : []),
+        ...(result.room[e]! >= 0 ? keys("r", e) : []),
+      ];
+      for (const key of held) holders.set(key, (holders.get(key) ?? new Set()).add(index));
+    }
+  });
+  const rivals = runs.map(() => new Set<number>());
+  for (const set of holders.values())
+    if (set.size > 1)
+      for (const index of set) for (const other of set) if (other !== index) rivals[index]!.add(other);
+  return runs
+    .map((run, index) => ({ run, index }))
+    .sort((a, b) => rivals[a.index]!.size - rivals[b.index]!.size || a.index - b.index)
+    .map(({ run }) => run);
 }
 
 const competition: Explanation = {

@@ -3,11 +3,12 @@ import { entityStore } from "../db/entity-store.js";
 import { locationRepository } from "../resources/locations.repository.js";
 import { candidatesRepository } from "../scheduling/candidates.repository.js";
 import type { PlanItemOptions } from "./plan-problem.js";
+import type { InstructorRates } from "./planning-costs.js";
 import { planSites, type RoomBuffers } from "./time-bands.js";
 import { loadTravelMinutes } from "./travel-minutes.js";
 
 /**
- * Names, day rates, travel times (from instructors' homes, and between the plan's sites), room
+ * Names, day and hour rates, travel times (from instructors' homes, and between the plan's sites), room
  * capacities and buffers of every candidate of the plan.
  */
 export async function loadPlanLookups(db: Executor, tenantId: string, options: PlanItemOptions[]) {
@@ -29,7 +30,12 @@ export async function loadPlanLookups(db: Executor, tenantId: string, options: P
   for (const row of rooms) names.set(row.id, row.name);
   return {
     names,
-    rates: new Map(instructors.map((row) => [row.id, row.day_rate_minor])),
+    rates: new Map<string, InstructorRates>(
+      instructors.map((row) => [
+        row.id,
+        { dayRateMinor: row.day_rate_minor, hourRateMinor: row.hour_rate_minor },
+      ]),
+    ),
     travelMinutes,
     capacities: new Map(rooms.map((row) => [row.id, row.capacity])),
     buffers: new Map<string, RoomBuffers>(

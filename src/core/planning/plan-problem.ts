@@ -56,7 +56,8 @@ export interface PlanItemOptions {
   allowedDates: string[];
   explanation: Explanation[];
   blockedReasons: Explanation[];
-  teachingDays: Map<string, number>;
+  /** Hours each instructor already teaches per date of the window (workload, and what those days pay). */
+  teachingHours: Map<string, Map<string, number>>;
   /** The days each candidate instructor cannot teach this item (its hours, zone and place). */
   instructorBlocks: DayBlocks;
   /** The days each fitting room cannot hold this item (booked during its hours). */

@@ -1,11 +1,14 @@
 import type { SolverWeights } from "../solver/model.js";
+import { minutesOfDay } from "../time/zoned.js";
 
 /**
  * The planner's soft costs, in one place so a plan and the auto-staffing of one session rank the
- * same way. Units are "currency units a day": an instructor's day rate (minor units / 100) plus a
- * load penalty per day they already teach in the window or the plan gives them (`instructorLoad`),
- * so among equally priced instructors the less loaded one wins (workload balance), and the journey from their home location (travel). An
- * instructor without a rate (internal staff) costs only the load and the journey.
+ * same way. Units are currency units (minor units / 100). An instructor costs what they are paid
+ * (`teachingPay`: hours × their hour rate, else their day rate; a day's pay never above the day
+ * rate, so a second half-day on a day already paid costs nothing more), plus a load penalty per day
+ * they already teach in the window or the plan gives them (`instructorLoad`), so among equally
+ * priced instructors the less loaded one wins (workload balance), plus the journey from their home
+ * location (travel). An instructor without a rate (internal staff) costs only the load and the journey.
  */
 export const LOAD_COST_PER_TEACHING_DAY = 25;
 /** Per day after the first allowed day of the window: earlier is better when all else is equal. */
@@ -44,16 +47,47 @@ export const planningWeights: SolverWeights = {
  */
 export const TRAVEL_COST_PER_HOUR = 40;
 
-export function instructorDayCost(
-  dayRateMinor: number | null,
-  teachingDaysInWindow: number,
-  travelMinutes = 0,
-): number {
+/** What a day's teaching costs besides pay: the load penalty and the journey from home. */
+export function instructorDayCost(teachingDaysInWindow: number, travelMinutes = 0): number {
   return (
-    Math.round((dayRateMinor ?? 0) / 100) +
     LOAD_COST_PER_TEACHING_DAY * teachingDaysInWindow +
     Math.round((TRAVEL_COST_PER_HOUR * travelMinutes) / 60)
   );
+}
+
+/** An instructor's rates, in minor units (null: none). */
+export interface InstructorRates {
+  dayRateMinor: number | null;
+  hourRateMinor: number | null;
+}
+
+/**
+ * What teaching `hours` on one day pays, before the day's cap: hours × the hour rate when the
+ * instructor has one (a half-day costs half a day's hours), else the day rate.
+ */
+export function teachingPay(rates: InstructorRates | undefined, hours: number): number {
+  if (!rates || hours <= 0) return 0;
+  if (rates.hourRateMinor !== null) return Math.round((rates.hourRateMinor * hours) / 100);
+  return rates.dayRateMinor === null ? 0 : Math.round(rates.dayRateMinor / 100);
+}
+
+/** The most a day's teaching pays (the day rate), or undefined without one. */
+export function dayPayCap(rates: InstructorRates | undefined): number | undefined {
+  return rates?.dayRateMinor == null ? undefined : Math.round(rates.dayRateMinor / 100);
+}
+
+/**
+ * What `pay` more costs on a day that already paid `before`: the day's pay is capped at the day
+ * rate (two half-days of a day-rate instructor cost one day).
+ */
+export function addedPay(rates: InstructorRates | undefined, before: number, pay: number): number {
+  const cap = dayPayCap(rates);
+  return cap === undefined ? pay : Math.min(cap, before + pay) - Math.min(cap, before);
+}
+
+/** Hours between two wall-clock times ("HH:mm") of one day. */
+export function hoursBetween(start: string, end: string): number {
+  return Math.max(0, minutesOfDay(end) - minutesOfDay(start)) / 60;
 }
 
 /**

@@ -268,15 +268,17 @@ export const autoStaffResultSchema = z.object({
       instructorId: z.string(),
       name: z.string(),
       dayRateMinor: z.number().int().nullable(),
+      hourRateMinor: z.number().int().nullable(),
       currency: z.string(),
       teachingDays: z.number().int(),
       travelMinutes: z.number().int().meta({
         description:
           "Travel time from the instructor's home location to the session's (0: local, virtual or unknown)",
       }),
-      cost: z
-        .number()
-        .meta({ description: "The planner's instructor cost for this session (lower is better)" }),
+      cost: z.number().meta({
+        description:
+          "The planner's instructor cost for this session (lower is better): pay (hours × hour rate, else the day rate; a day's pay at most the day rate, counting what the day pays already) plus a load penalty per day taught in the month around it and the journey",
+      }),
     }),
   ),
   rejected: z.array(

@@ -68,8 +68,11 @@ export interface ProbeResult {
   unqualified: Set<string>;
   /** Rooms that cannot hold the run at all, with why (room_too_small, room_missing_features). */
   unfitRooms: Map<string, Set<string>>;
-  /** Days each instructor already teaches inside the window (workload). */
-  teachingDays: Map<string, number>;
+  /**
+   * Hours each instructor already teaches per local date (their zone) inside the window: the days
+   * count for workload, the hours for what those days pay already.
+   */
+  teachingHours: Map<string, Map<string, number>>;
   /** Days the run cannot take whoever teaches it: a seated learner booked elsewhere, equipment short. */
   runBlocks: RunBlocks;
   /** Candidates with teaching-day limits, over the whole ISO weeks and months of the window. */
@@ -118,7 +121,7 @@ export async function probeResources(
     roomBlocks: new Map(),
     unqualified: new Set(),
     unfitRooms: new Map(),
-    teachingDays: new Map(),
+    teachingHours: new Map(),
     runBlocks: new Map(),
     limits: new Map(),
     equipmentFree: new Map(),
@@ -278,7 +281,6 @@ export async function probeResources(
       taught,
     });
   }
-  const days = new Map<string, Set<string>>();
   for (const booking of context.bookings) {
     if (booking.resourceType !== "instructor") continue;
     const date = instantToLocalDate(
@@ -286,10 +288,9 @@ export async function probeResources(
       context.instructors.get(booking.resourceId)?.timeZone ?? zone,
     );
     if (date < first || date > last) continue;
-    const set = days.get(booking.resourceId) ?? new Set<string>();
-    set.add(date);
-    days.set(booking.resourceId, set);
+    const hours = result.teachingHours.get(booking.resourceId) ?? new Map<string, number>();
+    hours.set(date, (hours.get(date) ?? 0) + (booking.end - booking.start) / 3_600_000);
+    result.teachingHours.set(booking.resourceId, hours);
   }
-  for (const [id, set] of days) result.teachingDays.set(id, set.size);
   return result;
 }

@@ -1,4 +1,4 @@
-import { offsetAt } from "../time/zoned.js";
+import { minutesOfDay, offsetAt } from "../time/zoned.js";
 import { runWindow } from "./plan-pools.js";
 import type { PlanItemOptions } from "./plan-problem.js";
 
@@ -33,11 +33,6 @@ interface Window {
 const MAX_BANDS = 30;
 const MINUTE = 60_000;
 
-const minutesOf = (time: string) => {
-  const [hours, minutes] = time.split(":").map(Number);
-  return hours! * 60 + minutes!;
-};
-
 /**
  * Cuts the plan's days into time bands, so that two runs whose hours do not meet can share a room
  * or an instructor on one day (a morning and an afternoon course). A run's hours are its earliest
@@ -66,7 +61,7 @@ export function timeBands(options: PlanItemOptions[], lookups: BandLookups): Tim
   const hours = (option: PlanItemOptions, before: number, after: number): Window => {
     const { start, end } = runWindow(option.item.times);
     const { least, most } = shift(option);
-    return { start: minutesOf(start) - most - before, end: minutesOf(end) - least + after };
+    return { start: minutesOfDay(start) - most - before, end: minutesOfDay(end) - least + after };
   };
   const rooms = options.map((option) => {
     const { roomIds } = option;

@@ -29,6 +29,16 @@ export interface CompiledModel {
   instList: Int32Array;
   instCost: Float64Array;
   /**
+   * Pay per instructor option (same index as instList), or null when no option has any; per
+   * instructor its cap per period (Infinity: none), and what each (instructor, period) has been
+   * paid already (I*P, or null when nothing).
+   */
+  instPay: Float64Array | null;
+  payCap: Float64Array;
+  /** Per instructor, what each of their clashes costs on top when there is pay: the cap, or 0 without one. */
+  clashPay: Float64Array;
+  paid: Float64Array | null;
+  /**
    * Rows of P flags, one per distinct set of allowed periods: `blocked[row * P + p]` is 1 when p is
    * not in the set. Per instructor option (same index as instList), its row (-1: allowed in every
    * period); per (event, room), E*R, its row, or null when no event limits a room to some periods.
@@ -128,6 +138,7 @@ export function compileModel(model: SolverModel): CompiledModel {
   const rooms: number[][] = [];
   const insts: number[][] = [];
   const costs: number[] = [];
+  const pays: number[] = [];
   // Options allowed in some periods only share a row per distinct set (a run's segments, say).
   const blockRows: number[] = [];
   const rowOf = new Map<string, number>();
@@ -197,6 +208,11 @@ export function compileModel(model: SolverModel): CompiledModel {
     insts.push(options.map((o) => o.instructor));
     for (const o of options) {
       costs.push(o.cost);
+      check(
+        o.pay === undefined || (Number.isFinite(o.pay) && o.pay >= 0),
+        `event ${event.id}: pay must be 0 or more`,
+      );
+      pays.push(o.pay ?? 0);
       blockRows.push(o.periods ? blockRow(o.periods, `event ${event.id} instructor`) : -1);
     }
     for (const { room, periods } of event.roomPeriods ?? []) {
@@ -207,6 +223,18 @@ export function compileModel(model: SolverModel): CompiledModel {
       check(event.periodCosts.length === P, `event ${event.id}: periodCosts must have one entry per period`);
       periodCost.set(event.periodCosts, e * P);
     }
+  });
+  const payCap = Float64Array.from(model.instructors, (instructor) => {
+    const cap = instructor.payCap ?? Number.POSITIVE_INFINITY;
+    check(cap >= 0, `instructor ${instructor.id}: payCap must be 0 or more`);
+    return cap;
+  });
+  const anyPaid = model.instructors.some((instructor) => instructor.paid);
+  const paid = anyPaid ? new Float64Array(I * P) : null;
+  model.instructors.forEach((instructor, i) => {
+    if (!instructor.paid) return;
+    check(instructor.paid.length === P, `instructor ${instructor.id}: paid needs one entry per period`);
+    paid!.set(instructor.paid, i * P);
   });
   const B = model.timeBands ?? 1;
   check(Number.isInteger(B) && B >= 1 && B <= 30, "timeBands must be a whole number from 1 to 30");
@@ -334,6 +362,10 @@ export function compileModel(model: SolverModel): CompiledModel {
     instStart: instCsr.start,
     instList: instCsr.list,
     instCost: Float64Array.from(costs),
+    instPay: pays.some((pay) => pay > 0) ? Float64Array.from(pays) : null,
+    payCap,
+    clashPay: payCap.map((cap) => (Number.isFinite(cap) ? cap : 0)),
+    paid,
     blocked: Uint8Array.from(blocked),
     instBlockRow: Int32Array.from(blockRows),
     roomBlockRow,

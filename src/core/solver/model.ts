@@ -24,7 +24,8 @@
  *   of order).
  * - Soft (weights): room capacity (per seat over), room waste (per seat left empty), min working
  *   days (per missing day), compactness (per isolated event), room stability (per extra room of a
- *   course), instructor cost, period preference cost, pool preference (per step down a choice).
+ *   course), instructor cost (options' costs, and pay capped per instructor and period), period
+ *   preference cost, pool preference (per step down a choice).
  */
 export interface SolverEvent {
   id: string;
@@ -39,8 +40,10 @@ export interface SolverEvent {
    * Instructor options with their cost; omitted or empty = no instructor to assign. `periods`: the
    * periods the option may teach it in (omitted = all); in any other it is a hard violation (an
    * instructor available for one event's hours and place but not another's on the same day).
+   * `pay`: what the instructor is paid for the event, summed per period with their other events
+   * and capped by their `payCap` (a day rate), unlike `cost`, which always adds up (travel).
    */
-  instructors?: { instructor: number; cost: number; periods?: number[] }[];
+  instructors?: { instructor: number; cost: number; pay?: number; periods?: number[] }[];
   /**
    * Rooms of `rooms` that may hold the event in some periods only (booked on some days during
    * this event's hours, free during another's): a room listed here is allowed in its `periods`
@@ -98,7 +101,15 @@ export interface SolverModel {
   /** Whether period p directly follows period p − 1 (compactness); default: when on the same day. */
   periodAdjacent?: boolean[];
   rooms: { id: string; capacity: number }[];
-  instructors: { id: string }[];
+  /**
+   * `payCap`: the most an instructor is paid for one period, whatever the `pay` of their events in
+   * it sums to (a day rate, when periods are days and pay is hours × an hour rate or the day rate
+   * itself); default none. `paid`: per period, what they are paid in it already for work outside
+   * the model, which counts towards the cap. Both are counted in `instructorCost`, where each clash
+   * of a capped instructor (a double booking, hard) also costs the cap, so that a double-booked
+   * day never looks cheaper than two days.
+   */
+  instructors: { id: string; payCap?: number; paid?: number[] }[];
   /**
    * `ordered`: its events take increasing periods in model order (the segments of a session).
    * `poolChoices`: units every event of the course takes in one of several ways, the same for all

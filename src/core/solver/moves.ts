@@ -15,6 +15,7 @@ import {
   stabilityDelta,
 } from "./move-deltas.js";
 import { periodNextToMate, pickRoom } from "./move-targets.js";
+import { payMoveDelta } from "./pay.js";
 import type { Random } from "./random.js";
 import type { SolverState } from "./state.js";
 
@@ -23,7 +24,8 @@ import type { SolverState } from "./state.js";
  * - move: an event to another period and/or room (a room-only move keeps the period); when the
  *   target room-period holds exactly one other event that may take the vacated place, the two swap.
  *   Most are only evaluated from the counters (`move-deltas.ts`) and applied on `commit`;
- * - instructor: another of the event's instructor options;
+ * - instructor: another of the event's instructor options (with time bands, half of the time with
+ *   every other event the instructor teaches in that period: their day handed over);
  * - pool: another pool for one of the pool choices of the event's course;
  * - Kempe chain (`kempe-chain.ts`): the conflict-connected events of two periods exchange them.
  * Scratch arrays are allocated once; the inner loop allocates nothing.
@@ -41,8 +43,14 @@ export class Moves {
   private p1 = -1;
   private r1 = -1;
   private o2 = -1;
-  /** 0: a simple move, 1: a Kempe chain, 2: a pool choice (`choiceIndex` was `choiceFrom`). */
-  private kind: 0 | 1 | 2 = 0;
+  /**
+   * 0: a simple move, 1: a Kempe chain, 2: a pool choice (`choiceIndex` was `choiceFrom`), 3: an
+   * instructor's day handed over (`handed` events, `handedFrom` their previous options).
+   */
+  private kind: 0 | 1 | 2 | 3 = 0;
+  private readonly handed: Int32Array;
+  private readonly handedFrom: Int32Array;
+  private handedCount = 0;
   private choiceIndex = -1;
   private choiceFrom = -1;
   /** True when the last move was only evaluated (dHard/dSoft): `commit` applies it. */
@@ -63,6 +71,8 @@ export class Moves {
   ) {
     this.chain = new KempeChain(m, s);
     this.groupMark = new Int32Array(m.G);
+    this.handed = new Int32Array(m.B > 1 ? m.E : 0);
+    this.handedFrom = new Int32Array(m.B > 1 ? m.E : 0);
   }
 
   /** Whether events sharing a room belong to the same Kempe chain (rooms stay clash-free). */
@@ -96,6 +106,9 @@ export class Moves {
     if (nOptions > 1 && u < instructorChange) {
       o1 = rng.int(nOptions);
       if (o1 === o0) return false;
+      // With time bands an instructor may teach several events in a period, paid once (a day
+      // rate): half of the changes hand all of them to the other instructor at once.
+      if (m.B > 1 && o0 >= 0 && p0 >= 0 && rng.next() < 0.5) return this.handOverDay(e, o0, o1, p0);
     } else if (nRooms > 1 && u < (nOptions > 1 ? instructorChange : 0) + roomOnly) {
       r1 = pickRoom(m, s, rng, e, this.sameCourseRoom);
       if (r1 === r0) return false;
@@ -157,6 +170,37 @@ export class Moves {
     this.choiceFrom = from;
     this.deferred = false;
     this.kind = 2;
+    return true;
+  }
+
+  /**
+   * Event e and every other movable event its instructor (option o0) teaches in period p go to the
+   * instructor of option o1, each that has that instructor among its options.
+   */
+  private handOverDay(e: number, o0: number, o1: number, p: number): boolean {
+    const m = this.m;
+    const s = this.s;
+    const from = m.instList[m.instStart[e]! + o0]!;
+    const to = m.instList[m.instStart[e]! + o1]!;
+    let n = 0;
+    const row = p * m.E;
+    for (let k = 0; k < s.periodSize[p]!; k++) {
+      const x = s.periodEvents[row + k]!;
+      if (m.eventFixed[x] || instructorOf(m, s, x) !== from) continue;
+      this.handed[n] = x;
+      this.handedFrom[n++] = s.inst[x]!;
+    }
+    this.handedCount = n;
+    for (let k = 0; k < n; k++) {
+      const x = this.handed[k]!;
+      const option = x === e ? o1 : optionOf(m, x, to);
+      if (option < 0) continue;
+      const r = s.room[x]!;
+      s.unplace(x);
+      s.place(x, p, r, option);
+    }
+    this.deferred = false;
+    this.kind = 3;
     return true;
   }
 
@@ -223,6 +267,8 @@ export class Moves {
     let dWaste = 0;
     let dStab = 0;
     let dPeriodCost = 0;
+    // With pay, an instructor's clash costs their cap: a double-booked day is no cheaper than two.
+    let dClashPay = 0;
     const ie = instructorOf(m, s, e);
     let dHard = blockedAt(m, s, e, p1) - blockedAt(m, s, e, p0);
     if (m.roomBlockRow) dHard += roomBlockedAt(m, e, r1, p1) - roomBlockedAt(m, e, r0, p0);
@@ -242,7 +288,11 @@ export class Moves {
         if (m.groupCompact[g]) dComp += groupMoveCompactness(m, s, g, p0, p1);
       }
       dDays = daysMoveDelta(m, s, c, p0, p1);
-      if (ie >= 0) dHard += instMoveHard(m, s, ie, p0, p1) + limitMoveHard(m, s, e, ie, p0, p1);
+      if (ie >= 0) {
+        const clashes = instMoveHard(m, s, ie, p0, p1);
+        dHard += clashes + limitMoveHard(m, s, e, ie, p0, p1);
+        dClashPay = clashes * m.clashPay[ie]!;
+      }
       if (m.periodCost) dPeriodCost = m.periodCost[e * P + p1]! - m.periodCost[e * P + p0]!;
       if (m.Q > 0) dHard += poolMoveHard(s, e, p0, p1, -1);
     } else {
@@ -289,8 +339,16 @@ export class Moves {
       }
       const i2 = instructorOf(m, s, e2);
       if (ie !== i2) {
-        if (ie >= 0) dHard += instMoveHard(m, s, ie, p0, p1) + limitMoveHard(m, s, e, ie, p0, p1);
-        if (i2 >= 0) dHard += instMoveHard(m, s, i2, p1, p0) + limitMoveHard(m, s, e2, i2, p1, p0);
+        if (ie >= 0) {
+          const clashes = instMoveHard(m, s, ie, p0, p1);
+          dHard += clashes + limitMoveHard(m, s, e, ie, p0, p1);
+          dClashPay += clashes * m.clashPay[ie]!;
+        }
+        if (i2 >= 0) {
+          const clashes = instMoveHard(m, s, i2, p1, p0);
+          dHard += clashes + limitMoveHard(m, s, e2, i2, p1, p0);
+          dClashPay += clashes * m.clashPay[i2]!;
+        }
       }
       if (m.periodCost)
         dPeriodCost =
@@ -300,6 +358,8 @@ export class Moves {
           m.periodCost[e2 * P + p1]!;
       if (m.Q > 0) dHard += poolMoveHard(s, e, p0, p1, e2);
     }
+    // Pay depends on the periods: what an instructor is paid in each is capped.
+    const dPay = m.instPay ? this.payDelta(e, e2, ie, p0, p1) + dClashPay : 0;
     const w = m.weights;
     return this.defer(
       e,
@@ -309,13 +369,25 @@ export class Moves {
       p1,
       r1,
       dHard,
-      w.roomCapacity * dCap +
+      w.instructorCost * dPay +
+        w.roomCapacity * dCap +
         (w.roomWaste ?? 0) * dWaste +
         w.roomStability * dStab +
         w.minDays * dDays +
         w.compactness * dComp +
         w.periodCost * dPeriodCost,
     );
+  }
+
+  /** The change in capped pay when e moves from p0 to p1 and e2 (if a swap) the other way. */
+  private payDelta(e: number, e2: number, ie: number, p0: number, p1: number): number {
+    const m = this.m;
+    const s = this.s;
+    const pay = m.instPay!;
+    const i2 = e2 >= 0 ? instructorOf(m, s, e2) : -1;
+    const q = ie >= 0 ? pay[m.instStart[e]! + s.inst[e]!]! : 0;
+    const q2 = i2 >= 0 ? pay[m.instStart[e2]! + s.inst[e2]!]! : 0;
+    return payMoveDelta(m, s.paySum, ie, q, i2, q2, p0, p1);
   }
 
   /** Records an evaluated move (e to p1/r1, e2 to p0/r0 if a swap) for `commit` or `undo`. */
@@ -385,6 +457,16 @@ export class Moves {
       s.setChoice(this.choiceIndex, this.choiceFrom);
       return;
     }
+    if (this.kind === 3) {
+      for (let k = this.handedCount - 1; k >= 0; k--) {
+        const x = this.handed[k]!;
+        const p = s.period[x]!;
+        const r = s.room[x]!;
+        s.unplace(x);
+        s.place(x, p, r, this.handedFrom[k]!);
+      }
+      return;
+    }
     const e = this.e1;
     const e2 = this.e2;
     s.unplace(e);
@@ -394,4 +476,11 @@ export class Moves {
     }
     s.place(e, this.p0, this.r0, this.o0);
   }
+}
+
+/** The index of instructor i among event e's options, or -1. */
+function optionOf(m: CompiledModel, e: number, i: number): number {
+  for (let j = m.instStart[e]!; j < m.instStart[e + 1]!; j++)
+    if (m.instList[j] === i) return j - m.instStart[e]!;
+  return -1;
 }

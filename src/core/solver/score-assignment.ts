@@ -24,6 +24,7 @@ export function scoreAssignment(
   const teachers = new Uint8Array(C * I);
   const poolUse = new Int32Array(m.Q * P);
   const load = new Int32Array(I);
+  const pay = new Float64Array(I * P);
   for (let e = 0; e < E; e++) {
     const p = period[e]!;
     if (p < 0) {
@@ -59,6 +60,7 @@ export function scoreAssignment(
         load[i]!++;
       }
       s.instructorCost += m.instCost[m.instStart[e]! + o]!;
+      pay[i * P + p]! += m.source.events[e]!.instructors![o]!.pay ?? 0;
       teachers[c * I + i] = 1;
     }
     if (m.periodCost) s.periodCost += m.periodCost[e * P + p]!;
@@ -96,6 +98,20 @@ export function scoreAssignment(
     s.instructorStability += Math.max(0, teacherCount - 1);
   }
   for (const n of load) s.instructorLoad += (n * (n - 1)) / 2;
+  // Pay adds up per instructor and period to at most their cap, counting what was paid already;
+  // each clash of a capped instructor (a double booking) costs the cap on top.
+  const anyPay = m.source.events.some((event) => event.instructors?.some((o) => (o.pay ?? 0) > 0));
+  m.source.instructors.forEach(({ payCap, paid }, i) => {
+    for (let p = 0; p < P; p++) {
+      if (anyPay && payCap !== undefined)
+        for (let b = 0; b < B; b++)
+          s.instructorCost += payCap * Math.max(0, instUse[(i * P + p) * B + b]! - 1);
+      const sum = pay[i * P + p]!;
+      if (payCap === undefined) s.instructorCost += sum;
+      else if (sum > 0)
+        s.instructorCost += Math.min(payCap, (paid?.[p] ?? 0) + sum) - Math.min(payCap, paid?.[p] ?? 0);
+    }
+  });
   for (let g = 0; g < G; g++) {
     if (!m.groupCompact[g]) continue;
     for (let p = 0; p < P; p++) {

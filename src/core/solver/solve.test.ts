@@ -158,6 +158,47 @@ describe("solver", () => {
     expect(result.score).toMatchObject({ hard: 0, soft: 900 });
   });
 
+  it("pays an instructor at most their cap per period, so one takes both halves of a day they are paid for", () => {
+    // A morning and an afternoon event on one day. "daily" is paid 100 per event up to 100 a day;
+    // "hourly" 60 per event, uncapped. Per event "hourly" is cheaper (120 for both, 160 mixed),
+    // but "daily" teaching both costs 100.
+    const events: SolverModel["events"] = [1, 2].map((bands, e) => ({
+      id: `e${e}`,
+      course: e,
+      size: 1,
+      rooms: [],
+      instructors: [
+        { instructor: 0, cost: 0, pay: 100 },
+        { instructor: 1, cost: 0, pay: 60 },
+      ],
+      instructorBands: bands,
+    }));
+    const model: SolverModel = {
+      periodDay: [0],
+      rooms: [],
+      instructors: [{ id: "daily", payCap: 100 }, { id: "hourly" }],
+      courses: events.map((event) => ({ id: event.id, minDays: 0 })),
+      groups: [],
+      events,
+      timeBands: 2,
+      weights: { ...noSoft, instructorCost: 1 },
+    };
+    for (const seed of [1, 2, 3]) {
+      const result = solve(model, { seed, maxIterations: 3_000 });
+      expect(result.instructor).toEqual([0, 0]);
+      expect(result.score).toMatchObject({ hard: 0, instructorCost: 100 });
+    }
+    // Already paid 50 that day for other work: the halves cost 50 more with "daily", so still theirs;
+    // without the cap, "hourly" is cheaper.
+    const paid = { ...model, instructors: [{ id: "daily", payCap: 100, paid: [50] }, { id: "hourly" }] };
+    expect(solve(paid, { seed: 1, maxIterations: 3_000 }).score).toMatchObject({ instructorCost: 50 });
+    const uncapped = { ...model, instructors: [{ id: "daily" }, { id: "hourly" }] };
+    expect(solve(uncapped, { seed: 1, maxIterations: 3_000 })).toMatchObject({
+      instructor: [1, 1],
+      score: { instructorCost: 120 },
+    });
+  });
+
   it("keeps an instructor within their limits per window, giving the rest to a dearer colleague", () => {
     // Four days in two weeks; the cheap instructor may take one more day in each week.
     const model: SolverModel = {

@@ -1,5 +1,6 @@
 import type { CompiledModel } from "./compile-model.js";
 import { roomBlockedAt } from "./move-deltas.js";
+import { payStep } from "./pay.js";
 import { type ScoreBreakdown, weightedSoft } from "./score-breakdown.js";
 
 /**
@@ -29,6 +30,8 @@ export class SolverState {
   readonly courseInsts: Int32Array;
   /** Events the search placed (not fixed) per (instructor, period), and periods taken per instructor limit. */
   readonly instFreeCnt: Int32Array;
+  /** With pay (`instPay`): the pay of the events per (instructor, period), before the cap. */
+  readonly paySum: Float64Array;
   /** Events the search placed per instructor (workload). */
   readonly instLoad: Int32Array;
   readonly limitCnt: Int32Array;
@@ -81,6 +84,7 @@ export class SolverState {
     this.courseInsts = new Int32Array(C);
     this.instFreeCnt = new Int32Array(m.W > 0 ? I * P : 0);
     this.instLoad = new Int32Array(I);
+    this.paySum = new Float64Array(m.instPay ? I * P : 0);
     this.limitCnt = new Int32Array(m.W);
     this.poolUse = new Int32Array(m.Q * P);
     this.choice = new Int32Array(m.K);
@@ -291,18 +295,22 @@ export class SolverState {
     if (o >= 0) {
       const j = m.instStart[e]! + o;
       const i = m.instList[j]!;
-      if (m.B === 1) {
-        if (this.instCnt[i * P + p]!++ > 0) this.instructorClashes++;
-      } else {
-        this.instCnt[i * P + p]!++;
-        this.instructorClashes += bandStep(this.instBandCnt, (i * P + p) * m.B, m.eventInstBands[e]!, 1);
-      }
+      const clashes =
+        m.B === 1
+          ? this.instCnt[i * P + p]!++ > 0
+            ? 1
+            : 0
+          : bandStep(this.instBandCnt, (i * P + p) * m.B, m.eventInstBands[e]!, 1);
+      if (m.B > 1) this.instCnt[i * P + p]!++;
+      this.instructorClashes += clashes;
       const row = m.instBlockRow[j]!;
       if (row >= 0) this.instructorBlocked += m.blocked[row * P + p]!;
       if (m.W > 0 && !m.eventFixed[e] && this.instFreeCnt[i * P + p]!++ === 0)
         this.instructorLimit += this.limitStep(i * P + p, 1);
       if (!m.eventFixed[e]) this.instructorLoad += this.instLoad[i]!++;
       this.instructorCost += m.instCost[j]!;
+      if (m.instPay)
+        this.instructorCost += payStep(m, this.paySum, i, p, m.instPay[j]!) + clashes * m.clashPay[i]!;
       if (this.courseInst[c * m.I + i]!++ === 0 && ++this.courseInsts[c]! > 1) this.instructorStability++;
     }
     if (m.periodCost) this.periodCost += m.periodCost[e * P + p]!;
@@ -357,18 +365,22 @@ export class SolverState {
     if (o >= 0) {
       const j = m.instStart[e]! + o;
       const i = m.instList[j]!;
-      if (m.B === 1) {
-        if (--this.instCnt[i * P + p]! > 0) this.instructorClashes--;
-      } else {
-        this.instCnt[i * P + p]!--;
-        this.instructorClashes += bandStep(this.instBandCnt, (i * P + p) * m.B, m.eventInstBands[e]!, -1);
-      }
+      const clashes =
+        m.B === 1
+          ? --this.instCnt[i * P + p]! > 0
+            ? -1
+            : 0
+          : bandStep(this.instBandCnt, (i * P + p) * m.B, m.eventInstBands[e]!, -1);
+      if (m.B > 1) this.instCnt[i * P + p]!--;
+      this.instructorClashes += clashes;
       const row = m.instBlockRow[j]!;
       if (row >= 0) this.instructorBlocked -= m.blocked[row * P + p]!;
       if (m.W > 0 && !m.eventFixed[e] && --this.instFreeCnt[i * P + p]! === 0)
         this.instructorLimit += this.limitStep(i * P + p, -1);
       if (!m.eventFixed[e]) this.instructorLoad -= --this.instLoad[i]!;
       this.instructorCost -= m.instCost[j]!;
+      if (m.instPay)
+        this.instructorCost += payStep(m, this.paySum, i, p, -m.instPay[j]!) + clashes * m.clashPay[i]!;
       if (--this.courseInst[c * m.I + i]! === 0 && this.courseInsts[c]!-- > 1) this.instructorStability--;
     }
     if (m.periodCost) this.periodCost -= m.periodCost[e * P + p]!;

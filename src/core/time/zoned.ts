@@ -207,6 +207,12 @@ export const instantToLocal = (ms: number, zone: string): string => wallString(m
 export const instantToLocalDate = (ms: number, zone: string): string =>
   dateOfDayNumber(Math.floor((ms + offsetAt(ms, zone)) / DAY));
 
+/** Wall-clock "HH:mm" → minutes after midnight. */
+export const minutesOfDay = (time: string): number => {
+  const [hours, minutes] = time.split(":").map(Number);
+  return hours! * 60 + minutes!;
+};
+
 /** ISO weekday of a local date: 1 = Monday … 7 = Sunday. */
 export const isoWeekdayOf = (date: string): number => ((((dayNumberOf(date) + 3) % 7) + 7) % 7) + 1;
 

@@ -521,6 +521,48 @@ describeEachDatabase("planning", (ctx) => {
     await applyExpecting(api(), enough.id, ["created", "created"]);
   });
 
+  it("pays a day rate once for two half-days of one day, an hour rate by the hour, and counts a day already paid", async () => {
+    const world = await schedulingWorld(api());
+    const halfDays = (date: string) =>
+      runPlan(api(), {
+        demand: [
+          demand(world, { from: date, to: date }, { startTime: "09:00", endTime: "12:00" }),
+          demand(world, { from: date, to: date }, { startTime: "13:00", endTime: "16:00" }),
+        ],
+        iterations: 5000,
+      });
+    const teachers = (plan: any) => plan.result.items.map((item: any) => item.segments[0].instructorId);
+    // Anna: 100 an hour (300 a half-day), at most her 600 a day. Ben: 500 a day. Ben for both
+    // halves is paid one day: 500 + 25 load. Counting a day rate per run, Ben and Anna (800)
+    // would look cheaper than Ben twice (1,000).
+    expect((await api().patch(`/instructors/${world.anna.id}`, { hourRateMinor: 10_000 })).status).toBe(200);
+    const daily = await halfDays("2027-12-06");
+    expect(teachers(daily)).toEqual([world.ben.id, world.ben.id]);
+    expect(scoreLine(daily, "instructor_cost")).toMatchObject({ count: 500 });
+
+    // At 60 an hour Anna is cheaper for both halves (360 + 25) than Ben's day.
+    expect((await api().patch(`/instructors/${world.anna.id}`, { hourRateMinor: 6_000 })).status).toBe(200);
+    const hourly = await halfDays("2027-12-07");
+    expect(teachers(hourly)).toEqual([world.anna.id, world.anna.id]);
+    expect(scoreLine(hourly, "instructor_cost")).toMatchObject({ count: 360 });
+
+    // Ben already teaches a booked morning: his day is paid, so the afternoon costs only the load.
+    const asBen = {
+      instructors: [{ instructorId: world.ben.id, role: "lead" }],
+      segments: [{ start: "2027-12-08T09:00", end: "2027-12-08T12:00", roomId: world.roomB.id }],
+    };
+    expect((await api().post("/sessions", sessionBody(world, "2027-12-08", asBen))).status).toBe(201);
+    const afternoon = await runPlan(api(), {
+      demand: [
+        demand(world, { from: "2027-12-08", to: "2027-12-08" }, { startTime: "13:00", endTime: "16:00" }),
+      ],
+      iterations: 3000,
+    });
+    expect(teachers(afternoon)).toEqual([world.ben.id]);
+    expect(scoreLine(afternoon, "instructor_cost")).toMatchObject({ count: 25 });
+    await applyExpecting(api(), afternoon.id, ["created"]);
+  });
+
   it("explains an item it cannot place, naming the blocking constraints", async () => {
     const world = await schedulingWorld(api());
     for (const who of [world.anna, world.ben])
@@ -1103,11 +1145,13 @@ describeEachDatabase("planning", (ctx) => {
     // On Monday morning an online session takes 8 of the 10 laptops: a morning run cannot have
     // Monday, an afternoon run can.
     await onlineSessionTaking(api(), world, world.laptops, 8, "2027-09-20", ["09:00", "12:00"]);
+    // The afternoon may have Monday only (over both days it would join the morning run on
+    // Tuesday, its instructor's day then paid once).
     const window = { from: "2027-09-20", to: "2027-09-21" };
     const plan = await runPlan(api(), {
       demand: [
         demand(world, window, { startTime: "09:00", endTime: "12:00" }),
-        demand(world, window, { startTime: "13:00", endTime: "17:00" }),
+        demand(world, { ...window, to: window.from }, { startTime: "13:00", endTime: "17:00" }),
       ],
       iterations: 5000,
     });
@@ -1238,6 +1282,35 @@ describeEachDatabase("planning", (ctx) => {
     expect(ranked.body.assigned).toBeNull();
     const assigned = await api().post(`/sessions/${created.body.id}/auto-staff`, { assign: true });
     expect(assigned.body.assigned.instructors.map((i: any) => i.instructorId)).toEqual([world.anna.id]);
+  });
+
+  it("auto-staffs an afternoon with the instructor whose day is paid already, an hourly one costing its hours", async () => {
+    const world = await schedulingWorld(api());
+    const date = "2027-06-16";
+    const morning = await api().post(
+      "/sessions",
+      sessionBody(world, date, { instructors: [{ instructorId: world.ben.id }] }, ["09:00", "12:00"]),
+    );
+    expect(morning.status, JSON.stringify(morning.body)).toBe(201);
+    expect((await api().patch(`/instructors/${world.anna.id}`, { hourRateMinor: 10_000 })).status).toBe(200);
+    const afternoon = await api().post(
+      "/sessions",
+      sessionBody(world, date, { instructors: [] }, ["13:00", "16:00"]),
+    );
+    expect(afternoon.status, JSON.stringify(afternoon.body)).toBe(201);
+    const ranked = await api().post(`/sessions/${afternoon.body.id}/auto-staff`, {});
+    expect(ranked.status).toBe(200);
+    // Ben's 500 a day is paid by his morning: only the load of that day (25). Anna: 3 hours at 100.
+    expect(ranked.body.candidates).toEqual([
+      expect.objectContaining({ instructorId: world.ben.id, teachingDays: 1, cost: 25 }),
+      expect.objectContaining({
+        instructorId: world.anna.id,
+        dayRateMinor: 60_000,
+        hourRateMinor: 10_000,
+        teachingDays: 0,
+        cost: 300,
+      }),
+    ]);
   });
 
   it("auto-staffs a session with an accepted warning only with an override, as an update would", async () => {

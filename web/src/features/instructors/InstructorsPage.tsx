@@ -48,6 +48,7 @@ export function InstructorsPage() {
           options: (locations.data ?? []).map((l) => ({ value: l.id, label: l.name })),
         },
         { name: "dayRateMinor", label: "Day rate (cents)", kind: "number", min: 0 },
+        { name: "hourRateMinor", label: "Hour rate (cents)", kind: "number", min: 0 },
         { name: "languages", label: "Languages", kind: "tags" },
       ]}
     />

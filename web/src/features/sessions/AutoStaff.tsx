@@ -4,14 +4,19 @@ import { ApiError, api } from "../../api/client";
 import type { AutoStaffResult } from "../planner/types";
 import { type Draft, withLead } from "./draft";
 
-const money = (minor: number | null, currency: string) =>
-  minor === null
-    ? "no rate"
-    : new Intl.NumberFormat(undefined, { style: "currency", currency }).format(minor / 100);
+const money = (minor: number, currency: string) =>
+  new Intl.NumberFormat(undefined, { style: "currency", currency }).format(minor / 100);
+
+/** "€600.00/day, €100.00/hour", or "no rate". */
+const rates = (c: { dayRateMinor: number | null; hourRateMinor: number | null; currency: string }) =>
+  [
+    ...(c.dayRateMinor === null ? [] : [`${money(c.dayRateMinor, c.currency)}/day`]),
+    ...(c.hourRateMinor === null ? [] : [`${money(c.hourRateMinor, c.currency)}/hour`]),
+  ].join(", ") || "no rate";
 
 /**
- * Ranks the qualified instructors free for the saved session by the planner's cost (day rate,
- * load that month, journey from home) and puts the chosen one in the form as lead; saving goes
+ * Ranks the qualified instructors free for the saved session by the planner's cost (pay by the
+ * hour or the day, at most a day rate a day; load that month; journey from home) and puts the chosen one in the form as lead; saving goes
  * through the normal update and its conflict check.
  */
 export function AutoStaff({
@@ -55,7 +60,7 @@ export function AutoStaff({
           <Table.Thead>
             <Table.Tr>
               <Table.Th>Instructor</Table.Th>
-              <Table.Th>Day rate</Table.Th>
+              <Table.Th>Rate</Table.Th>
               <Table.Th>Days that month</Table.Th>
               <Table.Th>Travel</Table.Th>
               <Table.Th>Planner cost</Table.Th>
@@ -70,7 +75,7 @@ export function AutoStaff({
               return (
                 <Table.Tr key={c.instructorId}>
                   <Table.Td>{c.name}</Table.Td>
-                  <Table.Td>{money(c.dayRateMinor, c.currency)}</Table.Td>
+                  <Table.Td>{rates(c)}</Table.Td>
                   <Table.Td>{c.teachingDays}</Table.Td>
                   <Table.Td>{c.travelMinutes > 0 ? `${c.travelMinutes} min` : "local"}</Table.Td>
                   <Table.Td>{Math.round(c.cost)}</Table.Td>
