@@ -2,7 +2,7 @@ import type { Executor } from "../db/database.js";
 import type { CoursesTable } from "../db/schema.js";
 import { loadConflictContext } from "../scheduling/conflict-context.js";
 import { peakQuantity } from "../scheduling/engine/equipment-checks.js";
-import { findConflicts } from "../scheduling/engine/find-conflicts.js";
+import { findConflicts, teachingLimitsBySegment } from "../scheduling/engine/find-conflicts.js";
 import { createBookingIndex } from "../scheduling/engine/intervals.js";
 import { gridDatesOf, localDayGrid, mondayOf, monthEndOf } from "../scheduling/engine/local-days.js";
 import type { DeliveryFormat, Proposal } from "../scheduling/engine/types.js";
@@ -16,8 +16,6 @@ const INSTRUCTOR_DAY_BLOCKS = new Set([
   "instructor_time_off",
 ]);
 const ROOM_UNFIT = new Set(["room_too_small", "room_missing_features"]);
-/** Teaching-day limits: warnings a write refuses without an override, so the planner keeps to them. */
-const TEACHING_LIMITS = new Set(["instructor_week_limit", "instructor_month_limit"]);
 
 export interface ProbeRequest {
   course: CoursesTable;
@@ -228,25 +226,25 @@ export async function probeResources(
     }
   }
   // A day on which teaching would take an instructor's ISO week or month over their limit, counting
-  // what they teach already (not what this plan adds), is blocked for them: each day asked alone.
-  for (const id of request.instructorIds) {
+  // what they teach already (not what this plan adds), is blocked for them: each day asked alone,
+  // as a write of that day would be.
+  const limited = request.instructorIds.filter((id) => {
     const profile = context.instructors.get(id);
-    if (!profile || (profile.maxDaysPerWeek === null && profile.maxDaysPerMonth === null)) continue;
-    for (const segment of base.segments) {
-      if (result.instructorBlocks.get(id)?.has(segment.key)) continue;
-      // Only the limits are read here: no equipment or learners to check again.
-      const oneDay: Proposal = {
-        ...base,
-        segments: [segment],
-        instructors: [{ instructorId: id, role: "lead", segmentKeys: null }],
-        equipment: [],
-        learnerIds: [],
-      };
-      for (const conflict of findConflicts(oneDay, context))
-        if (TEACHING_LIMITS.has(conflict.type))
-          addBlock(result.instructorBlocks, id, segment.key, conflict.type);
-    }
-  }
+    return profile && (profile.maxDaysPerWeek !== null || profile.maxDaysPerMonth !== null);
+  });
+  const overLimits = teachingLimitsBySegment(
+    {
+      ...base,
+      instructors: limited.map((instructorId) => ({ instructorId, role: "lead", segmentKeys: null })),
+      equipment: [],
+      learnerIds: [],
+    },
+    context,
+  );
+  for (const [id, bySegment] of overLimits)
+    for (const [date, types] of bySegment)
+      if (!result.instructorBlocks.get(id)?.has(date))
+        for (const type of types) addBlock(result.instructorBlocks, id, date, type);
   const first = request.dates[0]!;
   const last = request.dates.at(-1)!;
   // What the limits count already (as the engine does: bookings and teaching time, a span across

@@ -1,10 +1,12 @@
 import { createScope } from "./check-scope.js";
 import { equipmentConflicts } from "./equipment-checks.js";
 import { instructorConflicts } from "./instructor-checks.js";
+import { instructorWork } from "./instructor-work.js";
 import { type BookingIndex, createBookingIndex } from "./intervals.js";
 import { learnerConflicts } from "./learner-checks.js";
 import { roomConflicts } from "./room-checks.js";
 import { CONFLICT_TYPES } from "./severity.js";
+import { type TeachingLimitType, teachingLimitsPerSegment } from "./teaching-limits.js";
 import type { Conflict, ConflictContext, ExistingBooking, Proposal } from "./types.js";
 
 // Suggestions run the engine hundreds of times against one context: its bookings are indexed once.
@@ -54,5 +56,20 @@ export function findConflicts(proposal: Proposal, context: ConflictContext): Con
       compare(a.resource.id, b.resource.id) ||
       compare(a.segmentKey ?? "", b.segmentKey ?? "") ||
       compare(a.with[0]?.start ?? 0, b.with[0]?.start ?? 0),
+  );
+}
+
+/**
+ * Per instructor of the proposal, per segment: the teaching-day limits a proposal of that segment
+ * alone would break (the `instructor_week_limit` and `instructor_month_limit` conflicts
+ * `findConflicts` reports for it), for every segment at once.
+ */
+export function teachingLimitsBySegment(
+  proposal: Proposal,
+  context: ConflictContext,
+): Map<string, Map<string, TeachingLimitType[]>> {
+  const scope = createScope(proposal, context, bookingIndexOf(context.bookings, proposal.sessionId));
+  return new Map(
+    instructorWork(scope).map((work) => [work.profile.id, teachingLimitsPerSegment(scope, work)]),
   );
 }

@@ -1,7 +1,7 @@
 // The conflict engine's public API: pure functions over the vocabulary in types.ts.
 export { availabilityWindows, outsideAvailability } from "./availability.js";
 export { peakQuantity } from "./equipment-checks.js";
-export { findConflicts } from "./find-conflicts.js";
+export { findConflicts, teachingLimitsBySegment } from "./find-conflicts.js";
 export { type InstructorBusy, instructorFreeBusy, type RoomBusy, roomFreeBusy } from "./free-busy.js";
 export {
   type BookingIndex,

@@ -1,7 +1,15 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { checkAnna, segment, teaching } from "../../../../test/engine-fixtures.js";
+import {
+  checkAnna,
+  context,
+  instructor,
+  proposal,
+  segment,
+  teaching,
+} from "../../../../test/engine-fixtures.js";
 import { addDays } from "../../time/zoned.js";
+import { findConflicts, teachingLimitsBySegment } from "./find-conflicts.js";
 import { isoWeekOf, localDatesOf } from "./local-days.js";
 import type { Interval } from "./types.js";
 
@@ -89,6 +97,46 @@ describe("teaching-day limits property", () => {
           expect(found("instructor_month_limit")).toEqual(
             expected(maxDaysPerMonth, (date) => date.slice(0, 7)),
           );
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it("per segment, says what the engine says of a proposal of that segment alone", () => {
+    fc.assert(
+      fc.property(
+        fc.record({
+          base: fc.constantFrom("2027-01-01", "2027-03-28", "2027-11-01", "2026-12-28"),
+          zone: fc.constantFrom(...ZONES),
+          proposed: fc.array(meetingArb, { minLength: 1, maxLength: 8 }),
+          booked: fc.array(meetingArb, { maxLength: 16 }),
+          elsewhere: fc.array(meetingArb, { maxLength: 8 }),
+          maxDaysPerWeek: fc.option(fc.integer({ min: 0, max: 7 })),
+          maxDaysPerMonth: fc.option(fc.integer({ min: 0, max: 25 })),
+        }),
+        ({ base, zone, proposed, booked, elsewhere, maxDaysPerWeek, maxDaysPerMonth }) => {
+          const segments = proposed.map((meeting, index) => {
+            const [start, end] = localOf(base, meeting);
+            return segment(`seg-${index}`, start, end, { zone: meeting.zone });
+          });
+          const world = context({
+            instructors: [instructor({ timeZone: zone, maxDaysPerWeek, maxDaysPerMonth })],
+            bookings: booked.map((meeting) => teaching(...localOf(base, meeting), {}, meeting.zone)),
+            teachingTime: {
+              anna: elsewhere.map((meeting) => {
+                const { start, end } = teaching(...localOf(base, meeting), {}, meeting.zone);
+                return { start, end };
+              }),
+            },
+          });
+          const perSegment = teachingLimitsBySegment(proposal({ segments }), world).get("anna")!;
+          for (const one of segments) {
+            const engine = findConflicts(proposal({ segments: [one] }), world)
+              .map((c) => c.type)
+              .filter((type) => type === "instructor_week_limit" || type === "instructor_month_limit");
+            expect(perSegment.get(one.key) ?? []).toEqual([...new Set(engine)]);
+          }
         },
       ),
       { numRuns: 300 },

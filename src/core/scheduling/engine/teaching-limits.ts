@@ -85,6 +85,22 @@ function overLimit(
   return conflicts;
 }
 
+/** The days from `from` to `to` (local dates) on which the instructor teaches already. */
+function taughtDays(scope: CheckScope, profile: InstructorProfile, from: string, to: string): Taught {
+  const grid = localDayGrid(from, to, profile.timeZone);
+  const taught: Taught = { grid, firstDay: dayNumberOf(from), days: new Uint8Array(grid.dates.length) };
+  const span = { start: grid.starts[0]!, end: grid.starts[grid.starts.length - 1]! };
+  for (const booking of scope.bookings.overlapping("instructor", profile.id, span)) {
+    const [lo, hi] = gridRangeOf(grid, booking);
+    taught.days.fill(1, lo, hi);
+  }
+  for (const interval of scope.context.teachingTime?.get(profile.id) ?? []) {
+    const [lo, hi] = gridRangeOf(grid, interval);
+    taught.days.fill(1, lo, hi);
+  }
+  return taught;
+}
+
 /**
  * Teaching days are distinct local dates in the instructor's zone with any teaching (a booking
  * across midnight counts both dates). Only the ISO weeks and calendar months the proposal
@@ -105,18 +121,8 @@ export function teachingLimitConflicts(scope: CheckScope, { profile, segments }:
   const from = firstMonday < firstOfMonth ? firstMonday : firstOfMonth;
   const to = lastSunday > lastOfMonth ? lastSunday : lastOfMonth;
 
-  const grid = localDayGrid(from, to, timeZone);
-  const taught: Taught = { grid, firstDay: dayNumberOf(from), days: new Uint8Array(grid.dates.length) };
+  const taught = taughtDays(scope, profile, from, to);
   for (const date of proposed) taught.days[dayNumberOf(date) - taught.firstDay] = 1;
-  const span = { start: grid.starts[0]!, end: grid.starts[grid.starts.length - 1]! };
-  for (const booking of scope.bookings.overlapping("instructor", profile.id, span)) {
-    const [lo, hi] = gridRangeOf(grid, booking);
-    taught.days.fill(1, lo, hi);
-  }
-  for (const interval of scope.context.teachingTime?.get(profile.id) ?? []) {
-    const [lo, hi] = gridRangeOf(grid, interval);
-    taught.days.fill(1, lo, hi);
-  }
   return [
     ...(maxDaysPerWeek === null
       ? []
@@ -125,4 +131,68 @@ export function teachingLimitConflicts(scope: CheckScope, { profile, segments }:
       ? []
       : overLimit(profile, taught, maxDaysPerMonth, periodsOf(proposed, monthOf, calendarMonthOf), "month")),
   ];
+}
+
+export type TeachingLimitType = "instructor_week_limit" | "instructor_month_limit";
+
+/**
+ * For each segment of the instructor's work asked on its own (a write of that one day), the limits
+ * it would break: what `teachingLimitConflicts` says of a proposal of that segment alone, for all
+ * segments at once (one grid; each week and month counted once). The planner asks this of every
+ * candidate day.
+ */
+export function teachingLimitsPerSegment(
+  scope: CheckScope,
+  { profile, segments }: InstructorWork,
+): Map<string, TeachingLimitType[]> {
+  const { maxDaysPerWeek, maxDaysPerMonth, timeZone } = profile;
+  const result = new Map<string, TeachingLimitType[]>();
+  if (maxDaysPerWeek === null && maxDaysPerMonth === null) return result;
+  const proposedOf = new Map(
+    segments.map((segment) => [segment.key, [...new Set(localDatesOf(segment, timeZone))]]),
+  );
+  const all = [...proposedOf.values()].flat().sort();
+  if (all.length === 0) return result;
+  const first = all[0]!;
+  const last = all[all.length - 1]!;
+  const firstMonday = mondayOf(first);
+  const firstOfMonth = `${monthOf(first)}-01`;
+  const from = firstMonday < firstOfMonth ? firstMonday : firstOfMonth;
+  const lastSunday = addDays(mondayOf(last), 6);
+  const lastOfMonth = monthEndOf(last);
+  const taught = taughtDays(scope, profile, from, lastSunday > lastOfMonth ? lastSunday : lastOfMonth);
+  const isTaught = (date: string) => taught.days[dayNumberOf(date) - taught.firstDay] === 1;
+  // Days taught already per week and month.
+  const counts = new Map<string, number>();
+  taught.grid.dates.forEach((date, i) => {
+    if (!taught.days[i]) return;
+    for (const label of [`w${isoWeekOf(date)}`, `m${monthOf(date)}`])
+      counts.set(label, (counts.get(label) ?? 0) + 1);
+  });
+  const units = [
+    {
+      type: "instructor_week_limit" as const,
+      limit: maxDaysPerWeek,
+      labelOf: (d: string) => `w${isoWeekOf(d)}`,
+    },
+    {
+      type: "instructor_month_limit" as const,
+      limit: maxDaysPerMonth,
+      labelOf: (d: string) => `m${monthOf(d)}`,
+    },
+  ];
+  for (const [key, proposed] of proposedOf) {
+    const over: TeachingLimitType[] = [];
+    for (const { type, limit, labelOf } of units) {
+      if (limit === null) continue;
+      const added = new Map<string, number>();
+      for (const date of proposed)
+        if (!isTaught(date)) added.set(labelOf(date), (added.get(labelOf(date)) ?? 0) + 1);
+      const labels = new Set(proposed.map(labelOf));
+      if ([...labels].some((label) => (counts.get(label) ?? 0) + (added.get(label) ?? 0) > limit))
+        over.push(type);
+    }
+    if (over.length > 0) result.set(key, over);
+  }
+  return result;
 }
