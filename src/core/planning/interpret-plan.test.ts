@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { SolverModel } from "../solver/model.js";
+import { itcWeights, type SolverModel } from "../solver/model.js";
 import { zeroScore } from "../solver/score-breakdown.js";
 import type { SolveResult } from "../solver/solve.js";
 import { interpretPlan } from "./interpret-plan.js";
@@ -42,14 +42,7 @@ function readBack(room: number[], instructor: number[]) {
         { instructor: 1, cost: 0 },
       ],
     })),
-    weights: {
-      roomCapacity: 0,
-      minDays: 0,
-      compactness: 0,
-      roomStability: 0,
-      instructorCost: 0,
-      periodCost: 0,
-    },
+    weights: itcWeights,
   };
   const problem: PlanProblem = {
     model,

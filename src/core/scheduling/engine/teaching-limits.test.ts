@@ -38,39 +38,49 @@ const localOf = (base: string, { day, hour: h, hours }: Meeting) => {
   ] as const;
 };
 
+/** Anna's zone and limits, proposed meetings, and meetings she teaches already (booked or elsewhere). */
+const worldArb = (proposed: fc.Arbitrary<Meeting[]>, mostBooked: number) =>
+  fc.record({
+    // Around New Year (ISO week-years) and the March and November clock changes.
+    base: fc.constantFrom("2027-01-01", "2027-03-28", "2027-11-01", "2026-12-28"),
+    zone: fc.constantFrom(...ZONES),
+    proposed,
+    booked: fc.array(meetingArb, { maxLength: mostBooked }),
+    elsewhere: fc.array(meetingArb, { maxLength: 12 }),
+    maxDaysPerWeek: fc.option(fc.integer({ min: 0, max: 7 })),
+    maxDaysPerMonth: fc.option(fc.integer({ min: 0, max: 25 })),
+  });
+
+/** The proposed segments, Anna's bookings and her teaching time elsewhere. */
+function annaWorld(world: { base: string; proposed: Meeting[]; booked: Meeting[]; elsewhere: Meeting[] }) {
+  const { base, proposed, booked, elsewhere } = world;
+  const segments = proposed.map((meeting, index) => {
+    const [start, end] = localOf(base, meeting);
+    return segment(`seg-${index}`, start, end, { zone: meeting.zone });
+  });
+  const bookings = booked.map((meeting) => teaching(...localOf(base, meeting), {}, meeting.zone));
+  const teachingTime = {
+    anna: elsewhere.map((meeting) => {
+      const { start, end } = teaching(...localOf(base, meeting), {}, meeting.zone);
+      return { start, end };
+    }),
+  };
+  return { segments, bookings, teachingTime };
+}
+
 describe("teaching-day limits property", () => {
   it("flags exactly the weeks and months a date-counting oracle finds over the limits", () => {
     fc.assert(
       fc.property(
-        fc.record({
-          // Around New Year (ISO week-years) and the March and November clock changes.
-          base: fc.constantFrom("2027-01-01", "2027-03-28", "2027-11-01", "2026-12-28"),
-          zone: fc.constantFrom(...ZONES),
-          proposed: fc.array(
+        worldArb(
+          fc.array(
             meetingArb.map((m) => ({ ...m, day: m.day % 10 })),
             { minLength: 1, maxLength: 4 },
           ),
-          booked: fc.array(meetingArb, { maxLength: 12 }),
-          elsewhere: fc.array(meetingArb, { maxLength: 12 }),
-          maxDaysPerWeek: fc.option(fc.integer({ min: 0, max: 7 })),
-          maxDaysPerMonth: fc.option(fc.integer({ min: 0, max: 25 })),
-        }),
-        ({ base, zone, proposed, booked, elsewhere, maxDaysPerWeek, maxDaysPerMonth }) => {
-          const segments = proposed.map((meeting, index) => {
-            const [start, end] = localOf(base, meeting);
-            return segment(`seg-${index}`, start, end, { zone: meeting.zone });
-          });
-          const bookings = booked.map((meeting) => {
-            const [start, end] = localOf(base, meeting);
-            return teaching(start, end, {}, meeting.zone);
-          });
-          const teachingTime = {
-            anna: elsewhere.map((meeting) => {
-              const [start, end] = localOf(base, meeting);
-              const { start: s, end: e } = teaching(start, end, {}, meeting.zone);
-              return { start: s, end: e };
-            }),
-          };
+          12,
+        ),
+        ({ zone, maxDaysPerWeek, maxDaysPerMonth, ...meetings }) => {
+          const { segments, bookings, teachingTime } = annaWorld(meetings);
           const options = {
             proposal: { segments },
             anna: { timeZone: zone, maxDaysPerWeek, maxDaysPerMonth },
@@ -106,29 +116,13 @@ describe("teaching-day limits property", () => {
   it("per segment, says what the engine says of a proposal of that segment alone", () => {
     fc.assert(
       fc.property(
-        fc.record({
-          base: fc.constantFrom("2027-01-01", "2027-03-28", "2027-11-01", "2026-12-28"),
-          zone: fc.constantFrom(...ZONES),
-          proposed: fc.array(meetingArb, { minLength: 1, maxLength: 8 }),
-          booked: fc.array(meetingArb, { maxLength: 16 }),
-          elsewhere: fc.array(meetingArb, { maxLength: 8 }),
-          maxDaysPerWeek: fc.option(fc.integer({ min: 0, max: 7 })),
-          maxDaysPerMonth: fc.option(fc.integer({ min: 0, max: 25 })),
-        }),
-        ({ base, zone, proposed, booked, elsewhere, maxDaysPerWeek, maxDaysPerMonth }) => {
-          const segments = proposed.map((meeting, index) => {
-            const [start, end] = localOf(base, meeting);
-            return segment(`seg-${index}`, start, end, { zone: meeting.zone });
-          });
+        worldArb(fc.array(meetingArb, { minLength: 1, maxLength: 8 }), 16),
+        ({ zone, maxDaysPerWeek, maxDaysPerMonth, ...meetings }) => {
+          const { segments, bookings, teachingTime } = annaWorld(meetings);
           const world = context({
             instructors: [instructor({ timeZone: zone, maxDaysPerWeek, maxDaysPerMonth })],
-            bookings: booked.map((meeting) => teaching(...localOf(base, meeting), {}, meeting.zone)),
-            teachingTime: {
-              anna: elsewhere.map((meeting) => {
-                const { start, end } = teaching(...localOf(base, meeting), {}, meeting.zone);
-                return { start, end };
-              }),
-            },
+            bookings,
+            teachingTime,
           });
           const perSegment = teachingLimitsBySegment(proposal({ segments }), world).get("anna")!;
           for (const one of segments) {
