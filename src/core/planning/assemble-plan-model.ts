@@ -203,12 +203,15 @@ function runTemplate(
       : option.instructorIds.map((id) => {
           // Booked, away, outside their hours or too far on a day of this item: not that day.
           const free = freePeriods(option.instructorBlocks.get(id));
+          // The journey and the load are a day's: charged once however many runs share the day.
+          const dayCost = instructorDayCost(
+            option.teachingHours.get(id)?.size ?? 0,
+            lookups.travelMinutes(id, item.format === "vilt" ? null : item.locationId),
+          );
           return {
             instructor: instructorIndex.get(id)!,
-            cost: instructorDayCost(
-              option.teachingHours.get(id)?.size ?? 0,
-              lookups.travelMinutes(id, item.format === "vilt" ? null : item.locationId),
-            ),
+            cost: 0,
+            ...(dayCost > 0 ? { dayCost } : {}),
             ...(free && free.length < periodDates.length ? { periods: free } : {}),
           };
         });

@@ -8,7 +8,9 @@ import { minutesOfDay } from "../time/zoned.js";
  * rate, so a second half-day on a day already paid costs nothing more), plus a load penalty per day
  * they already teach in the window or the plan gives them (`instructorLoad`), so among equally
  * priced instructors the less loaded one wins (workload balance), plus the journey from their home
- * location (travel). An instructor without a rate (internal staff) costs only the load and the journey.
+ * location (travel). Load and journey are a day's (`dayCost` in the solver): two half-day runs of one
+ * instructor on a day count one journey and one day, the longer journey when their sites differ.
+ * An instructor without a rate (internal staff) costs only the load and the journey.
  */
 export const LOAD_COST_PER_TEACHING_DAY = 25;
 /** Per day after the first allowed day of the window: earlier is better when all else is equal. */
@@ -32,7 +34,8 @@ export const planningWeights: SolverWeights = {
   instructorStability: 150,
   instructorCost: 1,
   // What the plan itself gives an instructor counts like what they teach already: the k-th day the
-  // plan gives them costs LOAD_COST_PER_TEACHING_DAY × (k − 1) more (workload balance).
+  // plan gives them costs LOAD_COST_PER_TEACHING_DAY × (k − 1) more (workload balance); a day with
+  // a morning and an afternoon run is one day.
   instructorLoad: LOAD_COST_PER_TEACHING_DAY,
   periodCost: 1,
   // A run's equipment from a pool further down its preference (mobile rather than the location's,
@@ -41,8 +44,8 @@ export const planningWeights: SolverWeights = {
 };
 
 /**
- * Per hour of travel from an instructor's home location to where the run is, per teaching day (a
- * day's trip, or its share of a hotel stay): a local instructor wins unless the traveller is
+ * Per hour of travel from an instructor's home location to where the run is, once per teaching day
+ * (a day's trip, or its share of a hotel stay): a local instructor wins unless the traveller is
  * cheaper by more than the journey.
  */
 export const TRAVEL_COST_PER_HOUR = 40;

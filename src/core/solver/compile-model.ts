@@ -34,6 +34,13 @@ export interface CompiledModel {
    * paid already (I*P, or null when nothing).
    */
   instPay: Float64Array | null;
+  /** Day cost per instructor option (same index as instList), or null when no option has any. */
+  instDayCost: Float64Array | null;
+  /**
+   * Whether the state counts, per (instructor, period), the events the search placed: for
+   * teaching-day limits and for the workload, which counts periods (`instFreeCnt`).
+   */
+  countDays: boolean;
   payCap: Float64Array;
   /** Per instructor, what each of their clashes costs on top when there is pay: the cap, or 0 without one. */
   clashPay: Float64Array;
@@ -139,6 +146,7 @@ export function compileModel(model: SolverModel): CompiledModel {
   const insts: number[][] = [];
   const costs: number[] = [];
   const pays: number[] = [];
+  const dayCosts: number[] = [];
   // Options allowed in some periods only share a row per distinct set (a run's segments, say).
   const blockRows: number[] = [];
   const rowOf = new Map<string, number>();
@@ -213,6 +221,11 @@ export function compileModel(model: SolverModel): CompiledModel {
         `event ${event.id}: pay must be 0 or more`,
       );
       pays.push(o.pay ?? 0);
+      check(
+        o.dayCost === undefined || (Number.isFinite(o.dayCost) && o.dayCost >= 0),
+        `event ${event.id}: dayCost must be 0 or more`,
+      );
+      dayCosts.push(o.dayCost ?? 0);
       blockRows.push(o.periods ? blockRow(o.periods, `event ${event.id} instructor`) : -1);
     }
     for (const { room, periods } of event.roomPeriods ?? []) {
@@ -363,6 +376,8 @@ export function compileModel(model: SolverModel): CompiledModel {
     instList: instCsr.list,
     instCost: Float64Array.from(costs),
     instPay: pays.some((pay) => pay > 0) ? Float64Array.from(pays) : null,
+    instDayCost: dayCosts.some((cost) => cost > 0) ? Float64Array.from(dayCosts) : null,
+    countDays: limits.length > 0 || (model.weights.instructorLoad ?? 0) > 0,
     payCap,
     clashPay: payCap.map((cap) => (Number.isFinite(cap) ? cap : 0)),
     paid,

@@ -24,7 +24,8 @@
  *   of order).
  * - Soft (weights): room capacity (per seat over), room waste (per seat left empty), min working
  *   days (per missing day), compactness (per isolated event), room stability (per extra room of a
- *   course), instructor cost (options' costs, and pay capped per instructor and period), period
+ *   course), instructor cost (options' costs, pay capped per instructor and period, and day costs
+ *   once per instructor and period), workload (per period an instructor teaches in), period
  *   preference cost, pool preference (per step down a choice).
  */
 export interface SolverEvent {
@@ -41,9 +42,11 @@ export interface SolverEvent {
    * periods the option may teach it in (omitted = all); in any other it is a hard violation (an
    * instructor available for one event's hours and place but not another's on the same day).
    * `pay`: what the instructor is paid for the event, summed per period with their other events
-   * and capped by their `payCap` (a day rate), unlike `cost`, which always adds up (travel).
+   * and capped by their `payCap` (a day rate), unlike `cost`, which always adds up. `dayCost`: what
+   * teaching in a period costs besides pay (the journey from home), charged once per instructor and
+   * period however many events they teach in it: the largest `dayCost` of those events.
    */
-  instructors?: { instructor: number; cost: number; pay?: number; periods?: number[] }[];
+  instructors?: { instructor: number; cost: number; pay?: number; dayCost?: number; periods?: number[] }[];
   /**
    * Rooms of `rooms` that may hold the event in some periods only (booked on some days during
    * this event's hours, free during another's): a room listed here is allowed in its `periods`
@@ -86,8 +89,10 @@ export interface SolverWeights {
   instructorStability?: number;
   instructorCost: number;
   /**
-   * Workload balance: an instructor given n events by the search counts n(n − 1)/2, so each more
-   * event costs one unit per event they already have and work spreads among equals; default 0.
+   * Workload balance: an instructor given events in n periods by the search counts n(n − 1)/2, so
+   * each more period (a day) costs one unit per period they already have and work spreads among
+   * equals; several events in one period (half-days) count that period once, and each clash of
+   * the instructor (a double booking, hard) counts one more; default 0.
    */
   instructorLoad?: number;
   periodCost: number;

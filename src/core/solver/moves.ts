@@ -1,21 +1,8 @@
 import type { CompiledModel } from "./compile-model.js";
 import { KempeChain } from "./kempe-chain.js";
-import {
-  blockedAt,
-  courseMoveHard,
-  daysMoveDelta,
-  groupMoveCompactness,
-  groupMoveHard,
-  instMoveHard,
-  instructorOf,
-  limitMoveHard,
-  over,
-  poolMoveHard,
-  roomBlockedAt,
-  stabilityDelta,
-} from "./move-deltas.js";
+import { instructorOf } from "./move-deltas.js";
+import { MoveEvaluator } from "./move-evaluation.js";
 import { periodNextToMate, pickRoom } from "./move-targets.js";
-import { payMoveDelta } from "./pay.js";
 import type { Random } from "./random.js";
 import type { SolverState } from "./state.js";
 
@@ -23,7 +10,7 @@ import type { SolverState } from "./state.js";
  * The moves of the local search, undone when the annealing rejects them:
  * - move: an event to another period and/or room (a room-only move keeps the period); when the
  *   target room-period holds exactly one other event that may take the vacated place, the two swap.
- *   Most are only evaluated from the counters (`move-deltas.ts`) and applied on `commit`;
+ *   Most are only scored from the counters (`move-evaluation.ts`) and applied on `commit`;
  * - instructor: another of the event's instructor options (with time bands, half of the time with
  *   every other event the instructor teaches in that period: their day handed over);
  * - pool: another pool for one of the pool choices of the event's course;
@@ -32,8 +19,7 @@ import type { SolverState } from "./state.js";
  */
 export class Moves {
   private readonly chain: KempeChain;
-  private readonly groupMark: Int32Array;
-  private groupStamp = 0;
+  private readonly evaluator: MoveEvaluator;
   /** The last simple move, for `undo`. */
   private e1 = -1;
   private e2 = -1;
@@ -70,7 +56,7 @@ export class Moves {
     private readonly rng: Random,
   ) {
     this.chain = new KempeChain(m, s);
-    this.groupMark = new Int32Array(m.G);
+    this.evaluator = new MoveEvaluator(m, s);
     this.handed = new Int32Array(m.B > 1 ? m.E : 0);
     this.handedFrom = new Int32Array(m.B > 1 ? m.E : 0);
   }
@@ -140,10 +126,15 @@ export class Moves {
     }
     // With time bands, and for events of ordered courses, moves are made and scored by the state
     // (the deltas know neither bands nor order).
-    if (p1 === p0 && o1 === o0 && m.B === 1) return this.evaluateRoomChange(e, e2, p0, r0, r1);
+    if (p1 === p0 && o1 === o0 && m.B === 1) {
+      this.evaluator.roomChange(e, e2, p0, r0, r1);
+      return this.defer(e, e2, p0, r0, p0, r1);
+    }
     const ordered = m.courseOrdered[m.eventCourse[e]!] || (e2 >= 0 && m.courseOrdered[m.eventCourse[e2]!]);
-    if (o1 === o0 && p0 >= 0 && (r0 >= 0 || r1 < 0) && !ordered && m.B === 1)
-      return this.evaluatePeriodChange(e, e2, p0, r0, p1, r1);
+    if (o1 === o0 && p0 >= 0 && (r0 >= 0 || r1 < 0) && !ordered && m.B === 1) {
+      this.evaluator.periodChange(e, e2, p0, r0, p1, r1);
+      return this.defer(e, e2, p0, r0, p1, r1);
+    }
     this.remember(false, e, e2, p0, r0, p1, r1);
     this.o0 = o0;
     s.unplace(e);
@@ -204,206 +195,11 @@ export class Moves {
     return true;
   }
 
-  /**
-   * A room-only move (or a room swap with the occupant, in the same period) is only evaluated:
-   * nothing but capacity, room clashes and room stability can change, so its delta is computed
-   * from the counters and the state changes only on `commit`.
-   */
-  private evaluateRoomChange(e: number, e2: number, p: number, r0: number, r1: number): boolean {
-    const m = this.m;
-    const s = this.s;
-    const size = m.eventSize[e]!;
-    const c = m.eventCourse[e]!;
-    let dCap = over(size, m.roomCapacity[r1]!) - over(size, m.roomCapacity[r0]!);
-    let dWaste = over(m.roomCapacity[r1]!, size) - over(m.roomCapacity[r0]!, size);
-    let dHard = 0;
-    let dStab = 0;
-    if (e2 < 0) {
-      dHard = (s.roomCnt[r0 * m.P + p]! > 1 ? -1 : 0) + (s.roomCnt[r1 * m.P + p]! >= 1 ? 1 : 0);
-      dStab = stabilityDelta(m, s, c, r0, r1);
-    } else {
-      const size2 = m.eventSize[e2]!;
-      dCap += over(size2, m.roomCapacity[r0]!) - over(size2, m.roomCapacity[r1]!);
-      dWaste += over(m.roomCapacity[r0]!, size2) - over(m.roomCapacity[r1]!, size2);
-      const c2 = m.eventCourse[e2]!;
-      if (c2 !== c) dStab = stabilityDelta(m, s, c, r0, r1) + stabilityDelta(m, s, c2, r1, r0);
-      if (m.roomBlockRow) dHard += roomBlockedAt(m, e2, r0, p) - roomBlockedAt(m, e2, r1, p);
-    }
-    if (m.roomBlockRow) dHard += roomBlockedAt(m, e, r1, p) - roomBlockedAt(m, e, r0, p);
-    return this.defer(
-      e,
-      e2,
-      p,
-      r0,
-      p,
-      r1,
-      dHard,
-      m.weights.roomCapacity * dCap + (m.weights.roomWaste ?? 0) * dWaste + m.weights.roomStability * dStab,
-    );
-  }
-
-  /**
-   * A move to another period (and maybe room), or a swap with the occupant of the target slot, is
-   * only evaluated: the delta is computed from the counters (the state changes only on `commit`),
-   * so a rejected move costs no place/unplace. In a swap the rooms' occupancy does not change, and
-   * what the two events' courses, groups and instructors share cancels out.
-   */
-  private evaluatePeriodChange(
-    e: number,
-    e2: number,
-    p0: number,
-    r0: number,
-    p1: number,
-    r1: number,
-  ): boolean {
-    const m = this.m;
-    const s = this.s;
-    const P = m.P;
-    const c = m.eventCourse[e]!;
-    const size = m.eventSize[e]!;
-    let dComp = 0;
-    let dDays = 0;
-    let dCap = 0;
-    let dWaste = 0;
-    let dStab = 0;
-    let dPeriodCost = 0;
-    // With pay, an instructor's clash costs their cap: a double-booked day is no cheaper than two.
-    let dClashPay = 0;
-    const ie = instructorOf(m, s, e);
-    let dHard = blockedAt(m, s, e, p1) - blockedAt(m, s, e, p0);
-    if (m.roomBlockRow) dHard += roomBlockedAt(m, e, r1, p1) - roomBlockedAt(m, e, r0, p0);
-    if (e2 < 0) {
-      if (r0 >= 0) dHard -= s.roomCnt[r0 * P + p0]! > 1 ? 1 : 0;
-      if (r1 >= 0) {
-        dHard += s.roomCnt[r1 * P + p1]! >= 1 ? 1 : 0;
-        dCap = over(size, m.roomCapacity[r1]!) - (r0 >= 0 ? over(size, m.roomCapacity[r0]!) : 0);
-        dWaste = over(m.roomCapacity[r1]!, size) - (r0 >= 0 ? over(m.roomCapacity[r0]!, size) : 0);
-        if (r1 !== r0) dStab = stabilityDelta(m, s, c, r0, r1);
-      }
-      dHard += courseMoveHard(m, s, c, p0, p1);
-      const gEnd = m.courseGroupStart[c + 1]!;
-      for (let i = m.courseGroupStart[c]!; i < gEnd; i++) {
-        const g = m.courseGroupList[i]!;
-        dHard += groupMoveHard(m, s, g, p0, p1);
-        if (m.groupCompact[g]) dComp += groupMoveCompactness(m, s, g, p0, p1);
-      }
-      dDays = daysMoveDelta(m, s, c, p0, p1);
-      if (ie >= 0) {
-        const clashes = instMoveHard(m, s, ie, p0, p1);
-        dHard += clashes + limitMoveHard(m, s, e, ie, p0, p1);
-        dClashPay = clashes * m.clashPay[ie]!;
-      }
-      if (m.periodCost) dPeriodCost = m.periodCost[e * P + p1]! - m.periodCost[e * P + p0]!;
-      if (m.Q > 0) dHard += poolMoveHard(s, e, p0, p1, -1);
-    } else {
-      const c2 = m.eventCourse[e2]!;
-      const size2 = m.eventSize[e2]!;
-      dHard += blockedAt(m, s, e2, p0) - blockedAt(m, s, e2, p1);
-      if (m.roomBlockRow) dHard += roomBlockedAt(m, e2, r0, p0) - roomBlockedAt(m, e2, r1, p1);
-      dCap =
-        over(size, m.roomCapacity[r1]!) -
-        over(size, m.roomCapacity[r0]!) +
-        over(size2, m.roomCapacity[r0]!) -
-        over(size2, m.roomCapacity[r1]!);
-      dWaste =
-        over(m.roomCapacity[r1]!, size) -
-        over(m.roomCapacity[r0]!, size) +
-        over(m.roomCapacity[r0]!, size2) -
-        over(m.roomCapacity[r1]!, size2);
-      if (c2 !== c) {
-        if (r1 !== r0) dStab = stabilityDelta(m, s, c, r0, r1) + stabilityDelta(m, s, c2, r1, r0);
-        dHard += courseMoveHard(m, s, c, p0, p1) + courseMoveHard(m, s, c2, p1, p0);
-        dDays = daysMoveDelta(m, s, c, p0, p1) + daysMoveDelta(m, s, c2, p1, p0);
-        // A group of both courses keeps its counts: only the groups of one of them change.
-        const mark = this.groupMark;
-        const own = ++this.groupStamp;
-        const shared = ++this.groupStamp;
-        const gEnd = m.courseGroupStart[c + 1]!;
-        for (let i = m.courseGroupStart[c]!; i < gEnd; i++) mark[m.courseGroupList[i]!] = own;
-        const g2End = m.courseGroupStart[c2 + 1]!;
-        for (let i = m.courseGroupStart[c2]!; i < g2End; i++) {
-          const g = m.courseGroupList[i]!;
-          if (mark[g] === own) {
-            mark[g] = shared;
-            continue;
-          }
-          dHard += groupMoveHard(m, s, g, p1, p0);
-          if (m.groupCompact[g]) dComp += groupMoveCompactness(m, s, g, p1, p0);
-        }
-        for (let i = m.courseGroupStart[c]!; i < gEnd; i++) {
-          const g = m.courseGroupList[i]!;
-          if (mark[g] === shared) continue;
-          dHard += groupMoveHard(m, s, g, p0, p1);
-          if (m.groupCompact[g]) dComp += groupMoveCompactness(m, s, g, p0, p1);
-        }
-      }
-      const i2 = instructorOf(m, s, e2);
-      if (ie !== i2) {
-        if (ie >= 0) {
-          const clashes = instMoveHard(m, s, ie, p0, p1);
-          dHard += clashes + limitMoveHard(m, s, e, ie, p0, p1);
-          dClashPay += clashes * m.clashPay[ie]!;
-        }
-        if (i2 >= 0) {
-          const clashes = instMoveHard(m, s, i2, p1, p0);
-          dHard += clashes + limitMoveHard(m, s, e2, i2, p1, p0);
-          dClashPay += clashes * m.clashPay[i2]!;
-        }
-      }
-      if (m.periodCost)
-        dPeriodCost =
-          m.periodCost[e * P + p1]! -
-          m.periodCost[e * P + p0]! +
-          m.periodCost[e2 * P + p0]! -
-          m.periodCost[e2 * P + p1]!;
-      if (m.Q > 0) dHard += poolMoveHard(s, e, p0, p1, e2);
-    }
-    // Pay depends on the periods: what an instructor is paid in each is capped.
-    const dPay = m.instPay ? this.payDelta(e, e2, ie, p0, p1) + dClashPay : 0;
-    const w = m.weights;
-    return this.defer(
-      e,
-      e2,
-      p0,
-      r0,
-      p1,
-      r1,
-      dHard,
-      w.instructorCost * dPay +
-        w.roomCapacity * dCap +
-        (w.roomWaste ?? 0) * dWaste +
-        w.roomStability * dStab +
-        w.minDays * dDays +
-        w.compactness * dComp +
-        w.periodCost * dPeriodCost,
-    );
-  }
-
-  /** The change in capped pay when e moves from p0 to p1 and e2 (if a swap) the other way. */
-  private payDelta(e: number, e2: number, ie: number, p0: number, p1: number): number {
-    const m = this.m;
-    const s = this.s;
-    const pay = m.instPay!;
-    const i2 = e2 >= 0 ? instructorOf(m, s, e2) : -1;
-    const q = ie >= 0 ? pay[m.instStart[e]! + s.inst[e]!]! : 0;
-    const q2 = i2 >= 0 ? pay[m.instStart[e2]! + s.inst[e2]!]! : 0;
-    return payMoveDelta(m, s.paySum, ie, q, i2, q2, p0, p1);
-  }
-
-  /** Records an evaluated move (e to p1/r1, e2 to p0/r0 if a swap) for `commit` or `undo`. */
-  private defer(
-    e: number,
-    e2: number,
-    p0: number,
-    r0: number,
-    p1: number,
-    r1: number,
-    dHard: number,
-    dSoft: number,
-  ) {
+  /** Records a move the evaluator scored (e to p1/r1, e2 to p0/r0 if a swap) for `commit` or `undo`. */
+  private defer(e: number, e2: number, p0: number, r0: number, p1: number, r1: number) {
     this.remember(true, e, e2, p0, r0, p1, r1);
-    this.dHard = dHard;
-    this.dSoft = dSoft;
+    this.dHard = this.evaluator.dHard;
+    this.dSoft = this.evaluator.dSoft;
     return true;
   }
 

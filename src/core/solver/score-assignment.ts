@@ -23,8 +23,8 @@ export function scoreAssignment(
   const rooms = new Uint8Array(C * R);
   const teachers = new Uint8Array(C * I);
   const poolUse = new Int32Array(m.Q * P);
-  const load = new Int32Array(I);
   const pay = new Float64Array(I * P);
+  const largestDayCost = new Float64Array(I * P);
   for (let e = 0; e < E; e++) {
     const p = period[e]!;
     if (p < 0) {
@@ -55,11 +55,10 @@ export function scoreAssignment(
       for (let b = 0; b < B; b++) if (bands & (1 << b)) instUse[(i * P + p) * B + b]!++;
       const allowed = m.source.events[e]!.instructors?.[o]?.periods;
       if (allowed && !allowed.includes(p)) s.instructorBlocked++;
-      if (!m.eventFixed[e]) {
-        instPlaced[i * P + p] = 1;
-        load[i]!++;
-      }
+      if (!m.eventFixed[e]) instPlaced[i * P + p] = 1;
       s.instructorCost += m.instCost[m.instStart[e]! + o]!;
+      const dayCost = m.source.events[e]!.instructors![o]!.dayCost ?? 0;
+      if (dayCost > largestDayCost[i * P + p]!) largestDayCost[i * P + p] = dayCost;
       pay[i * P + p]! += m.source.events[e]!.instructors![o]!.pay ?? 0;
       teachers[c * I + i] = 1;
     }
@@ -97,7 +96,17 @@ export function scoreAssignment(
     for (let i = 0; i < I; i++) teacherCount += teachers[c * I + i]!;
     s.instructorStability += Math.max(0, teacherCount - 1);
   }
-  for (const n of load) s.instructorLoad += (n * (n - 1)) / 2;
+  // Workload counts the periods the search gave each instructor and their clashes (when the model
+  // counts days); a period's day cost is charged once, the largest of the instructor's events in it.
+  for (let i = 0; i < I; i++) {
+    let n = 0;
+    for (let p = 0; p < P; p++) {
+      n += instPlaced[i * P + p]!;
+      for (let b = 0; b < B; b++) n += Math.max(0, instUse[(i * P + p) * B + b]! - 1);
+      s.instructorCost += largestDayCost[i * P + p]!;
+    }
+    if (m.countDays) s.instructorLoad += (n * (n - 1)) / 2;
+  }
   // Pay adds up per instructor and period to at most their cap, counting what was paid already;
   // each clash of a capped instructor (a double booking) costs the cap on top.
   const anyPay = m.source.events.some((event) => event.instructors?.some((o) => (o.pay ?? 0) > 0));

@@ -31,8 +31,13 @@ export interface ScoreBreakdown {
   roomStability: number;
   /** Instructors beyond the first, per course. */
   instructorStability: number;
+  /** Options' costs, pay (capped per instructor and period) and day costs (once per instructor and period). */
   instructorCost: number;
-  /** Per instructor with n events placed by the search (not fixed), n(n − 1)/2, summed. */
+  /**
+   * Per instructor with events placed by the search (not fixed) in some periods, n(n − 1)/2 where n
+   * is those periods plus the instructor's clashes, summed; 0 when the model has neither a workload
+   * weight nor teaching-day limits.
+   */
   instructorLoad: number;
   periodCost: number;
   /** Steps down courses' pool preferences (the index of each choice's option in its list), summed. */

@@ -199,6 +199,51 @@ describe("solver", () => {
     });
   });
 
+  it("charges a day cost once per instructor and period, and counts a workload day once however many events fill it", () => {
+    // A morning and an afternoon event on one day. "away" is paid 100 a day (capped) and travels
+    // (a day cost of 30); "local" is paid 70 per event. One journey: "away" teaching both costs 130
+    // against 140. Were the journey charged per event, "away" would cost 160 and "local" win.
+    const events: SolverModel["events"] = [1, 2].map((bands, e) => ({
+      id: `e${e}`,
+      course: e,
+      size: 1,
+      rooms: [],
+      instructors: [
+        { instructor: 0, cost: 0, pay: 100, dayCost: 30 },
+        { instructor: 1, cost: 0, pay: 70 },
+      ],
+      instructorBands: bands,
+    }));
+    const model: SolverModel = {
+      periodDay: [0],
+      rooms: [],
+      instructors: [{ id: "away", payCap: 100 }, { id: "local" }],
+      courses: events.map((event) => ({ id: event.id, minDays: 0 })),
+      groups: [],
+      events,
+      timeBands: 2,
+      weights: { ...noSoft, instructorCost: 1 },
+    };
+    for (const seed of [1, 2, 3]) {
+      const result = solve(model, { seed, maxIterations: 3_000 });
+      expect(result.instructor).toEqual([0, 0]);
+      expect(result.score).toMatchObject({ hard: 0, instructorCost: 130 });
+    }
+    // A longer journey (60): 160 against 140, so "local" takes both.
+    const far = structuredClone(model);
+    for (const event of far.events) event.instructors![0]!.dayCost = 60;
+    expect(solve(far, { seed: 1, maxIterations: 3_000 })).toMatchObject({
+      instructor: [1, 1],
+      score: { instructorCost: 140 },
+    });
+    // Workload: "away" teaching both halves works one day, which costs nothing more (n(n − 1)/2 = 0).
+    const weighed = { ...model, weights: { ...model.weights, instructorLoad: 25 } };
+    expect(solve(weighed, { seed: 1, maxIterations: 3_000 }).score).toMatchObject({
+      instructorLoad: 0,
+      soft: 130,
+    });
+  });
+
   it("keeps an instructor within their limits per window, giving the rest to a dearer colleague", () => {
     // Four days in two weeks; the cheap instructor may take one more day in each week.
     const model: SolverModel = {

@@ -2,12 +2,13 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { compileModel } from "./compile-model.js";
 import type { SolverModel } from "./model.js";
+import { MoveEvaluator } from "./move-evaluation.js";
 import { Moves } from "./moves.js";
 import { Random } from "./random.js";
 import { scoreAssignment } from "./score-assignment.js";
 import { SolverState } from "./state.js";
 
-/** A random model with every feature: domains, virtual events, instructor options (with pay, capped per instructor and period) and rooms (some for some periods only), rooms and instructors shared by time bands, instructor limits, fixed events, period costs, adjacency, pools (taken as given or as a course's choice), ordered courses. */
+/** A random model with every feature: domains, virtual events, instructor options (with pay, capped per instructor and period, and day costs, once per instructor and period) and rooms (some for some periods only), rooms and instructors shared by time bands, instructor limits, fixed events, period costs, adjacency, pools (taken as given or as a course's choice), ordered courses. */
 function randomModel(seed: number): SolverModel {
   const rng = new Random(seed);
   const days = 1 + rng.int(4);
@@ -35,6 +36,8 @@ function randomModel(seed: number): SolverModel {
               cost: rng.int(10),
               // Pay, capped per instructor and period, for some.
               ...(rng.next() < 0.5 ? { pay: rng.int(10) } : {}),
+              // A day cost (a journey), charged once per instructor and period, for some.
+              ...(rng.next() < 0.5 ? { dayCost: rng.int(10) } : {}),
               // Some options may teach in some periods only.
               ...(rng.next() < 0.3 ? { periods: pick(P, 1 + rng.int(P)) } : {}),
             }));
@@ -121,7 +124,8 @@ function randomModel(seed: number): SolverModel {
       roomStability: 1,
       instructorStability: 7,
       instructorCost: 3,
-      instructorLoad: 4,
+      // Workload counts an instructor's periods; without it (and without limits) it is not counted.
+      ...(rng.next() < 0.8 ? { instructorLoad: 4 } : {}),
       periodCost: 2,
       poolRank: 1.5,
     },
@@ -194,6 +198,54 @@ describe("incremental (delta) scoring", () => {
           expectSameScore(s);
         },
       ),
+      { numRuns: 400 },
+    );
+  });
+
+  it("predicts exactly what any period move or swap does (the evaluator's deltas, swaps between two events of one instructor included)", () => {
+    fc.assert(
+      fc.property(fc.integer(), fc.integer(), (modelSeed, moveSeed) => {
+        const m = compileModel(randomModel(modelSeed));
+        // The evaluator serves whole periods (no time bands).
+        fc.pre(m.B === 1 && m.E > 1);
+        const s = new SolverState(m);
+        const rng = new Random(moveSeed);
+        const evaluator = new MoveEvaluator(m, s);
+        for (let e = 0; e < m.E; e++) {
+          const n = m.instStart[e + 1]! - m.instStart[e]!;
+          const rooms = m.roomStart[e + 1]! - m.roomStart[e]!;
+          s.place(
+            e,
+            rng.int(m.P),
+            rooms ? m.roomList[m.roomStart[e]! + rng.int(rooms)]! : -1,
+            n ? rng.int(n) : -1,
+          );
+        }
+        for (let step = 0; step < 30; step++) {
+          const e = rng.int(m.E);
+          const p0 = s.period[e]!;
+          const r0 = s.room[e]!;
+          const p1 = rng.int(m.P);
+          const r1 = r0 < 0 ? -1 : rng.int(m.R);
+          if (p1 === p0 || m.eventFixed[e] || m.courseOrdered[m.eventCourse[e]!]) continue;
+          // The occupant of the target slot swaps when it is the only one there (any period, any room).
+          let e2 = r1 >= 0 ? s.occupant(r1, p1) : -1;
+          if (e2 === e || (e2 >= 0 && (m.eventFixed[e2] || m.courseOrdered[m.eventCourse[e2]!]))) e2 = -1;
+          const hard = s.hard();
+          const soft = s.soft();
+          evaluator.periodChange(e, e2, p0, r0, p1, r1);
+          const o = s.inst[e]!;
+          const o2 = e2 >= 0 ? s.inst[e2]! : -1;
+          s.unplace(e);
+          if (e2 >= 0) {
+            s.unplace(e2);
+            s.place(e2, p0, r0, o2);
+          }
+          s.place(e, p1, r1, o);
+          expect(s.hard() - hard).toBe(evaluator.dHard);
+          expect(s.soft() - soft).toBeCloseTo(evaluator.dSoft, 9);
+        }
+      }),
       { numRuns: 400 },
     );
   });

@@ -1,4 +1,5 @@
 import type { CompiledModel } from "./compile-model.js";
+import { largestDayCost } from "./day-costs.js";
 import { roomBlockedAt } from "./move-deltas.js";
 import { payStep } from "./pay.js";
 import { type ScoreBreakdown, weightedSoft } from "./score-breakdown.js";
@@ -28,11 +29,17 @@ export class SolverState {
   readonly courseRooms: Int32Array;
   readonly courseInst: Int32Array;
   readonly courseInsts: Int32Array;
-  /** Events the search placed (not fixed) per (instructor, period), and periods taken per instructor limit. */
+  /**
+   * Events the search placed (not fixed) per (instructor, period) when the model counts days
+   * (`countDays`), and periods taken per instructor limit.
+   */
   readonly instFreeCnt: Int32Array;
   /** With pay (`instPay`): the pay of the events per (instructor, period), before the cap. */
   readonly paySum: Float64Array;
-  /** Events the search placed per instructor (workload). */
+  /**
+   * Per instructor, the periods in which the search placed their events plus their clashes: the
+   * workload's n (counted with `countDays`), so a double-booked day counts as two.
+   */
   readonly instLoad: Int32Array;
   readonly limitCnt: Int32Array;
   readonly poolUse: Int32Array;
@@ -82,7 +89,7 @@ export class SolverState {
     this.courseRooms = new Int32Array(C);
     this.courseInst = new Int32Array(C * I);
     this.courseInsts = new Int32Array(C);
-    this.instFreeCnt = new Int32Array(m.W > 0 ? I * P : 0);
+    this.instFreeCnt = new Int32Array(m.countDays ? I * P : 0);
     this.instLoad = new Int32Array(I);
     this.paySum = new Float64Array(m.instPay ? I * P : 0);
     this.limitCnt = new Int32Array(m.W);
@@ -248,6 +255,14 @@ export class SolverState {
     return n;
   }
 
+  /** Adds `change` to instructor i's workload periods (n), whose cost is n(n − 1)/2. */
+  private loadStep(i: number, change: number): void {
+    if (change === 0) return;
+    const n = this.instLoad[i]!;
+    this.instLoad[i] = n + change;
+    this.instructorLoad += ((n + change) * (n + change - 1) - n * (n - 1)) / 2;
+  }
+
   /** Replaces the whole assignment (every event, fixed ones included, and the pool choices) with the given one. */
   assign(period: Int32Array, room: Int32Array, inst: Int32Array, choice?: Int32Array): void {
     const E = this.m.E;
@@ -305,10 +320,16 @@ export class SolverState {
       this.instructorClashes += clashes;
       const row = m.instBlockRow[j]!;
       if (row >= 0) this.instructorBlocked += m.blocked[row * P + p]!;
-      if (m.W > 0 && !m.eventFixed[e] && this.instFreeCnt[i * P + p]!++ === 0)
-        this.instructorLimit += this.limitStep(i * P + p, 1);
-      if (!m.eventFixed[e]) this.instructorLoad += this.instLoad[i]!++;
+      if (m.countDays) {
+        const newDay = !m.eventFixed[e] && this.instFreeCnt[i * P + p]!++ === 0;
+        if (newDay && m.W > 0) this.instructorLimit += this.limitStep(i * P + p, 1);
+        this.loadStep(i, (newDay ? 1 : 0) + clashes);
+      }
       this.instructorCost += m.instCost[j]!;
+      if (m.instDayCost) {
+        const others = largestDayCost(m, this, i, p, e);
+        this.instructorCost += Math.max(others, m.instDayCost[j]!) - others;
+      }
       if (m.instPay)
         this.instructorCost += payStep(m, this.paySum, i, p, m.instPay[j]!) + clashes * m.clashPay[i]!;
       if (this.courseInst[c * m.I + i]!++ === 0 && ++this.courseInsts[c]! > 1) this.instructorStability++;
@@ -375,10 +396,16 @@ export class SolverState {
       this.instructorClashes += clashes;
       const row = m.instBlockRow[j]!;
       if (row >= 0) this.instructorBlocked -= m.blocked[row * P + p]!;
-      if (m.W > 0 && !m.eventFixed[e] && --this.instFreeCnt[i * P + p]! === 0)
-        this.instructorLimit += this.limitStep(i * P + p, -1);
-      if (!m.eventFixed[e]) this.instructorLoad -= --this.instLoad[i]!;
+      if (m.countDays) {
+        const dayEnds = !m.eventFixed[e] && --this.instFreeCnt[i * P + p]! === 0;
+        if (dayEnds && m.W > 0) this.instructorLimit += this.limitStep(i * P + p, -1);
+        this.loadStep(i, (dayEnds ? -1 : 0) + clashes);
+      }
       this.instructorCost -= m.instCost[j]!;
+      if (m.instDayCost) {
+        const others = largestDayCost(m, this, i, p, -1);
+        this.instructorCost += others - Math.max(others, m.instDayCost[j]!);
+      }
       if (m.instPay)
         this.instructorCost += payStep(m, this.paySum, i, p, -m.instPay[j]!) + clashes * m.clashPay[i]!;
       if (--this.courseInst[c * m.I + i]! === 0 && this.courseInsts[c]!-- > 1) this.instructorStability--;

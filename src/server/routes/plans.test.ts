@@ -533,14 +533,14 @@ describeEachDatabase("planning", (ctx) => {
       });
     const teachers = (plan: any) => plan.result.items.map((item: any) => item.segments[0].instructorId);
     // Anna: 100 an hour (300 a half-day), at most her 600 a day. Ben: 500 a day. Ben for both
-    // halves is paid one day: 500 + 25 load. Counting a day rate per run, Ben and Anna (800)
-    // would look cheaper than Ben twice (1,000).
+    // halves is paid one day (500) and works one day (no load). Counting a day rate per run, Ben
+    // and Anna (800) would look cheaper than Ben twice (1,000).
     expect((await api().patch(`/instructors/${world.anna.id}`, { hourRateMinor: 10_000 })).status).toBe(200);
     const daily = await halfDays("2027-12-06");
     expect(teachers(daily)).toEqual([world.ben.id, world.ben.id]);
     expect(scoreLine(daily, "instructor_cost")).toMatchObject({ count: 500 });
 
-    // At 60 an hour Anna is cheaper for both halves (360 + 25) than Ben's day.
+    // At 60 an hour Anna is cheaper for both halves (360) than Ben's day.
     expect((await api().patch(`/instructors/${world.anna.id}`, { hourRateMinor: 6_000 })).status).toBe(200);
     const hourly = await halfDays("2027-12-07");
     expect(teachers(hourly)).toEqual([world.anna.id, world.anna.id]);
@@ -561,6 +561,21 @@ describeEachDatabase("planning", (ctx) => {
     expect(teachers(afternoon)).toEqual([world.ben.id]);
     expect(scoreLine(afternoon, "instructor_cost")).toMatchObject({ count: 25 });
     await applyExpecting(api(), afternoon.id, ["created"]);
+
+    // Ben now lives 90 minutes away (a journey of 60 a day). Teaching both halves he makes one
+    // journey: 500 + 60 against Anna's 600 (100 an hour, her day rate). A journey per run (620)
+    // would hand both halves to Anna.
+    expect((await api().patch(`/instructors/${world.anna.id}`, { hourRateMinor: 10_000 })).status).toBe(200);
+    expect(
+      (await api().patch(`/instructors/${world.ben.id}`, { homeLocationId: world.otherSite.id })).status,
+    ).toBe(200);
+    const travel = await api().patch(`/locations/${world.otherSite.id}`, {
+      travelTimes: [{ locationId: world.location.id, minutes: 90 }],
+    });
+    expect(travel.status, JSON.stringify(travel.body)).toBe(200);
+    const journey = await halfDays("2027-12-09");
+    expect(teachers(journey)).toEqual([world.ben.id, world.ben.id]);
+    expect(scoreLine(journey, "instructor_cost")).toMatchObject({ count: 560 });
   });
 
   it("explains an item it cannot place, naming the blocking constraints", async () => {
