@@ -1,4 +1,5 @@
 import type { CompiledModel } from "./compile-model.js";
+import { poolStep } from "./pools.js";
 import type { SolverState } from "./state.js";
 
 /**
@@ -86,15 +87,22 @@ export function limitMoveHard(
  * Units over the pools gained when event e moves (and e2, when ≥ 0, the other way): the moves are
  * applied to the pools' use for the count, then undone.
  */
-export function poolMoveHard(s: SolverState, e: number, from: number, to: number, e2: number): number {
-  let change = s.poolStep(e, from, -1) + s.poolStep(e, to, 1);
+export function poolMoveHard(
+  m: CompiledModel,
+  s: SolverState,
+  e: number,
+  from: number,
+  to: number,
+  e2: number,
+): number {
+  let change = poolStep(m, s, e, from, -1) + poolStep(m, s, e, to, 1);
   if (e2 >= 0) {
-    change += s.poolStep(e2, to, -1) + s.poolStep(e2, from, 1);
-    s.poolStep(e2, from, -1);
-    s.poolStep(e2, to, 1);
+    change += poolStep(m, s, e2, to, -1) + poolStep(m, s, e2, from, 1);
+    poolStep(m, s, e2, from, -1);
+    poolStep(m, s, e2, to, 1);
   }
-  s.poolStep(e, to, -1);
-  s.poolStep(e, from, 1);
+  poolStep(m, s, e, to, -1);
+  poolStep(m, s, e, from, 1);
   return change;
 }
 

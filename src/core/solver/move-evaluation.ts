@@ -115,7 +115,7 @@ export class MoveEvaluator {
         if (m.countDays) dLoad = loadMoveDelta(m, s, ie, p0, p1, clashes);
       }
       if (m.periodCost) dPeriodCost = m.periodCost[e * P + p1]! - m.periodCost[e * P + p0]!;
-      if (m.Q > 0) dHard += poolMoveHard(s, e, p0, p1, -1);
+      if (m.Q > 0) dHard += poolMoveHard(m, s, e, p0, p1, -1);
     } else {
       const c2 = m.eventCourse[e2]!;
       const size2 = m.eventSize[e2]!;
@@ -178,7 +178,7 @@ export class MoveEvaluator {
           m.periodCost[e * P + p0]! +
           m.periodCost[e2 * P + p0]! -
           m.periodCost[e2 * P + p1]!;
-      if (m.Q > 0) dHard += poolMoveHard(s, e, p0, p1, e2);
+      if (m.Q > 0) dHard += poolMoveHard(m, s, e, p0, p1, e2);
     }
     // Pay depends on the periods (what an instructor is paid in each is capped), and so do day costs.
     const dPay = m.instPay ? this.payDelta(e, e2, ie, i2, p0, p1) + dClashPay : 0;

@@ -2,6 +2,7 @@ import type { CompiledModel } from "./compile-model.js";
 import { largestDayCost } from "./day-costs.js";
 import { roomBlockedAt } from "./move-deltas.js";
 import { payStep } from "./pay.js";
+import { changeChoice, poolStep } from "./pools.js";
 import { type ScoreBreakdown, weightedSoft } from "./score-breakdown.js";
 
 /**
@@ -187,60 +188,9 @@ export class SolverState {
     return change;
   }
 
-  /**
-   * Units over what pools have free gained when event e starts (step 1) or stops (step -1) taking
-   * its units in period p; applies the change to the pools' use.
-   */
-  poolStep(e: number, p: number, step: 1 | -1): number {
-    const m = this.m;
-    let change = 0;
-    const end = m.useStart[e + 1]!;
-    for (let j = m.useStart[e]!; j < end; j++)
-      change += this.poolTake(m.usePool[j]!, p, step * m.useQuantity[j]!);
-    if (m.K === 0) return change;
-    const c = m.eventCourse[e]!;
-    const chosen = m.courseChoiceStart[c + 1]!;
-    for (let i = m.courseChoiceStart[c]!; i < chosen; i++) {
-      const j = m.courseChoiceList[i]!;
-      change += this.optionTake(m.choiceOptionStart[j]! + this.choice[j]!, p, step * m.choiceQuantity[j]!);
-    }
-    return change;
-  }
-
-  /** Units over gained when option o of a pool choice takes `units` more (or fewer) in period p. */
-  private optionTake(o: number, p: number, units: number): number {
-    const m = this.m;
-    let change = 0;
-    for (let k = m.optionPoolStart[o]!; k < m.optionPoolStart[o + 1]!; k++)
-      change += this.poolTake(m.optionPoolList[k]!, p, units);
-    return change;
-  }
-
-  /** Units over gained when `units` more (or fewer, when negative) of pool q are taken in period p. */
-  private poolTake(q: number, p: number, units: number): number {
-    const k = q * this.m.P + p;
-    const free = this.m.poolFree[k]!;
-    const before = this.poolUse[k]!;
-    const after = before + units;
-    this.poolUse[k] = after;
-    return (after > free ? after - free : 0) - (before > free ? before - free : 0);
-  }
-
   /** Gives pool choice j the option at index `to` of its list: every placed event of its course moves its units. */
   setChoice(j: number, to: number): void {
-    const m = this.m;
-    const from = this.choice[j]!;
-    const c = m.choiceCourse[j]!;
-    const start = m.choiceOptionStart[j]!;
-    const units = m.choiceQuantity[j]!;
-    for (let i = m.courseEventStart[c]!; i < m.courseEventStart[c + 1]!; i++) {
-      const p = this.period[m.courseEventList[i]!]!;
-      if (p < 0) continue;
-      this.poolOver += this.optionTake(start + from, p, -units);
-      this.poolOver += this.optionTake(start + to, p, units);
-    }
-    this.choice[j] = to;
-    this.poolRank += to - from;
+    changeChoice(this.m, this, j, to);
   }
 
   /** Pairs of event e and its ordered neighbours that are out of order (unplaced ones never are). */
@@ -335,7 +285,7 @@ export class SolverState {
       if (this.courseInst[c * m.I + i]!++ === 0 && ++this.courseInsts[c]! > 1) this.instructorStability++;
     }
     if (m.periodCost) this.periodCost += m.periodCost[e * P + p]!;
-    if (m.Q > 0) this.poolOver += this.poolStep(e, p, 1);
+    if (m.Q > 0) this.poolOver += poolStep(m, this, e, p, 1);
     if (m.eventPrev[e]! >= 0 || m.eventNext[e]! >= 0) this.outOfOrder += this.orderAt(e);
   }
 
@@ -411,7 +361,7 @@ export class SolverState {
       if (--this.courseInst[c * m.I + i]! === 0 && this.courseInsts[c]!-- > 1) this.instructorStability--;
     }
     if (m.periodCost) this.periodCost -= m.periodCost[e * P + p]!;
-    if (m.Q > 0) this.poolOver += this.poolStep(e, p, -1);
+    if (m.Q > 0) this.poolOver += poolStep(m, this, e, p, -1);
   }
 
   /** Whether room r is held in period p during any band event e would hold it in. */
