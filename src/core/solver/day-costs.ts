@@ -1,4 +1,5 @@
 import type { CompiledModel } from "./compile-model.js";
+import { instructorOf } from "./move-deltas.js";
 import type { SolverState } from "./state.js";
 
 /**
@@ -6,11 +7,15 @@ import type { SolverState } from "./state.js";
  * the morning and the afternoon at one site makes one journey and works one day (a double booking,
  * hard, counts as two days of workload, so it never looks lighter than two days). A period's day
  * cost is the largest `dayCost` among the instructor's events in it, found by scanning the period's
- * events (only models with day costs do, and a planner's period holds tens of events, not hundreds).
+ * events when the instructor has more than one there (only models with day costs do, and a
+ * planner's period holds tens of events, not hundreds).
  */
 
 /** The largest day cost of instructor i's events in period p, leaving out event `skip` (-1: none). */
 export function largestDayCost(m: CompiledModel, s: SolverState, i: number, p: number, skip: number): number {
+  // Mostly the instructor has no other event in the period: no scan.
+  const n = s.instCnt[i * m.P + p]!;
+  if (n === 0 || (n === 1 && skip >= 0 && s.period[skip] === p && instructorOf(m, s, skip) === i)) return 0;
   const costs = m.instDayCost!;
   let largest = 0;
   const row = p * m.E;
