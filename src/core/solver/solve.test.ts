@@ -158,31 +158,42 @@ describe("solver", () => {
     expect(result.score).toMatchObject({ hard: 0, soft: 900 });
   });
 
-  it("pays an instructor at most their cap per period, so one takes both halves of a day they are paid for", () => {
-    // A morning and an afternoon event on one day. "daily" is paid 100 per event up to 100 a day;
-    // "hourly" 60 per event, uncapped. Per event "hourly" is cheaper (120 for both, 160 mixed),
-    // but "daily" teaching both costs 100.
+  /** A morning and an afternoon event on one day, each with the given instructor options. */
+  const twoHalves = (
+    options: NonNullable<SolverModel["events"][number]["instructors"]>,
+    instructors: SolverModel["instructors"],
+  ): SolverModel => {
     const events: SolverModel["events"] = [1, 2].map((bands, e) => ({
       id: `e${e}`,
       course: e,
       size: 1,
       rooms: [],
-      instructors: [
-        { instructor: 0, cost: 0, pay: 100 },
-        { instructor: 1, cost: 0, pay: 60 },
-      ],
+      instructors: options.map((option) => ({ ...option })),
       instructorBands: bands,
     }));
-    const model: SolverModel = {
+    return {
       periodDay: [0],
       rooms: [],
-      instructors: [{ id: "daily", payCap: 100 }, { id: "hourly" }],
+      instructors,
       courses: events.map((event) => ({ id: event.id, minDays: 0 })),
       groups: [],
       events,
       timeBands: 2,
       weights: { ...noSoft, instructorCost: 1 },
     };
+  };
+
+  it("pays an instructor at most their cap per period, so one takes both halves of a day they are paid for", () => {
+    // A morning and an afternoon event on one day. "daily" is paid 100 per event up to 100 a day;
+    // "hourly" 60 per event, uncapped. Per event "hourly" is cheaper (120 for both, 160 mixed),
+    // but "daily" teaching both costs 100.
+    const model = twoHalves(
+      [
+        { instructor: 0, cost: 0, pay: 100 },
+        { instructor: 1, cost: 0, pay: 60 },
+      ],
+      [{ id: "daily", payCap: 100 }, { id: "hourly" }],
+    );
     for (const seed of [1, 2, 3]) {
       const result = solve(model, { seed, maxIterations: 3_000 });
       expect(result.instructor).toEqual([0, 0]);
@@ -203,27 +214,13 @@ describe("solver", () => {
     // A morning and an afternoon event on one day. "away" is paid 100 a day (capped) and travels
     // (a day cost of 30); "local" is paid 70 per event. One journey: "away" teaching both costs 130
     // against 140. Were the journey charged per event, "away" would cost 160 and "local" win.
-    const events: SolverModel["events"] = [1, 2].map((bands, e) => ({
-      id: `e${e}`,
-      course: e,
-      size: 1,
-      rooms: [],
-      instructors: [
+    const model = twoHalves(
+      [
         { instructor: 0, cost: 0, pay: 100, dayCost: 30 },
         { instructor: 1, cost: 0, pay: 70 },
       ],
-      instructorBands: bands,
-    }));
-    const model: SolverModel = {
-      periodDay: [0],
-      rooms: [],
-      instructors: [{ id: "away", payCap: 100 }, { id: "local" }],
-      courses: events.map((event) => ({ id: event.id, minDays: 0 })),
-      groups: [],
-      events,
-      timeBands: 2,
-      weights: { ...noSoft, instructorCost: 1 },
-    };
+      [{ id: "away", payCap: 100 }, { id: "local" }],
+    );
     for (const seed of [1, 2, 3]) {
       const result = solve(model, { seed, maxIterations: 3_000 });
       expect(result.instructor).toEqual([0, 0]);
