@@ -42,8 +42,7 @@ export function dayCostChange(
   arriving: number,
 ): number {
   const others = largestDayCost(m, s, i, p, leaving);
-  const before =
-    leaving >= 0 ? Math.max(others, m.instDayCost![m.instStart[leaving]! + s.inst[leaving]!]!) : others;
+  const before = leaving >= 0 ? Math.max(others, dayCostOf(m, s, leaving)) : others;
   const after = arriving >= 0 ? Math.max(others, arriving) : others;
   return after - before;
 }
